@@ -1,0 +1,117 @@
+#include "core/codec.h"
+
+#include <cstring>
+
+#include <capnp/dynamic.h>
+#include <kj/exception.h>
+
+#include "core/schema_info.h"
+
+namespace tledger {
+
+kj::Array<capnp::word> Canonicalize(schema::Event::Reader event) { return capnp::canonicalize(event); }
+
+kj::ArrayPtr<const kj::byte> Bytes(const kj::Array<capnp::word>& words) { return words.asBytes(); }
+
+kj::Array<capnp::word> ContentBytes(schema::Event::Reader event) {
+  capnp::MallocMessageBuilder copy;
+  copy.setRoot(event);
+  schema::Event::Builder e = copy.getRoot<schema::Event>();
+  e.setSeq(0);
+  e.setRecordedAt(0);
+  e.disownRecordedBy();
+  e.disownPrevHash();
+  return capnp::canonicalize(e.asReader());
+}
+
+EventDecoder::EventDecoder() = default;
+EventDecoder::~EventDecoder() = default;
+
+Result<schema::Event::Reader> EventDecoder::Decode(std::string_view bytes) {
+  if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0) {
+    return Status::Corruption("stored event of " + std::to_string(bytes.size()) +
+                              " bytes is not a whole number of 8-byte words");
+  }
+  // RocksDB's slices are not 8-byte aligned; Cap'n Proto needs them to be.
+  words_.resize(bytes.size() / sizeof(capnp::word));
+  std::memcpy(words_.data(), bytes.data(), bytes.size());
+  segment_ = kj::ArrayPtr<const capnp::word>(words_.data(), words_.size());
+  try {
+    reader_ = std::make_unique<capnp::SegmentArrayMessageReader>(kj::arrayPtr(&segment_, 1));
+    if (!reader_->isCanonical()) return Status::Corruption("stored event is not in canonical form");
+    return reader_->getRoot<schema::Event>();
+  } catch (const kj::Exception& e) {
+    return Status::Corruption(std::string("stored event does not decode: ") + e.getDescription().cStr());
+  }
+}
+
+namespace {
+
+void WalkRefs(const StructInfo& info, capnp::DynamicStruct::Reader r,
+              const std::function<void(schema::Kind, std::string_view)>& fn) {
+  for (const FieldInfo& f : info.fields) {
+    if (f.kind == FieldKind::kReplacement) {
+      if (!r.has(f.field)) continue;
+      schema::Replacement::Reader rep = r.get(f.field).as<schema::Replacement>();
+      ForEachRef(rep.getBody(), fn);
+      continue;
+    }
+    if (!f.ref || !r.has(f.field)) continue;
+    if (f.kind == FieldKind::kText) {
+      capnp::Text::Reader t = r.get(f.field).as<capnp::Text>();
+      fn(*f.ref, std::string_view(t.cStr(), t.size()));
+    } else if (f.kind == FieldKind::kTextList) {
+      for (auto item : r.get(f.field).as<capnp::DynamicList>()) {
+        capnp::Text::Reader t = item.as<capnp::Text>();
+        fn(*f.ref, std::string_view(t.cStr(), t.size()));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void ForEachRef(schema::Body::Reader body, const std::function<void(schema::Kind, std::string_view)>& fn) {
+  const TypeInfo* type = EventSchema::Get().TypeOf(static_cast<uint16_t>(body.which()));
+  if (type == nullptr) return;  // a newer writer's type: it names nothing this build knows
+  capnp::DynamicStruct::Reader dyn = capnp::toDynamic(body);
+  WalkRefs(type->body, dyn.get(type->body_field).as<capnp::DynamicStruct>(), fn);
+}
+
+}  // namespace tledger
+
+namespace tledger {
+namespace {
+
+Status CollectSubjectsFrom(schema::Event::Reader event, const TargetBytesFn& target_bytes, Subjects* out, int depth) {
+  ForEachRef(event.getBody(), [&](schema::Kind kind, std::string_view id) {
+    uint8_t bit = static_cast<uint8_t>(1u << static_cast<unsigned>(kind));
+    for (auto& [known, mask] : *out) {
+      if (known == id) {
+        mask |= bit;
+        return;
+      }
+    }
+    out->emplace_back(std::string(id), bit);
+  });
+  // Each correction targets an earlier event, so the walk ends; the bound
+  // guards against a tampered store.
+  constexpr int kMaxCorrectionChain = 1000;
+  if (!event.getBody().isCorrection() || depth >= kMaxCorrectionChain) return Status::Ok();
+  auto target = event.getBody().getCorrection().getTarget();
+  Result<std::optional<std::string>> bytes = target_bytes(std::string_view(target.cStr(), target.size()));
+  if (!bytes.ok()) return bytes.status();
+  if (!*bytes) return Status::Ok();
+  EventDecoder decoder;
+  Result<schema::Event::Reader> te = decoder.Decode(**bytes);
+  if (!te.ok()) return te.status();
+  return CollectSubjectsFrom(*te, target_bytes, out, depth + 1);
+}
+
+}  // namespace
+
+Status CollectSubjects(schema::Event::Reader event, const TargetBytesFn& target_bytes, Subjects* out) {
+  return CollectSubjectsFrom(event, target_bytes, out, 0);
+}
+
+}  // namespace tledger

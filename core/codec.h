@@ -1,0 +1,74 @@
+// Canonical bytes: how an event is stored and hashed (core/FORMAT.md).
+//
+//   kj::Array<capnp::word> bytes = Canonicalize(event.asReader());
+//
+//   EventDecoder decoder;                       // reused across a scan
+//   Result<schema::Event::Reader> ev = decoder.Decode(value);
+//
+// Cap'n Proto reads lazily, so malformed bytes can throw kj::Exception at any
+// field access; Decode() walks the whole message first (the canonical-form
+// check) so that a Reader it returns is safe to read, and turns any
+// kj::Exception into Corruption.
+#ifndef TLEDGER_CORE_CODEC_H_
+#define TLEDGER_CORE_CODEC_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <capnp/message.h>
+#include <capnp/serialize.h>
+
+#include "core/event.capnp.h"
+#include "core/status.h"
+
+namespace tledger {
+
+// The canonical bytes of `event` (capnp::canonicalize): one segment, no
+// segment table, preorder, no padding. These are what the store keeps and
+// what the chain hashes.
+kj::Array<capnp::word> Canonicalize(schema::Event::Reader event);
+kj::ArrayPtr<const kj::byte> Bytes(const kj::Array<capnp::word>& words);
+
+// The bytes two events share when they record the same fact: the canonical
+// event without seq, recorded_at, recorded_by and prev_hash. An id repeated
+// with the same content is an idempotent no-op; with other content, a
+// conflict.
+kj::Array<capnp::word> ContentBytes(schema::Event::Reader event);
+
+// Decodes stored bytes into a reader that stays valid until the next Decode()
+// or the decoder's destruction. Not thread-safe: one per thread.
+class EventDecoder {
+ public:
+  EventDecoder();
+  ~EventDecoder();
+  // Corruption when the bytes are not one canonical Event message.
+  Result<schema::Event::Reader> Decode(std::string_view bytes);
+
+ private:
+  std::vector<capnp::word> words_;
+  std::unique_ptr<capnp::SegmentArrayMessageReader> reader_;
+  kj::ArrayPtr<const capnp::word> segment_;
+};
+
+// Calls `fn(kind, id)` for every entity id the body names (fields annotated
+// $ref in core/event.capnp), in field order, lists element by element. A
+// correction's replacement is walked too.
+void ForEachRef(schema::Body::Reader body, const std::function<void(schema::Kind, std::string_view)>& fn);
+
+// The subject index entries of one event: every id it names, each once, with
+// a bit per role (1 << schema::Kind). A correction also concerns whatever its
+// target concerns (transitively); `target_bytes` returns the stored bytes of
+// the event recorded under an id, or nullopt when there is none.
+using Subjects = std::vector<std::pair<std::string, uint8_t>>;
+using TargetBytesFn = std::function<Result<std::optional<std::string>>(std::string_view id)>;
+Status CollectSubjects(schema::Event::Reader event, const TargetBytesFn& target_bytes, Subjects* out);
+
+}  // namespace tledger
+
+#endif  // TLEDGER_CORE_CODEC_H_

@@ -1,0 +1,186 @@
+// The ledger's store: immutable, hash-chained events in RocksDB.
+//
+//   Result<std::unique_ptr<Store>> store = Store::Open(dir, OpenMode::kWrite);
+//   Result<std::unique_ptr<Appender>> app = (*store)->BeginAppend();
+//   Result<Appender::Outcome> o = (*app)->Add(event_builder);   // per event
+//   Status s = (*app)->Commit();                                // durable, all or nothing
+//
+//   Result<std::unique_ptr<Store>> reader = Store::Open(dir, OpenMode::kRead);
+//   Status s = (*reader)->ScanEvents(1, (*reader)->head().seq, fn);
+//
+// Guarantees (core/FORMAT.md has the layout):
+// - A committed event is never overwritten or deleted by any code path. The
+//   only deletions are of the uncommitted tail (seq > committed head) that an
+//   interrupted or refused import left behind.
+// - An append is all or nothing: readers and later writers see either every
+//   event of an Appender or none, and Commit() returns only after the WAL is
+//   synced.
+// - One writer at a time (a lock file in the directory); readers never lock
+//   and see the ledger as committed when they opened it.
+//
+// A Store is thread-compatible: concurrent const calls are safe; an Appender
+// belongs to one thread.
+#ifndef TLEDGER_CORE_STORE_H_
+#define TLEDGER_CORE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/event.capnp.h"
+#include "core/hash_chain.h"
+#include "core/keys.h"
+#include "core/status.h"
+
+namespace rocksdb {
+class DB;
+class ColumnFamilyHandle;
+}  // namespace rocksdb
+
+namespace tledger {
+
+// The on-disk format this build writes and the newest it reads.
+inline constexpr uint32_t kFormatVersion = 1;
+
+// The committed end of the chain.
+struct Head {
+  uint64_t seq = 0;              // 0 for an empty ledger
+  Hash hash = kGenesisHash;      // H_seq
+  Timestamp recorded_at = 0;     // of the last event
+};
+
+enum class OpenMode {
+  kRead,   // never writes, never takes the lock
+  kWrite,  // creates the ledger if missing; one writer at a time
+};
+
+class Appender;
+
+class Store {
+ public:
+  // Opens the ledger in `dir`.
+  // kWrite: creates it if missing, takes the writer's lock, and discards the
+  //   uncommitted tail an interrupted import left (logged as a warning).
+  // kRead: a consistent view of what was committed at open time.
+  // Unavailable: no ledger in `dir` (kRead), locked by another writer,
+  //   written by a newer format, or RocksDB refused to open it.
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir, OpenMode mode);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& dir() const { return dir_; }
+  OpenMode mode() const { return mode_; }
+  // The committed head, as of open time (kRead) or the last commit (kWrite).
+  Head head() const { return head_; }
+
+  // The stored bytes of event `seq` (1 <= seq <= head().seq). NotFound past
+  // the head; Corruption when a committed seq has no event.
+  Result<std::string> Get(uint64_t seq) const;
+
+  // Calls `fn(seq, bytes)` for events from..to (inclusive, clamped to the
+  // head) in seq order, stopping at the first non-OK status it returns.
+  // Corruption when a seq is missing on the way (not checked here beyond
+  // order: `verify` is the full check).
+  using RawFn = std::function<Status(uint64_t seq, std::string_view bytes)>;
+  Status Scan(uint64_t from, uint64_t to, const RawFn& fn) const;
+  // The same, decoded. A decoding failure, or a kj::Exception thrown by
+  // `fn` while reading the event, becomes Corruption naming the seq.
+  using EventFn = std::function<Status(uint64_t seq, schema::Event::Reader event)>;
+  Status ScanEvents(uint64_t from, uint64_t to, const EventFn& fn) const;
+
+  // The committed event recorded under `id`, if any.
+  std::optional<keys::IdEntry> FindId(std::string_view id) const;
+  // The seqs of the committed events that name `id` as a subject, in order.
+  std::vector<uint64_t> SubjectSeqs(std::string_view id) const;
+
+  // Starts an append: Unavailable unless opened with kWrite; only one
+  // Appender at a time.
+  Result<std::unique_ptr<Appender>> BeginAppend();
+
+  // Direct access for `verify`, repair tools and tests that tamper on
+  // purpose. It bypasses every guarantee above.
+  struct Raw {
+    rocksdb::DB* db;
+    rocksdb::ColumnFamilyHandle* events;
+    rocksdb::ColumnFamilyHandle* ids;
+    rocksdb::ColumnFamilyHandle* subjects;
+    rocksdb::ColumnFamilyHandle* meta;
+  };
+  Raw raw() const;
+
+ private:
+  friend class Appender;
+  struct Rocks;
+  Store(std::string dir, OpenMode mode);
+  Status ReadHead();
+  Status DiscardUncommittedTail();
+
+  std::string dir_;
+  OpenMode mode_;
+  std::unique_ptr<Rocks> rocks_;
+  Head head_;
+  int lock_fd_ = -1;
+  bool appending_ = false;
+};
+
+// Appends events to a Store atomically. Events are chained, indexed and
+// written in chunks as they come (memory stays bounded for any size), but
+// nothing is visible before Commit(); an Appender destroyed without a
+// successful Commit() removes every chunk it wrote.
+class Appender {
+ public:
+  enum class Outcome {
+    kAppended,  // a new event, now at seq()
+    kRepeat,    // the id is already recorded with identical content: a no-op
+  };
+
+  ~Appender();
+  Appender(const Appender&) = delete;
+  Appender& operator=(const Appender&) = delete;
+
+  // Checks `event` against the ledger and this append, then chains and
+  // stages it: sets seq, recordedAt (one instant for the whole append, never
+  // before the previous one) and prevHash.
+  // Conflict "id: ...": the id is recorded (or staged) with other content.
+  // InvalidInput "target: ..." / "replacement.type: ...": a correction whose
+  //   target is unknown, or whose replacement has another type.
+  // IoError: RocksDB failed while writing a chunk.
+  Result<Outcome> Add(schema::Event::Builder event);
+
+  // Makes every staged event durable and visible: one synced write that
+  // moves the head. IoError leaves the ledger as it was.
+  Status Commit();
+
+  uint64_t appended() const { return appended_; }
+  uint64_t repeats() const { return repeats_; }
+  Timestamp recorded_at() const { return recorded_at_; }
+  Head head() const { return head_; }
+
+ private:
+  friend class Store;
+  struct Staged;
+  explicit Appender(Store* store);
+  Status FlushChunk();
+  std::optional<keys::IdEntry> LookupId(std::string_view id) const;
+  Result<std::string> EventBytes(uint64_t seq) const;
+
+  Store* store_;
+  std::unique_ptr<Staged> staged_;
+  Head head_;                    // the chain's end including staged events
+  Timestamp recorded_at_;
+  uint64_t appended_ = 0;
+  uint64_t repeats_ = 0;
+  bool wrote_chunks_ = false;
+  bool committed_ = false;
+  ChainHasher hasher_;
+};
+
+}  // namespace tledger
+
+#endif  // TLEDGER_CORE_STORE_H_

@@ -1,0 +1,318 @@
+#include "core/verify.h"
+
+#include <sodium.h>
+
+#include <fstream>
+#include <map>
+#include <optional>
+
+#include <rocksdb/db.h>
+
+#include "core/codec.h"
+#include "core/keys.h"
+
+namespace tledger {
+namespace {
+
+std::string_view View(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
+
+// An order-independent digest of a multiset of index entries: the sum of a
+// keyed 128-bit SipHash of each. The key is drawn afresh for every run, so
+// nobody can forge entries that cancel out.
+class MultisetDigest {
+ public:
+  explicit MultisetDigest(const unsigned char* key) : key_(key) {}
+  void Add(std::string_view a, std::string_view b) {
+    buf_.assign(a);
+    buf_.push_back('\0');
+    buf_.append(b);
+    unsigned char out[crypto_shorthash_siphashx24_BYTES];
+    crypto_shorthash_siphashx24(out, reinterpret_cast<const unsigned char*>(buf_.data()), buf_.size(), key_);
+    uint64_t lo, hi;
+    std::memcpy(&lo, out, 8);
+    std::memcpy(&hi, out + 8, 8);
+    lo_ += lo;
+    hi_ += hi;
+    ++count_;
+  }
+  bool operator==(const MultisetDigest& o) const { return lo_ == o.lo_ && hi_ == o.hi_ && count_ == o.count_; }
+  uint64_t count() const { return count_; }
+
+ private:
+  const unsigned char* key_;
+  std::string buf_;
+  uint64_t lo_ = 0, hi_ = 0, count_ = 0;
+};
+
+std::string SeqMsg(uint64_t seq, const std::string& what) { return "seq " + std::to_string(seq) + ": " + what; }
+
+// The entries the events imply, for the index digests.
+struct IndexExpectation {
+  explicit IndexExpectation(const unsigned char* key) : ids(key), subjects(key) {}
+  MultisetDigest ids;
+  MultisetDigest subjects;
+};
+
+class Verifier {
+ public:
+  Verifier(const Store& store, const VerifyOptions& options) : store_(store), options_(options) {
+    for (const Anchor& a : options.anchors) anchors_.emplace(a.seq, a.hash);
+    randombytes_buf(key_, sizeof key_);
+  }
+
+  Result<VerifyReport> Run() {
+    if (sodium_init() < 0) return Status::IoError("libsodium failed to initialise");
+    Head head = store_.head();
+    for (const auto& [seq, hash] : anchors_) {
+      if (seq > head.seq) {
+        return Status::Corruption("the ledger ends at seq " + std::to_string(head.seq) + " but an anchor names seq " +
+                                  std::to_string(seq) + " (" + ToHex(hash) + "): events " +
+                                  std::to_string(head.seq + 1) + ".." + std::to_string(seq) +
+                                  " were removed and the head rolled back");
+      }
+    }
+    IndexExpectation expected(key_);
+    EventDecoder decoder;
+    Status s = store_.Scan(1, head.seq, [&](uint64_t seq, std::string_view bytes) -> Status {
+      Result<schema::Event::Reader> ev = decoder.Decode(bytes);
+      if (!ev.ok()) return Status::Corruption(SeqMsg(seq, ev.status().message()));
+      return Step(seq, *ev, bytes, expected);
+    });
+    TLEDGER_RETURN_IF_ERROR(s);
+    TLEDGER_RETURN_IF_ERROR(Finish(head));
+    VerifyReport report{head, head.seq, 0, 0};
+    if (options_.check_indexes) TLEDGER_RETURN_IF_ERROR(CheckIndexes(head, expected, &report));
+    return report;
+  }
+
+ private:
+  Status Step(uint64_t seq, schema::Event::Reader ev, std::string_view bytes, IndexExpectation& expected) {
+    if (ev.getSeq() != seq) {
+      return Status::Corruption(SeqMsg(seq, "holds the event recorded as seq " + std::to_string(ev.getSeq()) +
+                                                ": events were moved, swapped or inserted"));
+    }
+    auto canonical = kj::ArrayPtr<const kj::byte>(reinterpret_cast<const kj::byte*>(bytes.data()), bytes.size());
+    auto prev_field = ev.getPrevHash();
+    Hash prev_stored{};
+    bool prev_ok = prev_field.size() == 32;
+    if (prev_ok) std::memcpy(prev_stored.data(), prev_field.begin(), 32);
+    if (pending_) {
+      // Event seq-1 disagreed with the chain. If it hashes, from its own
+      // previous-hash field, to what this event recorded, it is intact and the
+      // one before it was altered; otherwise it was altered itself.
+      uint64_t bad = pending_->self_hash == prev_stored && pending_->seq > 1 ? pending_->seq - 1 : pending_->seq;
+      return Blame(bad);
+    }
+    if (!prev_ok || prev_stored != chain_) {
+      Hash self = prev_ok ? hasher_.Next(prev_stored, canonical) : Hash{};
+      pending_ = Pending{seq, self};
+    }
+    chain_ = hasher_.Next(chain_, canonical);
+    if (auto it = anchors_.find(seq); it != anchors_.end() && it->second != chain_) {
+      return Status::Corruption(SeqMsg(seq, "the chain hash " + ToHex(chain_) + " differs from the anchor " +
+                                                ToHex(it->second) + ": the history up to this seq was rewritten"));
+    }
+    if (options_.check_indexes) return Expect(seq, ev, expected);
+    return Status::Ok();
+  }
+
+  Status Blame(uint64_t bad) {
+    if (pending_->seq == bad) {
+      return Status::Corruption(SeqMsg(bad, "its previous-hash field does not match the chain: the event was altered or inserted"));
+    }
+    return Status::Corruption(SeqMsg(bad, "its bytes do not match the chain hash that seq " +
+                                              std::to_string(bad + 1) + " recorded: the event was altered"));
+  }
+
+  Status Finish(const Head& head) {
+    if (pending_) {
+      uint64_t bad = pending_->self_hash == head.hash && pending_->seq > 1 ? pending_->seq - 1 : pending_->seq;
+      return Blame(bad);
+    }
+    if (chain_ != head.hash) {
+      if (head.seq == 0) return Status::Corruption("the head record of an empty ledger is not the genesis hash");
+      return Status::Corruption(SeqMsg(head.seq, "the recomputed chain hash " + ToHex(chain_) +
+                                                     " differs from the head record " + ToHex(head.hash) +
+                                                     ": the last event or the head record was altered"));
+    }
+    return Status::Ok();
+  }
+
+  // Adds the index entries `ev` implies.
+  Status Expect(uint64_t seq, schema::Event::Reader ev, IndexExpectation& expected) {
+    std::string_view id(ev.getId().cStr(), ev.getId().size());
+    expected.ids.Add(id, keys::IdValue(seq, static_cast<uint16_t>(ev.getBody().which())));
+    Subjects subjects;
+    TLEDGER_RETURN_IF_ERROR(SubjectsOf(seq, ev, &subjects));
+    for (const auto& [subject, mask] : subjects) {
+      char m = static_cast<char>(mask);
+      expected.subjects.Add(keys::SubjectKey(subject, seq), std::string_view(&m, 1));
+    }
+    return Status::Ok();
+  }
+
+  // The subjects of an event, resolving correction targets through the id
+  // index but trusting nothing it says: the target must carry that id and
+  // come before the correction.
+  Status SubjectsOf(uint64_t seq, schema::Event::Reader ev, Subjects* out) {
+    uint64_t before = seq;
+    auto target_bytes = [&](std::string_view target) -> Result<std::optional<std::string>> {
+      std::optional<keys::IdEntry> e = store_.FindId(target);
+      if (!e) return Status::Corruption(SeqMsg(seq, "names target \"" + std::string(target) + "\", which the id index does not hold"));
+      if (e->seq >= before) {
+        return Status::Corruption(SeqMsg(seq, "its target \"" + std::string(target) + "\" is indexed at seq " +
+                                                  std::to_string(e->seq) + ", not before it"));
+      }
+      Result<std::string> bytes = store_.Get(e->seq);
+      if (!bytes.ok()) return bytes.status();
+      EventDecoder d;
+      Result<schema::Event::Reader> te = d.Decode(*bytes);
+      if (!te.ok() || std::string_view(te->getId().cStr(), te->getId().size()) != target) {
+        return Status::Corruption("id index: \"" + std::string(target) + "\" points at seq " + std::to_string(e->seq) +
+                                  ", which is not that event");
+      }
+      before = e->seq;
+      return std::optional<std::string>(std::move(*bytes));
+    };
+    Status s = CollectSubjects(ev, target_bytes, out);
+    if (!s.ok() && s.code() != Status::Code::kCorruption) return Status::Corruption(SeqMsg(seq, s.message()));
+    return s;
+  }
+
+  Status CheckIndexes(const Head& head, const IndexExpectation& expected, VerifyReport* report) {
+    Store::Raw raw = store_.raw();
+    MultisetDigest ids(key_), subjects(key_);
+    std::unique_ptr<rocksdb::Iterator> it(raw.db->NewIterator(rocksdb::ReadOptions(), raw.ids));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      std::optional<keys::IdEntry> e = keys::ParseIdValue(View(it->value()));
+      if (!e) return Status::Corruption("id index: the entry for \"" + std::string(View(it->key())) + "\" is malformed");
+      if (e->seq > head.seq) continue;  // an import under way
+      ids.Add(View(it->key()), View(it->value()));
+    }
+    if (!it->status().ok()) return Status::IoError("reading the id index: " + it->status().ToString());
+    it.reset(raw.db->NewIterator(rocksdb::ReadOptions(), raw.subjects));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      std::optional<keys::SubjectEntry> e = keys::ParseSubjectKey(View(it->key()));
+      if (!e) return Status::Corruption("subject index: a key is malformed");
+      if (e->seq > head.seq) continue;
+      subjects.Add(View(it->key()), View(it->value()));
+    }
+    if (!it->status().ok()) return Status::IoError("reading the subject index: " + it->status().ToString());
+    report->id_entries = ids.count();
+    report->subject_entries = subjects.count();
+    if (ids == expected.ids && subjects == expected.subjects) return Status::Ok();
+    return Diagnose(head);
+  }
+
+  // The digests differ: find the first entry that is wrong or missing.
+  Status Diagnose(const Head& head) {
+    Store::Raw raw = store_.raw();
+    EventDecoder decoder;
+    std::unique_ptr<rocksdb::Iterator> it(raw.db->NewIterator(rocksdb::ReadOptions(), raw.ids));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      std::optional<keys::IdEntry> e = keys::ParseIdValue(View(it->value()));
+      if (!e || e->seq > head.seq) continue;
+      Result<std::string> bytes = store_.Get(e->seq);
+      Result<schema::Event::Reader> ev = bytes.ok() ? decoder.Decode(*bytes) : Result<schema::Event::Reader>(bytes.status());
+      if (!ev.ok() || std::string_view(ev->getId().cStr(), ev->getId().size()) != View(it->key()) ||
+          static_cast<uint16_t>(ev->getBody().which()) != e->which) {
+        return Status::Corruption(SeqMsg(e->seq, "the id index says \"" + std::string(View(it->key())) +
+                                                     "\" is here, but the event here is another"));
+      }
+    }
+    it.reset(raw.db->NewIterator(rocksdb::ReadOptions(), raw.subjects));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      std::optional<keys::SubjectEntry> e = keys::ParseSubjectKey(View(it->key()));
+      if (!e || e->seq > head.seq) continue;
+      Result<std::string> bytes = store_.Get(e->seq);
+      Result<schema::Event::Reader> ev = bytes.ok() ? decoder.Decode(*bytes) : Result<schema::Event::Reader>(bytes.status());
+      Subjects subjects;
+      bool named = false;
+      if (ev.ok() && SubjectsOf(e->seq, *ev, &subjects).ok()) {
+        for (const auto& [subject, mask] : subjects) {
+          named = named || (subject == e->id && it->value().size() == 1 && static_cast<uint8_t>(it->value()[0]) == mask);
+        }
+      }
+      if (!named) {
+        return Status::Corruption(SeqMsg(e->seq, "the subject index files this event under \"" + std::string(e->id) +
+                                                     "\", but the event does not name it so"));
+      }
+    }
+    // Every entry present is right, so some are missing: find the first.
+    Status missing = Status::Corruption("an index differs from the events in a way no single entry explains");
+    Status s = store_.ScanEvents(1, head.seq, [&](uint64_t seq, schema::Event::Reader ev) -> Status {
+      std::string_view id(ev.getId().cStr(), ev.getId().size());
+      std::optional<keys::IdEntry> e = store_.FindId(id);
+      if (!e || e->seq != seq) {
+        missing = Status::Corruption(SeqMsg(seq, "the id index has no entry for its id \"" + std::string(id) + "\""));
+        return missing;
+      }
+      Subjects subjects;
+      TLEDGER_RETURN_IF_ERROR(SubjectsOf(seq, ev, &subjects));
+      for (const auto& [subject, mask] : subjects) {
+        std::string v;
+        if (!raw.db->Get(rocksdb::ReadOptions(), raw.subjects, keys::SubjectKey(subject, seq), &v).ok()) {
+          missing = Status::Corruption(SeqMsg(seq, "the subject index has no entry for \"" + subject + "\""));
+          return missing;
+        }
+      }
+      return Status::Ok();
+    });
+    return s.ok() ? missing : s;
+  }
+
+  struct Pending {
+    uint64_t seq;
+    Hash self_hash;  // SHA-256(its own previous-hash field || its bytes)
+  };
+
+  const Store& store_;
+  const VerifyOptions& options_;
+  std::map<uint64_t, Hash> anchors_;
+  unsigned char key_[crypto_shorthash_siphashx24_KEYBYTES];
+  ChainHasher hasher_;
+  Hash chain_ = kGenesisHash;
+  std::optional<Pending> pending_;
+};
+
+}  // namespace
+
+Result<Anchor> ParseAnchor(std::string_view text) {
+  const std::string expected = " (expected SEQ:HASH, e.g. 1200:" + std::string(64, '0') + ", as `tledger checkpoint` prints)";
+  size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0) return Status::InvalidInput("not an anchor: \"" + std::string(text) + "\"" + expected);
+  uint64_t seq = 0;
+  for (char c : text.substr(0, colon)) {
+    if (c < '0' || c > '9' || seq > (UINT64_MAX - 9) / 10) {
+      return Status::InvalidInput("not an anchor: \"" + std::string(text) + "\"" + expected);
+    }
+    seq = seq * 10 + static_cast<uint64_t>(c - '0');
+  }
+  std::optional<Hash> hash = HashFromHex(text.substr(colon + 1));
+  if (!hash || seq == 0) return Status::InvalidInput("not an anchor: \"" + std::string(text) + "\"" + expected);
+  return Anchor{seq, *hash};
+}
+
+std::string FormatAnchor(const Anchor& a) { return std::to_string(a.seq) + ":" + ToHex(a.hash); }
+
+Result<std::vector<Anchor>> ReadAnchorFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::InvalidInput(path + ": cannot be read");
+  std::vector<Anchor> anchors;
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos || line[start] == '#') continue;
+    Result<Anchor> a = ParseAnchor(std::string_view(line).substr(start));
+    if (!a.ok()) return Status::InvalidInput(path + ":" + std::to_string(n) + ": " + a.status().message());
+    anchors.push_back(*a);
+  }
+  return anchors;
+}
+
+Result<VerifyReport> Verify(const Store& store, const VerifyOptions& options) {
+  return Verifier(store, options).Run();
+}
+
+}  // namespace tledger

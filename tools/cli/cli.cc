@@ -1,0 +1,101 @@
+#include "tools/cli/cli.h"
+
+#include <cstdlib>
+#include <functional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "tools/cli/commands.h"
+
+namespace tledger {
+namespace {
+
+std::string EnvOr(const char* name, const char* fallback) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0' ? v : fallback;
+}
+
+void SetUpLogging(int verbose, int quiet) {
+  auto logger = spdlog::stderr_logger_st("tledger");
+  logger->set_pattern("tledger: %l: %v");
+  spdlog::level::level_enum level = spdlog::level::warn;
+  if (quiet > 0) level = spdlog::level::err;
+  if (verbose == 1) level = spdlog::level::info;
+  if (verbose >= 2) level = spdlog::level::debug;
+  logger->set_level(level);
+  spdlog::set_default_logger(logger);
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  CLI::App app{"tledger: an event-sourced audit ledger of the training of cadres, civil servants and public employees"};
+  app.require_subcommand(1);
+  Globals g;
+  g.db = EnvOr("TLEDGER_DB", "./tledger-data");
+  g.actor = EnvOr("USER", "unknown");
+  int verbose = 0, quiet = 0;
+  app.add_option("--db", g.db, "the ledger's directory (default: $TLEDGER_DB, else ./tledger-data)");
+  app.add_option("--actor", g.actor, "who is recording: recorded_by of events that lack one (default: $USER)");
+  app.add_flag("-v,--verbose", verbose, "more logging on stderr (twice for debug)");
+  app.add_flag("-q,--quiet", quiet, "errors only on stderr");
+  app.add_flag("--read-only", g.read_only, "refuse any command that would write to the ledger");
+
+  std::function<Status()> run;
+
+  ImportArgs import_args;
+  CLI::App* import = app.add_subcommand("import", "append events from JSON Lines (.jsonl, - for stdin) or CSV files, each file all or nothing");
+  import->add_option("files", import_args.files, "files to import")->required();
+  import->add_option("--type", import_args.type, "the event type of CSV rows that have no `type` column");
+  import->callback([&] { run = [&] { return CmdImport(g, import_args); }; });
+
+  ExportArgs export_args;
+  CLI::App* exp = app.add_subcommand("export", "write the ledger as JSON Lines, with seq, recorded_at and hash");
+  exp->add_option("--from", export_args.from, "first seq (default 1)");
+  exp->add_option("--to", export_args.to, "last seq (default: the head)");
+  exp->callback([&] { run = [&] { return CmdExport(g, export_args); }; });
+
+  VerifyArgs verify_args;
+  CLI::App* verify = app.add_subcommand("verify", "recompute the hash chain and check every record; exit 3 naming the first bad seq");
+  verify->add_option("--expect-head", verify_args.expect_heads, "SEQ:HASH written down earlier (checkpoint); may repeat");
+  verify->add_option("--anchors", verify_args.anchors_file, "a file of SEQ:HASH lines to check");
+  verify->callback([&] { run = [&] { return CmdVerify(g, verify_args); }; });
+
+  CLI::App* checkpoint = app.add_subcommand("checkpoint", "verify, then print the head as SEQ:HASH to write down or publish");
+  checkpoint->callback([&] { run = [&] { return CmdCheckpoint(g); }; });
+
+  LogArgs log_args;
+  CLI::App* log = app.add_subcommand("log", "the latest events, one line each");
+  log->add_option("--tail", log_args.tail, "how many (default 20)");
+  log->callback([&] { run = [&] { return CmdLog(g, log_args); }; });
+
+  HistoryArgs history_args;
+  CLI::App* history = app.add_subcommand("history", "every event that concerns a person, plan, course, enrollment, decision or unit");
+  history->add_option("id", history_args.id, "the id")->required();
+  history->add_option("--known-at", history_args.known_at, "only what was recorded by this instant (RFC 3339, or a date)");
+  history->callback([&] { run = [&] { return CmdHistory(g, history_args); }; });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 1;
+  }
+  SetUpLogging(verbose, quiet);
+  Status s = run();
+  std::fflush(g.out);
+  if (!s.ok()) {
+    spdlog::error("{}", s.message());
+    return s.ExitCode();
+  }
+  return 0;
+}
+
+}  // namespace tledger

@@ -1,0 +1,47 @@
+#include "tools/cli/event_text.h"
+
+#include <cinttypes>
+#include <cstdio>
+
+#include <capnp/message.h>
+
+#include "core/date.h"
+#include "core/json_codec.h"
+
+namespace tledger {
+
+std::string ShortInstant(int64_t micros) {
+  std::string s = FormatInstant(micros);  // ...T10:00:00.000000Z
+  return s.substr(0, 19) + "Z";
+}
+
+std::string BodyText(schema::Body::Reader body) {
+  // The interchange form is the one rendering of every field; flatten it.
+  capnp::MallocMessageBuilder msg;
+  auto ev = msg.initRoot<schema::Event>();
+  ev.setBody(body);
+  ev.setEffective(19700101);
+  Result<nlohmann::ordered_json> j = EventToJsonValue(ev.asReader(), nullptr);
+  if (!j.ok()) return "(" + j.status().message() + ")";
+  std::string out;
+  for (auto& [key, value] : j->items()) {
+    if (key == "type" || key == "id" || key == "effective" || key == "recorded_by") continue;
+    if (!out.empty()) out += ' ';
+    out += key + "=" + (value.is_string() ? value.get<std::string>() : value.dump());
+  }
+  return out;
+}
+
+std::string EventLine(schema::Event::Reader event) {
+  std::optional<Date> eff = Date::FromPacked(event.getEffective());
+  char head[96];
+  std::snprintf(head, sizeof head, "%8" PRIu64 "  %s  %s  ", event.getSeq(), ShortInstant(event.getRecordedAt()).c_str(),
+                eff ? eff->ToString().c_str() : "(bad date)");
+  std::string line = head;
+  std::string type = TypeName(event.getBody());
+  type.resize(std::max<size_t>(type.size(), 22), ' ');
+  line += type + "  " + std::string(event.getId().cStr()) + "  " + BodyText(event.getBody());
+  return line;
+}
+
+}  // namespace tledger

@@ -1,0 +1,261 @@
+#include "tools/cli/importer.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include <capnp/message.h>
+#include <nlohmann/json.hpp>
+#include <simdjson.h>
+
+#include "core/json_codec.h"
+#include "core/schema_info.h"
+#include "tools/cli/csv_reader.h"
+#include "tools/cli/line_reader.h"
+
+namespace tledger {
+namespace {
+
+bool EndsWithCsv(const std::string& path) {
+  if (path.size() < 4) return false;
+  std::string ext = path.substr(path.size() - 4);
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".csv";
+}
+
+bool IsBlank(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+// One append, fed one JSON object at a time; collects the errors.
+class FileAppend {
+ public:
+  FileAppend(Store& store, std::string name, const ImportOptions& options)
+      : store_(store), name_(std::move(name)), options_(options), scratch_(kScratchWords) {}
+
+  Status Begin() {
+    Result<std::unique_ptr<Appender>> app = store_.BeginAppend();
+    if (!app.ok()) return app.status();
+    appender_ = std::move(*app);
+    return Status::Ok();
+  }
+
+  // `where` maps an error's field to how the file names it (CSV: its column).
+  template <typename Where>
+  Status Feed(simdjson::dom::element doc, uint64_t line, const Where& where) {
+    std::fill(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(used_), capnp::word{});
+    capnp::MallocMessageBuilder msg(kj::arrayPtr(scratch_.data(), scratch_.size()));
+    auto event = msg.initRoot<schema::Event>();
+    Status s = EventFromJson(doc, options_.actor, event);
+    if (s.ok() && errors_.empty()) {
+      Result<Appender::Outcome> r = appender_->Add(event);
+      if (!r.ok()) s = r.status();
+    }
+    used_ = std::min(scratch_.size(), static_cast<size_t>(msg.getSegmentsForOutput()[0].size()));
+    if (s.ok()) return s;
+    if (s.code() == Status::Code::kIoError || s.code() == Status::Code::kCorruption) return s;
+    Error(line, where(s.message()));
+    if (first_error_.ok()) first_error_ = s;
+    return Status::Ok();
+  }
+
+  void Error(uint64_t line, const std::string& message) {
+    if (errors_.size() < kMaxReportedErrors) errors_.push_back(name_ + ":" + std::to_string(line) + ": " + message);
+    ++error_count_;
+  }
+  bool full() const { return errors_.size() >= kMaxReportedErrors; }
+
+  Result<FileImport> Finish() {
+    if (error_count_ > 0) {
+      std::string msg;
+      for (const std::string& e : errors_) msg += (msg.empty() ? "" : "\n") + e;
+      if (error_count_ > errors_.size()) msg += "\n" + name_ + ": ... and more refused lines not shown";
+      msg += "\n" + name_ + ": refused; nothing of this file was imported";
+      appender_.reset();  // discards anything staged
+      return first_error_.code() == Status::Code::kConflict ? Status::Conflict(msg) : Status::InvalidInput(msg);
+    }
+    TLEDGER_RETURN_IF_ERROR(appender_->Commit());
+    FileImport r{name_, appender_->appended(), appender_->repeats(), appender_->head()};
+    if (r.appended == 0) r.head = store_.head();
+    return r;
+  }
+
+ private:
+  static constexpr size_t kScratchWords = 4096;
+  Store& store_;
+  std::string name_;
+  const ImportOptions& options_;
+  std::unique_ptr<Appender> appender_;
+  std::vector<capnp::word> scratch_;  // the first segment of every message; zeroed where used
+  size_t used_ = kScratchWords;
+  std::vector<std::string> errors_;
+  size_t error_count_ = 0;
+  Status first_error_;
+};
+
+std::string Same(const std::string& message) { return message; }
+
+Result<FileImport> ImportJsonl(Store& store, const std::string& path, const ImportOptions& options) {
+  LineReader in;
+  TLEDGER_RETURN_IF_ERROR(in.Open(path));
+  FileAppend append(store, in.name(), options);
+  TLEDGER_RETURN_IF_ERROR(append.Begin());
+  simdjson::dom::parser parser;
+  std::string_view line;
+  uint64_t n;
+  while (!append.full() && in.Next(&line, &n)) {
+    if (IsBlank(line)) continue;
+    simdjson::dom::element doc;
+    // The reader leaves readable bytes after every line, as simdjson needs.
+    auto err = parser.parse(line.data(), line.size(), false).get(doc);
+    if (err != simdjson::SUCCESS) {
+      append.Error(n, std::string("json: not valid JSON (") + simdjson::error_message(err) + ")");
+      continue;
+    }
+    TLEDGER_RETURN_IF_ERROR(append.Feed(doc, n, Same));
+  }
+  if (!in.status().ok()) append.Error(0, in.status().message());
+  return append.Finish();
+}
+
+Result<std::string> ReadWhole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::InvalidInput(path + ": cannot be read");
+  std::ostringstream out;
+  out << in.rdbuf();
+  if (out.tellp() > static_cast<std::streamoff>(kMaxCsvBytes)) {
+    return Status::InvalidInput(path + ": a CSV file may hold at most " + std::to_string(kMaxCsvBytes >> 20) +
+                                " MiB; use JSON Lines for bulk loads");
+  }
+  return out.str();
+}
+
+// The JSON equivalent of one CSV cell, by the kind of field its column names.
+nlohmann::json CellJson(const FieldInfo* f, const std::string& cell) {
+  if (f == nullptr) return cell;
+  switch (f->kind) {
+    case FieldKind::kBool: {
+      std::string v = cell;
+      std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (v == "true") return true;
+      if (v == "false") return false;
+      return cell;
+    }
+    case FieldKind::kInt: {
+      bool digits = !cell.empty() && cell.find_first_not_of("0123456789", cell[0] == '-' ? 1 : 0) == std::string::npos &&
+                    cell.size() <= 20 && cell != "-";
+      if (!digits) return cell;
+      try {
+        return std::stoll(cell);
+      } catch (...) {
+        return cell;  // the validator says "too large"
+      }
+    }
+    case FieldKind::kTextList: {
+      nlohmann::json arr = nlohmann::json::array();
+      size_t start = 0;
+      for (;;) {
+        size_t semi = cell.find(';', start);
+        std::string item = cell.substr(start, semi == std::string::npos ? std::string::npos : semi - start);
+        size_t b = item.find_first_not_of(' '), e = item.find_last_not_of(' ');
+        arr.push_back(b == std::string::npos ? std::string() : item.substr(b, e - b + 1));
+        if (semi == std::string::npos) break;
+        start = semi + 1;
+      }
+      return arr;
+    }
+    default:
+      return cell;
+  }
+}
+
+Result<FileImport> ImportCsv(Store& store, const std::string& path, const ImportOptions& options) {
+  Result<std::string> text = ReadWhole(path);
+  if (!text.ok()) return text.status();
+  Result<std::vector<CsvRecord>> records = ParseCsv(*text, path);
+  if (!records.ok()) return records.status();
+  if (records->empty()) return Status::InvalidInput(path + ":1: csv: the file is empty (expected a header row)");
+  const std::vector<std::string>& header = (*records)[0].fields;
+  for (size_t c = 0; c < header.size(); ++c) {
+    for (size_t d = 0; d < c; ++d) {
+      if (header[c] == header[d]) {
+        return Status::InvalidInput(path + ":" + std::to_string((*records)[0].line) + ": " + header[c] + " (column " +
+                                    ColumnLetter(c) + "): duplicate column (also column " + ColumnLetter(d) + ")");
+      }
+    }
+  }
+  auto type_col = std::find(header.begin(), header.end(), "type");
+  const EventSchema& schema = EventSchema::Get();
+
+  FileAppend append(store, path, options);
+  TLEDGER_RETURN_IF_ERROR(append.Begin());
+  simdjson::dom::parser parser;
+  for (size_t r = 1; r < records->size() && !append.full(); ++r) {
+    const CsvRecord& rec = (*records)[r];
+    if (rec.fields.size() > header.size()) {
+      append.Error(rec.line, "csv: the row has " + std::to_string(rec.fields.size()) + " fields but the header has " +
+                                 std::to_string(header.size()));
+      continue;
+    }
+    std::string type = options.csv_type;
+    if (type_col != header.end()) {
+      size_t c = static_cast<size_t>(type_col - header.begin());
+      if (c < rec.fields.size() && !rec.fields[c].empty()) type = rec.fields[c];
+    }
+    if (type.empty()) {
+      append.Error(rec.line, "type: no type for this row (add a `type` column or give --type)");
+      continue;
+    }
+    const TypeInfo* info = schema.FindType(type);
+    nlohmann::ordered_json obj = nlohmann::ordered_json::object();
+    obj["type"] = type;
+    for (size_t c = 0; c < header.size(); ++c) {
+      if (header[c] == "type") continue;
+      const std::string cell = c < rec.fields.size() ? rec.fields[c] : std::string();
+      const FieldInfo* f = info ? info->body.Find(header[c]) : nullptr;
+      if (!simdjson::validate_utf8(cell.data(), cell.size())) {
+        append.Error(rec.line, header[c] + " (column " + ColumnLetter(c) + "): not valid UTF-8 text (save the sheet as CSV UTF-8)");
+        obj.clear();
+        break;
+      }
+      if (cell.empty()) {
+        if (f != nullptr && f->nullable) obj[header[c]] = nullptr;
+        continue;
+      }
+      if (f != nullptr && (f->kind == FieldKind::kStructList || f->kind == FieldKind::kReplacement)) {
+        append.Error(rec.line, header[c] + " (column " + ColumnLetter(c) +
+                                   "): not importable from CSV (use JSON Lines for this field)");
+        obj.clear();
+        break;
+      }
+      obj[header[c]] = CellJson(f, cell);
+    }
+    if (obj.empty()) continue;
+    simdjson::padded_string json(obj.dump());
+    simdjson::dom::element doc;
+    if (auto err = parser.parse(json).get(doc); err != simdjson::SUCCESS) {
+      append.Error(rec.line, std::string("csv: the row cannot be read (") + simdjson::error_message(err) + ")");
+      continue;
+    }
+    // "field: reason" -> "field (column C): reason", naming the column.
+    auto where = [&](const std::string& message) {
+      size_t colon = message.find(": ");
+      std::string field = message.substr(0, colon);
+      std::string root = field.substr(0, field.find_first_of(".["));
+      auto col = std::find(header.begin(), header.end(), root);
+      if (colon == std::string::npos || col == header.end()) return message;
+      return field + " (column " + ColumnLetter(static_cast<size_t>(col - header.begin())) + ")" + message.substr(colon);
+    };
+    TLEDGER_RETURN_IF_ERROR(append.Feed(doc, rec.line, where));
+  }
+  return append.Finish();
+}
+
+}  // namespace
+
+Result<FileImport> ImportFile(Store& store, const std::string& path, const ImportOptions& options) {
+  return EndsWithCsv(path) ? ImportCsv(store, path, options) : ImportJsonl(store, path, options);
+}
+
+}  // namespace tledger

@@ -1,0 +1,45 @@
+// `tledger import`: JSON Lines and CSV files into the ledger, each file one
+// atomic append.
+//
+//   ImportOptions opt{.actor = "clerk"};
+//   Result<FileImport> r = ImportFile(store, "plans.jsonl", opt);
+//
+// Bad input never reaches the ledger: the first refused line stops the
+// append (nothing of the file is written) and the error lists every refused
+// line found, up to kMaxReportedErrors, as `FILE:LINE: field: reason`.
+#ifndef TLEDGER_TOOLS_CLI_IMPORTER_H_
+#define TLEDGER_TOOLS_CLI_IMPORTER_H_
+
+#include <cstdint>
+#include <string>
+
+#include "core/status.h"
+#include "core/store.h"
+
+namespace tledger {
+
+inline constexpr size_t kMaxReportedErrors = 20;
+// CSV files are read whole: spreadsheets, not bulk loads.
+inline constexpr size_t kMaxCsvBytes = 256 << 20;
+
+struct ImportOptions {
+  std::string actor;      // recorded_by for lines that have none
+  std::string csv_type;   // the event type of CSV rows without a `type` column
+};
+
+struct FileImport {
+  std::string name;
+  uint64_t appended = 0;
+  uint64_t repeats = 0;   // lines whose id was already recorded with identical content
+  Head head;              // the ledger's head after the file
+};
+
+// Imports `path` ("-" is stdin) as JSON Lines, or as CSV when it ends in
+// ".csv" (any case). InvalidInput or Conflict: the file was refused and the
+// ledger is exactly as before. IoError: the store failed; also nothing of
+// the file is visible.
+Result<FileImport> ImportFile(Store& store, const std::string& path, const ImportOptions& options);
+
+}  // namespace tledger
+
+#endif  // TLEDGER_TOOLS_CLI_IMPORTER_H_

@@ -1,0 +1,141 @@
+// import, export, verify, checkpoint, log: the commands that deal in events
+// as such, without projections.
+#include <chrono>
+#include <cerrno>
+#include <cinttypes>
+#include <cstring>
+
+#include <spdlog/spdlog.h>
+
+#include "core/codec.h"
+#include "core/json_codec.h"
+#include "core/schema_info.h"
+#include "core/store.h"
+#include "core/verify.h"
+#include "tools/cli/commands.h"
+#include "tools/cli/event_text.h"
+#include "tools/cli/importer.h"
+
+namespace tledger {
+
+Status CmdImport(const Globals& g, const ImportArgs& a) {
+  if (g.read_only) return Status::InvalidInput("import writes to the ledger, but --read-only was given");
+  auto start = std::chrono::steady_clock::now();
+  Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kWrite);
+  if (!store.ok()) return store.status();
+  ImportOptions options{g.actor, a.type};
+  uint64_t appended = 0, repeats = 0;
+  size_t done = 0;
+  Status failure;
+  for (const std::string& file : a.files) {
+    Result<FileImport> r = ImportFile(**store, file, options);
+    if (!r.ok()) {
+      failure = r.status();
+      break;
+    }
+    spdlog::info("{}: {} appended, {} already present; head seq {}", r->name, r->appended, r->repeats, r->head.seq);
+    appended += r->appended;
+    repeats += r->repeats;
+    ++done;
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  Head head = (*store)->head();
+  if (!failure.ok()) {
+    if (done > 0) {
+      std::fprintf(g.out, "imported %zu of %zu files before the refusal: %" PRIu64 " appended, %" PRIu64
+                          " already present; head seq %" PRIu64 "\n",
+                   done, a.files.size(), appended, repeats, head.seq);
+    }
+    if (done + 1 < a.files.size()) {
+      spdlog::warn("{} later file(s) were not attempted", a.files.size() - done - 1);
+    }
+    return failure;
+  }
+  std::fprintf(g.out, "imported %zu file%s: %" PRIu64 " appended, %" PRIu64 " already present%s, in %.3f s; head seq %" PRIu64 "\n",
+               done, done == 1 ? "" : "s", appended, repeats, appended == 0 ? " (nothing new)" : "", seconds, head.seq);
+  return Status::Ok();
+}
+
+Status CmdExport(const Globals& g, const ExportArgs& a) {
+  Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
+  if (!store.ok()) return store.status();
+  Head head = (*store)->head();
+  if (a.from == 0 || a.from > a.to) return Status::InvalidInput("--from must be at least 1 and not after --to");
+  uint64_t to = std::min(a.to, head.seq);
+  // Each event's hash is chained from the previous-hash field of the first
+  // one exported: from seq 1 that is H_0, and the chain is recomputed whole.
+  ChainHasher hasher;
+  std::optional<Hash> chain;
+  EventDecoder decoder;
+  Status s = (*store)->Scan(a.from, to, [&](uint64_t seq, std::string_view bytes) -> Status {
+    Result<schema::Event::Reader> ev = decoder.Decode(bytes);
+    if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + ev.status().message());
+    if (!chain) {
+      auto prev = ev->getPrevHash();
+      chain.emplace();
+      if (prev.size() == 32) std::memcpy(chain->data(), prev.begin(), 32);
+    }
+    *chain = hasher.Next(*chain, kj::ArrayPtr<const kj::byte>(reinterpret_cast<const kj::byte*>(bytes.data()), bytes.size()));
+    Result<std::string> text = EventToJson(*ev, &*chain);
+    if (!text.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + text.status().message());
+    text->push_back('\n');
+    if (std::fwrite(text->data(), 1, text->size(), g.out) != text->size()) {
+      return Status::IoError("cannot write the export: " + std::string(std::strerror(errno)));
+    }
+    return Status::Ok();
+  });
+  TLEDGER_RETURN_IF_ERROR(s);
+  if (to == head.seq && chain && *chain != head.hash) {
+    spdlog::warn("the exported chain does not end in the head record's hash: run `tledger verify`");
+  }
+  return Status::Ok();
+}
+
+Status CmdVerify(const Globals& g, const VerifyArgs& a) {
+  VerifyOptions options;
+  for (const std::string& text : a.expect_heads) {
+    Result<Anchor> anchor = ParseAnchor(text);
+    if (!anchor.ok()) return Status::InvalidInput("--expect-head: " + anchor.status().message());
+    options.anchors.push_back(*anchor);
+  }
+  if (!a.anchors_file.empty()) {
+    Result<std::vector<Anchor>> anchors = ReadAnchorFile(a.anchors_file);
+    if (!anchors.ok()) return anchors.status();
+    options.anchors.insert(options.anchors.end(), anchors->begin(), anchors->end());
+  }
+  Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
+  if (!store.ok()) return store.status();
+  auto start = std::chrono::steady_clock::now();
+  Result<VerifyReport> r = Verify(**store, options);
+  if (!r.ok()) return r.status();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  spdlog::info("verified {} events, {} id and {} subject index entries in {:.3f} s", r->events, r->id_entries,
+               r->subject_entries, seconds);
+  std::fprintf(g.out, "intact: %" PRIu64 " events, %zu anchor%s matched; head %s\n", r->events,
+               options.anchors.size(), options.anchors.size() == 1 ? "" : "s",
+               FormatAnchor(Anchor{r->head.seq, r->head.hash}).c_str());
+  return Status::Ok();
+}
+
+Status CmdCheckpoint(const Globals& g) {
+  Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
+  if (!store.ok()) return store.status();
+  // An anchor is only worth writing down for a ledger that verifies.
+  Result<VerifyReport> r = Verify(**store, VerifyOptions{});
+  if (!r.ok()) return r.status();
+  std::fprintf(g.out, "%s\n", FormatAnchor(Anchor{r->head.seq, r->head.hash}).c_str());
+  return Status::Ok();
+}
+
+Status CmdLog(const Globals& g, const LogArgs& a) {
+  Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
+  if (!store.ok()) return store.status();
+  uint64_t head = (*store)->head().seq;
+  uint64_t from = a.tail >= head ? 1 : head - a.tail + 1;
+  return (*store)->ScanEvents(from, head, [&](uint64_t, schema::Event::Reader ev) -> Status {
+    std::fprintf(g.out, "%s\n", EventLine(ev).c_str());
+    return Status::Ok();
+  });
+}
+
+}  // namespace tledger

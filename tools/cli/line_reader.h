@@ -1,0 +1,55 @@
+// Reads a file (or stdin) line by line in large blocks, with the padding
+// simdjson needs after each line, in bounded memory whatever the file's size.
+//
+//   LineReader in;
+//   Status s = in.Open(path);          // "-" is stdin
+//   std::string_view line; uint64_t n;
+//   while (in.Next(&line, &n)) ...     // without "\n" or "\r\n"
+//   if (!in.status().ok()) ...         // read error or overlong line
+//
+// Not thread-safe. A line stays valid until the next call to Next().
+#ifndef TLEDGER_TOOLS_CLI_LINE_READER_H_
+#define TLEDGER_TOOLS_CLI_LINE_READER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace tledger {
+
+// The longest line import accepts.
+inline constexpr size_t kMaxLineBytes = 1 << 20;
+
+class LineReader {
+ public:
+  LineReader() = default;
+  ~LineReader();
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  // InvalidInput when the file cannot be opened.
+  Status Open(const std::string& path);
+  // False at the end of input or on error (then status() says which).
+  bool Next(std::string_view* line, uint64_t* number);
+  const Status& status() const { return status_; }
+  // The name to use in messages: the path, or "<stdin>".
+  const std::string& name() const { return name_; }
+
+ private:
+  bool Fill();
+
+  int fd_ = -1;
+  std::string name_;
+  std::vector<char> buf_;
+  size_t begin_ = 0, end_ = 0;  // unread bytes are buf_[begin_, end_)
+  bool eof_ = false;
+  uint64_t line_ = 0;
+  Status status_;
+};
+
+}  // namespace tledger
+
+#endif  // TLEDGER_TOOLS_CLI_LINE_READER_H_

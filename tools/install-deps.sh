@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages tledger needs to build and test, the
+# compiler and cmake included. Idempotent: a package already installed is
+# skipped, and `apt-get update` runs only when something is missing.
+#
+#   tools/install-deps.sh            build + test packages
+#   tools/install-deps.sh --fuzz     also clang and its libFuzzer runtime
+#   tools/install-deps.sh --postgres also PostgreSQL 15 (benchmark comparison)
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ make cmake pkg-config ninja-build git ca-certificates
+  # libraries (Debian's registry only)
+  librocksdb-dev capnproto libcapnp-dev libspdlog-dev libfmt-dev
+  libgtest-dev libgmock-dev libcli11-dev libsimdjson-dev nlohmann-json3-dev
+  libssl-dev libsodium-dev libbenchmark-dev
+  # tools the tests use: util-linux (flock, mount), e2fsprogs (mkfs.ext4 for
+  # the disk-full test), procps (ps), psmisc (killall)
+  util-linux e2fsprogs procps psmisc
+)
+for arg in "$@"; do
+  case "$arg" in
+    --fuzz) packages+=(clang libclang-rt-14-dev llvm) ;;
+    --postgres) packages+=(postgresql-15 postgresql-client-15) ;;
+    *) echo "install-deps.sh: unknown option '$arg' (expected --fuzz or --postgres)" >&2; exit 1 ;;
+  esac
+done
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "install-deps.sh: missing packages (${missing[*]}) and not root; run as root" >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "install-deps.sh: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
