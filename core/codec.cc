@@ -84,16 +84,7 @@ namespace tledger {
 namespace {
 
 Status CollectSubjectsFrom(schema::Event::Reader event, const TargetBytesFn& target_bytes, Subjects* out, int depth) {
-  ForEachRef(event.getBody(), [&](schema::Kind kind, std::string_view id) {
-    uint8_t bit = static_cast<uint8_t>(1u << static_cast<unsigned>(kind));
-    for (auto& [known, mask] : *out) {
-      if (known == id) {
-        mask |= bit;
-        return;
-      }
-    }
-    out->emplace_back(std::string(id), bit);
-  });
+  AddRefs(event.getBody(), out);
   // Each correction targets an earlier event, so the walk ends; the bound
   // guards against a tampered store.
   constexpr int kMaxCorrectionChain = 1000;
@@ -109,6 +100,19 @@ Status CollectSubjectsFrom(schema::Event::Reader event, const TargetBytesFn& tar
 }
 
 }  // namespace
+
+void AddRefs(schema::Body::Reader body, Subjects* out) {
+  ForEachRef(body, [&](schema::Kind kind, std::string_view id) {
+    uint8_t bit = static_cast<uint8_t>(1u << static_cast<unsigned>(kind));
+    for (auto& [known, mask] : *out) {
+      if (known == id) {
+        mask |= bit;
+        return;
+      }
+    }
+    out->emplace_back(std::string(id), bit);
+  });
+}
 
 Status CollectSubjects(schema::Event::Reader event, const TargetBytesFn& target_bytes, Subjects* out) {
   return CollectSubjectsFrom(event, target_bytes, out, 0);

@@ -66,6 +66,8 @@ void ForEachRef(schema::Body::Reader body, const std::function<void(schema::Kind
 // target concerns (transitively); `target_bytes` returns the stored bytes of
 // the event recorded under an id, or nullopt when there is none.
 using Subjects = std::vector<std::pair<std::string, uint8_t>>;
+// Adds the ids `body` itself names (not a correction's target's).
+void AddRefs(schema::Body::Reader body, Subjects* out);
 using TargetBytesFn = std::function<Result<std::optional<std::string>>(std::string_view id)>;
 Status CollectSubjects(schema::Event::Reader event, const TargetBytesFn& target_bytes, Subjects* out);
 

@@ -7,18 +7,19 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
 #include <kj/exception.h>
 #include <rocksdb/db.h>
-#include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
-#include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 #include <spdlog/spdlog.h>
 
+#include "core/appender.h"
 #include "core/codec.h"
+#include "core/rocks.h"
 #include "core/json_codec.h"
 #include "core/schema_info.h"
 
@@ -27,94 +28,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Events staged in memory before they are written as one chunk. Bounds the
-// memory of an import of any size; the commit marker (the head) keeps the
-// whole import atomic.
-constexpr size_t kChunkEvents = 50'000;
 constexpr char kLockFile[] = "tledger.lock";
-
-std::string HeadValue(const Head& h) {
-  std::string v(48, '\0');
-  keys::PutBigEndian64(h.seq, v.data());
-  std::memcpy(v.data() + 8, h.hash.data(), 32);
-  keys::PutBigEndian64(static_cast<uint64_t>(h.recorded_at), v.data() + 40);
-  return v;
-}
-
-std::string FormatValue(uint32_t version) {
-  std::string v(4, '\0');
-  for (int i = 3; i >= 0; --i) {
-    v[i] = static_cast<char>(version & 0xff);
-    version >>= 8;
-  }
-  return v;
-}
-
-rocksdb::ColumnFamilyOptions CfOptions(bool point_lookups) {
-  rocksdb::ColumnFamilyOptions cf;
-  cf.write_buffer_size = 128 << 20;
-  cf.max_write_buffer_number = 4;
-  cf.compression = rocksdb::kLZ4Compression;
-  cf.bottommost_compression = rocksdb::kZSTD;
-  rocksdb::BlockBasedTableOptions table;
-  table.block_size = 16 << 10;
-  if (point_lookups) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-  cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
-  return cf;
-}
-
-std::vector<rocksdb::ColumnFamilyDescriptor> Families() {
-  return {
-      {rocksdb::kDefaultColumnFamilyName, CfOptions(false)},
-      {keys::kEvents, CfOptions(false)},
-      {keys::kIds, CfOptions(true)},
-      {keys::kSubjects, CfOptions(false)},
-      {keys::kMeta, CfOptions(true)},
-  };
-}
-
-rocksdb::DBOptions DbOptions() {
-  rocksdb::DBOptions o;
-  o.create_if_missing = true;
-  o.create_missing_column_families = true;
-  o.max_background_jobs = 2;
-  o.bytes_per_sync = 1 << 20;
-  o.keep_log_file_num = 4;
-  return o;
-}
 
 std::string_view View(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
 
-Status FromRocks(const rocksdb::Status& s, const std::string& what) {
-  if (s.ok()) return Status::Ok();
-  if (s.IsCorruption()) return Status::Corruption(what + ": " + s.ToString());
-  return Status::IoError(what + ": " + s.ToString());
-}
-
 }  // namespace
-
-struct Store::Rocks {
-  std::unique_ptr<rocksdb::DB> db;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;  // in Families() order
-  std::string secondary_dir;                          // kRead only: RocksDB's own log
-
-  rocksdb::ColumnFamilyHandle* events() const { return handles[1]; }
-  rocksdb::ColumnFamilyHandle* ids() const { return handles[2]; }
-  rocksdb::ColumnFamilyHandle* subjects() const { return handles[3]; }
-  rocksdb::ColumnFamilyHandle* meta() const { return handles[4]; }
-
-  ~Rocks() {
-    if (db) {
-      for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
-      db->Close().PermitUncheckedError();
-      db.reset();
-    }
-    if (!secondary_dir.empty()) {
-      std::error_code ec;
-      fs::remove_all(secondary_dir, ec);
-    }
-  }
-};
 
 Store::Store(std::string dir, OpenMode mode) : dir_(std::move(dir)), mode_(mode), rocks_(new Rocks) {}
 
@@ -147,6 +65,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
     std::string pid = std::to_string(getpid());
     if (ftruncate(store->lock_fd_, 0) != 0 || pwrite(store->lock_fd_, pid.data(), pid.size(), 0) < 0) {
       spdlog::warn("could not write the process id into {}", lock_path);
+    }
+    // Index files an interrupted bulk import made but never ingested.
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      if (entry.path().filename().string().rfind("ingest-", 0) == 0) fs::remove(entry.path(), ec);
     }
     s = rocksdb::DB::Open(options, dir, Families(), &store->rocks_->handles, &db);
   } else {
@@ -194,7 +116,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
     }
   }
   TLEDGER_RETURN_IF_ERROR(store->ReadHead());
-  if (mode == OpenMode::kWrite) TLEDGER_RETURN_IF_ERROR(store->DiscardUncommittedTail());
+  if (mode == OpenMode::kWrite) TLEDGER_RETURN_IF_ERROR(store->DiscardUncommittedTail(/*after_crash=*/true));
   return store;
 }
 
@@ -213,7 +135,7 @@ Status Store::ReadHead() {
   return Status::Ok();
 }
 
-Status Store::DiscardUncommittedTail() {
+Status Store::DiscardUncommittedTail(bool after_crash) {
   auto& r = *rocks_;
   auto stored_by_id = [&](std::string_view id) -> Result<std::optional<std::string>> {
     std::string v, bytes;
@@ -271,8 +193,11 @@ Status Store::DiscardUncommittedTail() {
   rocksdb::WriteOptions wo;
   wo.sync = true;
   TLEDGER_RETURN_IF_ERROR(FromRocks(r.db->Write(wo, &batch), "discarding the uncommitted tail"));
-  spdlog::warn("discarded {} uncommitted event(s) after seq {} left by an interrupted or refused import", discarded,
-               head_.seq);
+  if (after_crash) {
+    spdlog::warn("discarded {} uncommitted event(s) after seq {} left by an interrupted import", discarded, head_.seq);
+  } else {
+    spdlog::info("discarded the {} event(s) this import had written before it was refused", discarded);
+  }
   return Status::Ok();
 }
 
@@ -358,155 +283,6 @@ Result<std::unique_ptr<Appender>> Store::BeginAppend() {
 
 Store::Raw Store::raw() const {
   return Raw{rocks_->db.get(), rocks_->events(), rocks_->ids(), rocks_->subjects(), rocks_->meta()};
-}
-
-// ------------------------------------------------------------------ Appender
-
-struct Appender::Staged {
-  rocksdb::WriteBatch batch;
-  std::unordered_map<std::string, keys::IdEntry> ids;     // ids staged since the last chunk
-  std::unordered_map<uint64_t, kj::Array<capnp::word>> events;  // their bytes, by seq
-};
-
-Appender::Appender(Store* store)
-    : store_(store),
-      staged_(new Staged),
-      head_(store->head_),
-      recorded_at_(std::max(Now(), store->head_.recorded_at + 1)) {}
-
-Appender::~Appender() {
-  if (!committed_ && wrote_chunks_) {
-    Status s = store_->DiscardUncommittedTail();
-    if (!s.ok()) spdlog::error("could not discard the events of a refused import: {} (the next writer will)", s.ToString());
-  }
-  store_->appending_ = false;
-}
-
-std::optional<keys::IdEntry> Appender::LookupId(std::string_view id) const {
-  auto it = staged_->ids.find(std::string(id));
-  if (it != staged_->ids.end()) return it->second;
-  std::string v;
-  if (!store_->rocks_->db->Get(rocksdb::ReadOptions(), store_->rocks_->ids(), rocksdb::Slice(id.data(), id.size()), &v).ok()) {
-    return std::nullopt;
-  }
-  return keys::ParseIdValue(v);
-}
-
-Result<std::string> Appender::EventBytes(uint64_t seq) const {
-  auto it = staged_->events.find(seq);
-  if (it != staged_->events.end()) {
-    auto bytes = it->second.asBytes();
-    return std::string(reinterpret_cast<const char*>(bytes.begin()), bytes.size());
-  }
-  std::string v;
-  rocksdb::Status s = store_->rocks_->db->Get(rocksdb::ReadOptions(), store_->rocks_->events(), keys::EventKey(seq), &v);
-  if (!s.ok()) return Status::Corruption("event seq " + std::to_string(seq) + " named by the id index is missing");
-  return v;
-}
-
-Result<Appender::Outcome> Appender::Add(schema::Event::Builder event) {
-  TLEDGER_CHECK(!committed_);
-  schema::Event::Reader reader = event.asReader();
-  std::string_view id(reader.getId().cStr(), reader.getId().size());
-  if (std::optional<keys::IdEntry> known = LookupId(id)) {
-    Result<std::string> bytes = EventBytes(known->seq);
-    if (!bytes.ok()) return bytes.status();
-    EventDecoder decoder;
-    Result<schema::Event::Reader> stored = decoder.Decode(*bytes);
-    if (!stored.ok()) return stored.status();
-    kj::Array<capnp::word> a = ContentBytes(*stored), b = ContentBytes(reader);
-    if (a.asBytes() == b.asBytes()) {
-      ++repeats_;
-      return Outcome::kRepeat;
-    }
-    bool committed = known->seq <= store_->head_.seq;
-    return Status::Conflict("id: \"" + std::string(id) + "\" is already " +
-                            (committed ? "recorded (seq " + std::to_string(known->seq) + ")"
-                                       : std::string("used earlier in this import")) +
-                            " with other content; record a correction instead of a new version");
-  }
-  if (reader.getBody().isCorrection()) {
-    auto c = reader.getBody().getCorrection();
-    std::string_view target(c.getTarget().cStr(), c.getTarget().size());
-    std::optional<keys::IdEntry> t = LookupId(target);
-    if (!t) {
-      return Status::InvalidInput("target: no event with id \"" + std::string(target) +
-                                  "\" in the ledger or earlier in this import");
-    }
-    if (c.hasReplacement()) {
-      auto which = static_cast<uint16_t>(c.getReplacement().getBody().which());
-      if (which != t->which) {
-        std::string want = "unknown type " + std::to_string(t->which);
-        if (const TypeInfo* ti = EventSchema::Get().TypeOf(t->which)) want = ti->name;
-        return Status::InvalidInput("replacement.type: is " + TypeName(c.getReplacement().getBody()) +
-                                    ", but the target \"" + std::string(target) + "\" is a " + want);
-      }
-    }
-  }
-
-  uint64_t seq = head_.seq + 1;
-  event.setSeq(seq);
-  event.setRecordedAt(recorded_at_);
-  event.setPrevHash(capnp::Data::Reader(head_.hash.data(), head_.hash.size()));
-  kj::Array<capnp::word> canonical = Canonicalize(event.asReader());
-  Hash hash = hasher_.Next(head_.hash, canonical.asBytes());
-
-  Subjects subjects;
-  auto target_bytes = [&](std::string_view target) -> Result<std::optional<std::string>> {
-    std::optional<keys::IdEntry> t = LookupId(target);
-    if (!t) return std::optional<std::string>();
-    Result<std::string> b = EventBytes(t->seq);
-    if (!b.ok()) return b.status();
-    return std::optional<std::string>(std::move(*b));
-  };
-  TLEDGER_RETURN_IF_ERROR(CollectSubjects(event.asReader(), target_bytes, &subjects));
-
-  auto& rocks = *store_->rocks_;
-  auto bytes = canonical.asBytes();
-  uint16_t which = static_cast<uint16_t>(reader.getBody().which());
-  staged_->batch.Put(rocks.events(), keys::EventKey(seq),
-                     rocksdb::Slice(reinterpret_cast<const char*>(bytes.begin()), bytes.size()));
-  staged_->batch.Put(rocks.ids(), rocksdb::Slice(id.data(), id.size()), keys::IdValue(seq, which));
-  for (const auto& [subject, mask] : subjects) {
-    char m = static_cast<char>(mask);
-    staged_->batch.Put(rocks.subjects(), keys::SubjectKey(subject, seq), rocksdb::Slice(&m, 1));
-  }
-  staged_->ids.emplace(std::string(id), keys::IdEntry{seq, which});
-  staged_->events.emplace(seq, std::move(canonical));
-  head_ = Head{seq, hash, recorded_at_};
-  ++appended_;
-  if (staged_->ids.size() >= kChunkEvents) TLEDGER_RETURN_IF_ERROR(FlushChunk());
-  return Outcome::kAppended;
-}
-
-Status Appender::FlushChunk() {
-  if (staged_->batch.Count() == 0) return Status::Ok();
-  rocksdb::WriteOptions wo;  // WAL on, synced at Commit()
-  TLEDGER_RETURN_IF_ERROR(FromRocks(store_->rocks_->db->Write(wo, &staged_->batch), "writing events"));
-  wrote_chunks_ = true;
-  staged_->batch.Clear();
-  staged_->ids.clear();
-  staged_->events.clear();
-  return Status::Ok();
-}
-
-Status Appender::Commit() {
-  TLEDGER_CHECK(!committed_);
-  if (appended_ == 0) {
-    committed_ = true;
-    return Status::Ok();
-  }
-  auto& rocks = *store_->rocks_;
-  staged_->batch.Put(rocks.meta(), keys::kHeadKey, HeadValue(head_));
-  rocksdb::WriteOptions wo;
-  wo.sync = true;
-  TLEDGER_RETURN_IF_ERROR(FromRocks(rocks.db->Write(wo, &staged_->batch), "committing the import"));
-  committed_ = true;
-  store_->head_ = head_;
-  staged_->batch.Clear();
-  staged_->ids.clear();
-  staged_->events.clear();
-  return Status::Ok();
 }
 
 }  // namespace tledger

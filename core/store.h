@@ -1,9 +1,7 @@
 // The ledger's store: immutable, hash-chained events in RocksDB.
 //
 //   Result<std::unique_ptr<Store>> store = Store::Open(dir, OpenMode::kWrite);
-//   Result<std::unique_ptr<Appender>> app = (*store)->BeginAppend();
-//   Result<Appender::Outcome> o = (*app)->Add(event_builder);   // per event
-//   Status s = (*app)->Commit();                                // durable, all or nothing
+//   Result<std::unique_ptr<Appender>> app = (*store)->BeginAppend();  // core/appender.h
 //
 //   Result<std::unique_ptr<Store>> reader = Store::Open(dir, OpenMode::kRead);
 //   Status s = (*reader)->ScanEvents(1, (*reader)->head().seq, fn);
@@ -119,7 +117,8 @@ class Store {
   struct Rocks;
   Store(std::string dir, OpenMode mode);
   Status ReadHead();
-  Status DiscardUncommittedTail();
+  // Removes events past the committed head and their index entries.
+  Status DiscardUncommittedTail(bool after_crash);
 
   std::string dir_;
   OpenMode mode_;
@@ -127,58 +126,6 @@ class Store {
   Head head_;
   int lock_fd_ = -1;
   bool appending_ = false;
-};
-
-// Appends events to a Store atomically. Events are chained, indexed and
-// written in chunks as they come (memory stays bounded for any size), but
-// nothing is visible before Commit(); an Appender destroyed without a
-// successful Commit() removes every chunk it wrote.
-class Appender {
- public:
-  enum class Outcome {
-    kAppended,  // a new event, now at seq()
-    kRepeat,    // the id is already recorded with identical content: a no-op
-  };
-
-  ~Appender();
-  Appender(const Appender&) = delete;
-  Appender& operator=(const Appender&) = delete;
-
-  // Checks `event` against the ledger and this append, then chains and
-  // stages it: sets seq, recordedAt (one instant for the whole append, never
-  // before the previous one) and prevHash.
-  // Conflict "id: ...": the id is recorded (or staged) with other content.
-  // InvalidInput "target: ..." / "replacement.type: ...": a correction whose
-  //   target is unknown, or whose replacement has another type.
-  // IoError: RocksDB failed while writing a chunk.
-  Result<Outcome> Add(schema::Event::Builder event);
-
-  // Makes every staged event durable and visible: one synced write that
-  // moves the head. IoError leaves the ledger as it was.
-  Status Commit();
-
-  uint64_t appended() const { return appended_; }
-  uint64_t repeats() const { return repeats_; }
-  Timestamp recorded_at() const { return recorded_at_; }
-  Head head() const { return head_; }
-
- private:
-  friend class Store;
-  struct Staged;
-  explicit Appender(Store* store);
-  Status FlushChunk();
-  std::optional<keys::IdEntry> LookupId(std::string_view id) const;
-  Result<std::string> EventBytes(uint64_t seq) const;
-
-  Store* store_;
-  std::unique_ptr<Staged> staged_;
-  Head head_;                    // the chain's end including staged events
-  Timestamp recorded_at_;
-  uint64_t appended_ = 0;
-  uint64_t repeats_ = 0;
-  bool wrote_chunks_ = false;
-  bool committed_ = false;
-  ChainHasher hasher_;
 };
 
 }  // namespace tledger

@@ -1,6 +1,10 @@
 #include "tools/cli/importer.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -9,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
+#include "core/appender.h"
 #include "core/json_codec.h"
 #include "core/schema_info.h"
 #include "tools/cli/csv_reader.h"
@@ -28,11 +33,33 @@ bool IsBlank(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
-// One append, fed one JSON object at a time; collects the errors.
+// Reads one interchange object and prepares it for the chain. Reuses
+// `scratch` (zeroed where the last message used it) as the message's first
+// segment, so that most events cost no allocation to build.
+class EventBuilder {
+ public:
+  EventBuilder() : scratch_(kScratchWords) {}
+
+  Result<PreparedEvent> Build(simdjson::dom::element doc, std::string_view actor, const Appender& appender) {
+    std::fill(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(used_), capnp::word{});
+    capnp::MallocMessageBuilder msg(kj::arrayPtr(scratch_.data(), scratch_.size()));
+    auto event = msg.initRoot<schema::Event>();
+    Status s = EventFromJson(doc, actor, event);
+    Result<PreparedEvent> prepared = s.ok() ? appender.Prepare(event) : Result<PreparedEvent>(s);
+    used_ = std::min(scratch_.size(), static_cast<size_t>(msg.getSegmentsForOutput()[0].size()));
+    return prepared;
+  }
+
+ private:
+  static constexpr size_t kScratchWords = 4096;
+  std::vector<capnp::word> scratch_;
+  size_t used_ = kScratchWords;
+};
+
+// One append, fed one prepared event at a time; collects the errors.
 class FileAppend {
  public:
-  FileAppend(Store& store, std::string name, const ImportOptions& options)
-      : store_(store), name_(std::move(name)), options_(options), scratch_(kScratchWords) {}
+  FileAppend(Store& store, std::string name) : store_(store), name_(std::move(name)) {}
 
   Status Begin() {
     Result<std::unique_ptr<Appender>> app = store_.BeginAppend();
@@ -42,29 +69,29 @@ class FileAppend {
   }
 
   // `where` maps an error's field to how the file names it (CSV: its column).
+  // Only a failure of the store itself is returned; refusals are collected.
   template <typename Where>
-  Status Feed(simdjson::dom::element doc, uint64_t line, const Where& where) {
-    std::fill(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(used_), capnp::word{});
-    capnp::MallocMessageBuilder msg(kj::arrayPtr(scratch_.data(), scratch_.size()));
-    auto event = msg.initRoot<schema::Event>();
-    Status s = EventFromJson(doc, options_.actor, event);
+  Status Offer(uint64_t line, Result<PreparedEvent> prepared, const Where& where) {
+    Status s = prepared.status();
     if (s.ok() && errors_.empty()) {
-      Result<Appender::Outcome> r = appender_->Add(event);
+      Result<Appender::Outcome> r = appender_->Add(std::move(*prepared));
       if (!r.ok()) s = r.status();
     }
-    used_ = std::min(scratch_.size(), static_cast<size_t>(msg.getSegmentsForOutput()[0].size()));
     if (s.ok()) return s;
     if (s.code() == Status::Code::kIoError || s.code() == Status::Code::kCorruption) return s;
     Error(line, where(s.message()));
-    if (first_error_.ok()) first_error_ = s;
+    if (!first_error_) first_error_ = s;
     return Status::Ok();
   }
 
   void Error(uint64_t line, const std::string& message) {
-    if (errors_.size() < kMaxReportedErrors) errors_.push_back(name_ + ":" + std::to_string(line) + ": " + message);
+    if (errors_.size() < kMaxReportedErrors) {
+      errors_.push_back(line > 0 ? name_ + ":" + std::to_string(line) + ": " + message : message);
+    }
     ++error_count_;
   }
   bool full() const { return errors_.size() >= kMaxReportedErrors; }
+  const Appender& appender() const { return *appender_; }
 
   Result<FileImport> Finish() {
     if (error_count_ > 0) {
@@ -73,7 +100,8 @@ class FileAppend {
       if (error_count_ > errors_.size()) msg += "\n" + name_ + ": ... and more refused lines not shown";
       msg += "\n" + name_ + ": refused; nothing of this file was imported";
       appender_.reset();  // discards anything staged
-      return first_error_.code() == Status::Code::kConflict ? Status::Conflict(msg) : Status::InvalidInput(msg);
+      bool conflict = first_error_ && first_error_->code() == Status::Code::kConflict;
+      return conflict ? Status::Conflict(msg) : Status::InvalidInput(msg);
     }
     TLEDGER_RETURN_IF_ERROR(appender_->Commit());
     FileImport r{name_, appender_->appended(), appender_->repeats(), appender_->head()};
@@ -82,38 +110,178 @@ class FileAppend {
   }
 
  private:
-  static constexpr size_t kScratchWords = 4096;
   Store& store_;
   std::string name_;
-  const ImportOptions& options_;
   std::unique_ptr<Appender> appender_;
-  std::vector<capnp::word> scratch_;  // the first segment of every message; zeroed where used
-  size_t used_ = kScratchWords;
   std::vector<std::string> errors_;
   size_t error_count_ = 0;
-  Status first_error_;
+  std::optional<Status> first_error_;  // decides the kind of the refusal
 };
 
 std::string Same(const std::string& message) { return message; }
 
+// Lines read together and prepared off the main thread.
+struct Block {
+  struct Line {
+    uint64_t number;
+    size_t begin, size;
+  };
+  std::string text;  // the lines back to back, then simdjson's padding
+  std::vector<Line> lines;
+  std::vector<Result<PreparedEvent>> prepared;
+
+  void Clear() {
+    text.clear();
+    lines.clear();
+    prepared.clear();
+  }
+};
+constexpr size_t kBlockLines = 4096;
+constexpr size_t kBlocksInFlight = 6;
+constexpr size_t kPrepareThreads = 2;
+
+// Prepares blocks (parse, validate, encode, look up) on a few threads and
+// hands them back in the order they were submitted. Blocks are recycled, so
+// their buffers are allocated once.
+class PreparePool {
+ public:
+  PreparePool(std::string actor, const Appender& appender) : actor_(std::move(actor)), appender_(appender) {
+    for (size_t i = 0; i < kPrepareThreads; ++i) threads_.emplace_back([this] { Work(); });
+  }
+  ~PreparePool() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+
+  std::unique_ptr<Block> Empty() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (free_.empty()) return std::make_unique<Block>();
+    std::unique_ptr<Block> b = std::move(free_.back());
+    free_.pop_back();
+    b->Clear();
+    return b;
+  }
+  void Submit(std::unique_ptr<Block> block) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      slots_.push_back(Slot{std::move(block), false, false});
+    }
+    cv_.notify_all();
+  }
+  size_t pending() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return slots_.size();
+  }
+  // The oldest submitted block, once prepared.
+  std::unique_ptr<Block> Next() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return slots_.front().done; });
+    std::unique_ptr<Block> b = std::move(slots_.front().block);
+    slots_.pop_front();
+    return b;
+  }
+  void Recycle(std::unique_ptr<Block> block) {
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(std::move(block));
+  }
+
+ private:
+  struct Slot {
+    std::unique_ptr<Block> block;
+    bool taken;
+    bool done;
+  };
+
+  void Work() {
+    simdjson::dom::parser parser;
+    EventBuilder builder;
+    for (;;) {
+      Block* block = nullptr;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [&] {
+          if (stop_) return true;
+          for (Slot& s : slots_) {
+            if (!s.taken) {
+              s.taken = true;
+              block = s.block.get();
+              return true;
+            }
+          }
+          return false;
+        });
+        if (block == nullptr) return;
+      }
+      Prepare(parser, builder, block);
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        for (Slot& s : slots_) {
+          if (s.block.get() == block) s.done = true;
+        }
+      }
+      cv_.notify_all();
+    }
+  }
+
+  void Prepare(simdjson::dom::parser& parser, EventBuilder& builder, Block* block) {
+    block->prepared.reserve(block->lines.size());
+    for (const Block::Line& line : block->lines) {
+      simdjson::dom::element doc;
+      // The text has simdjson's padding after every line (the next lines,
+      // then the block's padding).
+      auto err = parser.parse(block->text.data() + line.begin, line.size, false).get(doc);
+      if (err != simdjson::SUCCESS) {
+        block->prepared.emplace_back(
+            Status::InvalidInput(std::string("json: not valid JSON (") + simdjson::error_message(err) + ")"));
+        continue;
+      }
+      block->prepared.push_back(builder.Build(doc, actor_, appender_));
+    }
+  }
+
+  const std::string actor_;
+  const Appender& appender_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Slot> slots_;
+  std::vector<std::unique_ptr<Block>> free_;
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
+};
+
 Result<FileImport> ImportJsonl(Store& store, const std::string& path, const ImportOptions& options) {
   LineReader in;
   TLEDGER_RETURN_IF_ERROR(in.Open(path));
-  FileAppend append(store, in.name(), options);
+  FileAppend append(store, in.name());
   TLEDGER_RETURN_IF_ERROR(append.Begin());
-  simdjson::dom::parser parser;
-  std::string_view line;
-  uint64_t n;
-  while (!append.full() && in.Next(&line, &n)) {
-    if (IsBlank(line)) continue;
-    simdjson::dom::element doc;
-    // The reader leaves readable bytes after every line, as simdjson needs.
-    auto err = parser.parse(line.data(), line.size(), false).get(doc);
-    if (err != simdjson::SUCCESS) {
-      append.Error(n, std::string("json: not valid JSON (") + simdjson::error_message(err) + ")");
-      continue;
+  // Parsing, validating and encoding run on the pool, a few blocks ahead;
+  // chaining and appending stay here, in line order.
+  PreparePool pool(options.actor, append.appender());
+  bool more = true;
+  while (!append.full() && (more || pool.pending() > 0)) {
+    while (more && pool.pending() < kBlocksInFlight) {
+      std::unique_ptr<Block> block = pool.Empty();
+      std::string_view line;
+      uint64_t n;
+      while (block->lines.size() < kBlockLines && (more = in.Next(&line, &n))) {
+        if (IsBlank(line)) continue;
+        block->lines.push_back(Block::Line{n, block->text.size(), line.size()});
+        block->text.append(line);
+        block->text.push_back('\n');
+      }
+      block->text.append(simdjson::SIMDJSON_PADDING, ' ');
+      pool.Submit(std::move(block));
     }
-    TLEDGER_RETURN_IF_ERROR(append.Feed(doc, n, Same));
+    if (pool.pending() == 0) break;
+    std::unique_ptr<Block> block = pool.Next();
+    for (size_t i = 0; i < block->lines.size() && !append.full(); ++i) {
+      TLEDGER_RETURN_IF_ERROR(append.Offer(block->lines[i].number, std::move(block->prepared[i]), Same));
+    }
+    pool.Recycle(std::move(block));
   }
   if (!in.status().ok()) append.Error(0, in.status().message());
   return append.Finish();
@@ -188,9 +356,10 @@ Result<FileImport> ImportCsv(Store& store, const std::string& path, const Import
   auto type_col = std::find(header.begin(), header.end(), "type");
   const EventSchema& schema = EventSchema::Get();
 
-  FileAppend append(store, path, options);
+  FileAppend append(store, path);
   TLEDGER_RETURN_IF_ERROR(append.Begin());
   simdjson::dom::parser parser;
+  EventBuilder builder;
   for (size_t r = 1; r < records->size() && !append.full(); ++r) {
     const CsvRecord& rec = (*records)[r];
     if (rec.fields.size() > header.size()) {
@@ -247,7 +416,7 @@ Result<FileImport> ImportCsv(Store& store, const std::string& path, const Import
       if (colon == std::string::npos || col == header.end()) return message;
       return field + " (column " + ColumnLetter(static_cast<size_t>(col - header.begin())) + ")" + message.substr(colon);
     };
-    TLEDGER_RETURN_IF_ERROR(append.Feed(doc, rec.line, where));
+    TLEDGER_RETURN_IF_ERROR(append.Offer(rec.line, builder.Build(doc, options.actor, append.appender()), where));
   }
   return append.Finish();
 }

@@ -1,0 +1,471 @@
+#include "core/appender.h"
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include <capnp/serialize.h>
+#include <kj/exception.h>
+#include <rocksdb/sst_file_writer.h>
+#include <rocksdb/write_batch.h>
+#include <spdlog/spdlog.h>
+
+#include "core/json_codec.h"
+#include "core/rocks.h"
+#include "core/schema_info.h"
+
+namespace tledger {
+namespace {
+
+// A chunk at least this large has its index entries ingested as SST files;
+// a smaller one goes through the memtable, which is cheaper for a few.
+constexpr size_t kIngestMinEvents = 10'000;
+
+// Placeholders PrepareEvent() writes and Add() overwrites. Non-zero, so the
+// canonical layout is that of the final event.
+constexpr uint64_t kSeqPlaceholder = 0x5e5e5e5e5e5e5e5eull;
+constexpr int64_t kRecordedAtPlaceholder = 0x7a7a7a7a7a7a7a7all;
+constexpr uint8_t kPrevHashPlaceholder = 0xa5;
+// Byte offsets in the canonical bytes: the root pointer is word 0, the
+// Event's data section starts at word 1 with seq, then recordedAt.
+constexpr size_t kSeqOffset = 8;
+constexpr size_t kRecordedAtOffset = 16;
+
+uint64_t HashId(std::string_view id) { return std::hash<std::string_view>()(id) | 1; }  // 0 marks an empty slot
+
+void PutLittleEndian64(uint64_t v, char* out) {
+  for (int i = 0; i < 8; ++i) out[i] = static_cast<char>(v >> (8 * i));
+}
+
+std::string_view ViewOf(const kj::ArrayPtr<const kj::byte>& b) {
+  return std::string_view(reinterpret_cast<const char*>(b.begin()), b.size());
+}
+
+}  // namespace
+
+// Every id appended so far, by a 64-bit hash: an open-addressing table, so a
+// new id (the common case) costs one probe and no string comparison. A hit is
+// confirmed against the event's own id.
+class Appender::IdTable {
+ public:
+  IdTable() : hashes_(1 << 16, 0), entries_(1 << 16) {}
+
+  void Insert(uint64_t hash, keys::IdEntry e) {
+    if ((size_ + 1) * 2 > hashes_.size()) Grow();
+    size_t mask = hashes_.size() - 1;
+    size_t i = hash & mask;
+    while (hashes_[i] != 0) i = (i + 1) & mask;
+    hashes_[i] = hash;
+    entries_[i] = e;
+    ++size_;
+  }
+
+  template <typename Fn>
+  void ForEach(uint64_t hash, const Fn& fn) const {
+    size_t mask = hashes_.size() - 1;
+    for (size_t i = hash & mask; hashes_[i] != 0; i = (i + 1) & mask) {
+      if (hashes_[i] == hash) fn(entries_[i]);
+    }
+  }
+
+ private:
+  void Grow() {
+    std::vector<uint64_t> hashes(hashes_.size() * 2, 0);
+    std::vector<keys::IdEntry> entries(hashes.size());
+    size_t mask = hashes.size() - 1;
+    for (size_t j = 0; j < hashes_.size(); ++j) {
+      if (hashes_[j] == 0) continue;
+      size_t i = hashes_[j] & mask;
+      while (hashes[i] != 0) i = (i + 1) & mask;
+      hashes[i] = hashes_[j];
+      entries[i] = entries_[j];
+    }
+    hashes_.swap(hashes);
+    entries_.swap(entries);
+  }
+
+  std::vector<uint64_t> hashes_;
+  std::vector<keys::IdEntry> entries_;
+  size_t size_ = 0;
+};
+
+// Index entries of one column family, added in any order and sorted once.
+// Keys and values live in one arena; sorting compares an 8-byte big-endian
+// prefix first, so most comparisons touch no string.
+class SortedRun {
+ public:
+  void Reserve(size_t entries, size_t bytes) {
+    entries_.reserve(entries);
+    arena_.reserve(bytes);
+  }
+  void Add(std::string_view key, std::string_view value) {
+    uint64_t prefix = 0;
+    for (size_t i = 0; i < 8; ++i) prefix = prefix << 8 | (i < key.size() ? static_cast<uint8_t>(key[i]) : 0);
+    entries_.push_back(Entry{prefix, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(key.size()),
+                             static_cast<uint32_t>(value.size())});
+    arena_.append(key);
+    arena_.append(value);
+  }
+  void Sort() {
+    std::sort(entries_.begin(), entries_.end(), [this](const Entry& a, const Entry& b) {
+      if (a.prefix != b.prefix) return a.prefix < b.prefix;
+      return Key(a) < Key(b);
+    });
+  }
+  template <typename Fn>
+  void ForEach(const Fn& fn) const {
+    for (const Entry& e : entries_) fn(Key(e), std::string_view(arena_).substr(e.offset + e.key_size, e.value_size));
+  }
+  size_t size() const { return entries_.size(); }
+  void Clear() {
+    arena_.clear();
+    entries_.clear();
+  }
+
+ private:
+  struct Entry {
+    uint64_t prefix;
+    uint32_t offset;
+    uint32_t key_size;
+    uint32_t value_size;
+  };
+  std::string_view Key(const Entry& e) const { return std::string_view(arena_).substr(e.offset, e.key_size); }
+  std::string arena_;
+  std::vector<Entry> entries_;
+};
+
+// Events staged together, with the index entries they imply.
+struct Appender::Chunk {
+  Chunk() {
+    bytes.reserve(kChunkEvents * 256);
+    ends.reserve(kChunkEvents);
+    ids.Reserve(kChunkEvents, kChunkEvents * 32);
+    subjects.Reserve(kChunkEvents * 3, kChunkEvents * 3 * 24);
+  }
+
+  uint64_t first_seq = 0;
+  std::string bytes;                                       // canonical events back to back
+  std::vector<size_t> ends;                                // where each event ends in `bytes`
+  SortedRun ids;        // id -> seq, type
+  SortedRun subjects;   // subject key -> role bits
+
+  size_t size() const { return ends.size(); }
+  // Empties the chunk but keeps its buffers, so a recycled chunk touches no
+  // new memory.
+  void Clear() {
+    first_seq = 0;
+    bytes.clear();
+    ends.clear();
+    ids.Clear();
+    subjects.Clear();
+  }
+  std::optional<std::string_view> Event(uint64_t seq) const {
+    if (ends.empty() || seq < first_seq || seq >= first_seq + ends.size()) return std::nullopt;
+    size_t i = seq - first_seq, begin = i == 0 ? 0 : ends[i - 1];
+    return std::string_view(bytes).substr(begin, ends[i] - begin);
+  }
+};
+
+namespace {
+
+std::unique_ptr<Appender::Chunk> NewChunk() { return std::make_unique<Appender::Chunk>(); }
+
+// Writes a sorted run into an SST file for `family`.
+Status WriteSst(const std::string& path, size_t family, const SortedRun& run) {
+  rocksdb::Options options(DbOptions(), Families()[family].options);
+  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options);
+  TLEDGER_RETURN_IF_ERROR(FromRocks(writer.Open(path), "creating " + path));
+  rocksdb::Status s;
+  run.ForEach([&](std::string_view key, std::string_view value) {
+    if (s.ok()) s = writer.Put(rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size()));
+  });
+  TLEDGER_RETURN_IF_ERROR(FromRocks(s, "writing " + path));
+  return FromRocks(writer.Finish(), "finishing " + path);
+}
+
+void PutAll(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* family, const SortedRun& run) {
+  run.ForEach([&](std::string_view key, std::string_view value) {
+    batch->Put(family, rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size()));
+  });
+}
+
+// Writes one chunk; runs on the Appender's helper thread. Events first (WAL,
+// synced), then the index entries, then, when `commit_head` is given, the
+// head. So whatever a crash leaves past the committed head always has its
+// events there, which is how Store::DiscardUncommittedTail finds it.
+Status WriteChunk(const Store::Raw& raw, const std::string& dir, Appender::Chunk* chunk,
+                  const std::optional<Head>& commit_head, uint64_t chunk_no) {
+  chunk->ids.Sort();
+  chunk->subjects.Sort();
+
+  rocksdb::WriteBatch batch;
+  for (uint64_t seq = chunk->first_seq; seq < chunk->first_seq + chunk->size(); ++seq) {
+    std::string_view bytes = *chunk->Event(seq);
+    batch.Put(raw.events, keys::EventKey(seq), rocksdb::Slice(bytes.data(), bytes.size()));
+  }
+  if (chunk->size() >= kIngestMinEvents) {
+    rocksdb::WriteOptions synced;
+    synced.sync = true;
+    TLEDGER_RETURN_IF_ERROR(FromRocks(raw.db->Write(synced, &batch), "writing events"));
+    batch.Clear();
+    std::string base = dir + "/ingest-" + std::to_string(chunk_no);
+    std::string ids_path = base + "-ids.sst", subjects_path = base + "-subjects.sst";
+    TLEDGER_RETURN_IF_ERROR(WriteSst(ids_path, 2, chunk->ids));
+    TLEDGER_RETURN_IF_ERROR(WriteSst(subjects_path, 3, chunk->subjects));
+    rocksdb::IngestExternalFileOptions opt;
+    opt.move_files = true;
+    opt.write_global_seqno = false;
+    std::vector<rocksdb::IngestExternalFileArg> args(2);
+    args[0].column_family = raw.ids;
+    args[0].external_files = {ids_path};
+    args[0].options = opt;
+    args[1].column_family = raw.subjects;
+    args[1].external_files = {subjects_path};
+    args[1].options = opt;
+    TLEDGER_RETURN_IF_ERROR(FromRocks(raw.db->IngestExternalFiles(args), "ingesting the index entries"));
+  } else {
+    PutAll(&batch, raw.ids, chunk->ids);
+    PutAll(&batch, raw.subjects, chunk->subjects);
+  }
+  if (commit_head) batch.Put(raw.meta, keys::kHeadKey, HeadValue(*commit_head));
+  if (batch.Count() == 0) return Status::Ok();
+  rocksdb::WriteOptions wo;
+  wo.sync = commit_head.has_value();  // the WAL is on; the commit syncs it
+  return FromRocks(raw.db->Write(wo, &batch), commit_head ? "committing the import" : "writing events");
+}
+
+}  // namespace
+
+Result<PreparedEvent> Appender::Prepare(schema::Event::Builder event) const {
+  event.setSeq(kSeqPlaceholder);
+  event.setRecordedAt(kRecordedAtPlaceholder);
+  std::fill_n(event.initPrevHash(32).begin(), 32, kPrevHashPlaceholder);
+  PreparedEvent p;
+  try {
+    kj::Array<capnp::word> canonical = Canonicalize(event.asReader());
+    p.canonical.assign(ViewOf(canonical.asBytes()));
+    kj::ArrayPtr<const capnp::word> segment = canonical;
+    capnp::SegmentArrayMessageReader reader(kj::arrayPtr(&segment, 1));
+    auto prev = reader.getRoot<schema::Event>().getPrevHash();
+    p.prev_hash_offset = static_cast<uint32_t>(prev.begin() - canonical.asBytes().begin());
+  } catch (const kj::Exception& e) {
+    return Status::Corruption(std::string("cannot encode the event: ") + e.getDescription().cStr());
+  }
+  // The layout the patching relies on, checked on every event.
+  char seq[8], at[8];
+  PutLittleEndian64(kSeqPlaceholder, seq);
+  PutLittleEndian64(static_cast<uint64_t>(kRecordedAtPlaceholder), at);
+  TLEDGER_CHECK(p.canonical.size() >= p.prev_hash_offset + 32 &&
+                std::memcmp(p.canonical.data() + kSeqOffset, seq, 8) == 0 &&
+                std::memcmp(p.canonical.data() + kRecordedAtOffset, at, 8) == 0 &&
+                static_cast<uint8_t>(p.canonical[p.prev_hash_offset]) == kPrevHashPlaceholder);
+  schema::Event::Reader r = event.asReader();
+  p.id.assign(r.getId().cStr(), r.getId().size());
+  p.which = static_cast<uint16_t>(r.getBody().which());
+  AddRefs(r.getBody(), &p.subjects);
+  if (r.getBody().isCorrection()) {
+    auto c = r.getBody().getCorrection();
+    p.target.assign(c.getTarget().cStr(), c.getTarget().size());
+    if (c.hasReplacement()) p.replacement_which = static_cast<uint16_t>(c.getReplacement().getBody().which());
+  }
+  Result<std::optional<keys::IdEntry>> id = LookupCommitted(p.id);
+  if (!id.ok()) return id.status();
+  p.committed_id = *id;
+  if (!p.target.empty()) {
+    Result<std::optional<keys::IdEntry>> target = LookupCommitted(p.target);
+    if (!target.ok()) return target.status();
+    p.committed_target = *target;
+  }
+  p.looked_up = true;
+  return p;
+}
+
+Appender::Appender(Store* store)
+    : store_(store),
+      appended_ids_(new IdTable),
+      staging_(NewChunk()),
+      head_(store->head_),
+      recorded_at_(std::max(Now(), store->head_.recorded_at + 1)) {}
+
+Appender::~Appender() {
+  Status s = WaitForWriter();
+  if (!committed_ && chunks_written_ > 0) {
+    s = store_->DiscardUncommittedTail(/*after_crash=*/false);
+    if (!s.ok()) spdlog::error("could not discard the events of a refused import: {} (the next writer will)", s.ToString());
+  }
+  store_->appending_ = false;
+}
+
+Status Appender::WaitForWriter() {
+  if (!writer_.valid()) return Status::Ok();
+  Status s = writer_.get();
+  in_flight_->Clear();
+  spare_ = std::move(in_flight_);
+  return s;
+}
+
+Status Appender::SubmitChunk(bool commit) {
+  TLEDGER_RETURN_IF_ERROR(WaitForWriter());
+  in_flight_ = std::move(staging_);
+  staging_ = spare_ ? std::move(spare_) : NewChunk();
+  ++chunks_written_;
+  std::optional<Head> head = commit ? std::optional<Head>(head_) : std::nullopt;
+  writer_ = std::async(std::launch::async, WriteChunk, store_->raw(), store_->dir(), in_flight_.get(), head,
+                       chunks_written_);
+  return commit ? WaitForWriter() : Status::Ok();
+}
+
+Result<std::string> Appender::EventBytes(uint64_t seq) const {
+  std::optional<std::string_view> staged = staging_->Event(seq);
+  if (!staged && in_flight_) staged = in_flight_->Event(seq);
+  if (staged) return std::string(*staged);
+  std::string v;
+  auto raw = store_->raw();
+  if (!raw.db->Get(rocksdb::ReadOptions(), raw.events, keys::EventKey(seq), &v).ok()) {
+    return Status::Corruption("event seq " + std::to_string(seq) + " named by the id index is missing");
+  }
+  return v;
+}
+
+Result<std::optional<keys::IdEntry>> Appender::LookupAppended(std::string_view id) const {
+  std::optional<keys::IdEntry> found;
+  Status status;
+  appended_ids_->ForEach(HashId(id), [&](keys::IdEntry e) {
+    if (found || !status.ok()) return;
+    Result<std::string> bytes = EventBytes(e.seq);
+    if (!bytes.ok()) {
+      status = bytes.status();
+      return;
+    }
+    EventDecoder decoder;
+    Result<schema::Event::Reader> ev = decoder.Decode(*bytes);
+    if (!ev.ok()) {
+      status = ev.status();
+      return;
+    }
+    if (std::string_view(ev->getId().cStr(), ev->getId().size()) == id) found = e;
+  });
+  if (!status.ok()) return status;
+  return found;
+}
+
+Result<std::optional<keys::IdEntry>> Appender::LookupId(std::string_view id) const {
+  Result<std::optional<keys::IdEntry>> found = LookupAppended(id);
+  if (!found.ok() || *found) return found;
+  return LookupCommitted(id);
+}
+
+Result<std::optional<keys::IdEntry>> Appender::LookupCommitted(std::string_view id) const {
+  std::string v;
+  auto raw = store_->raw();
+  rocksdb::Status s = raw.db->Get(rocksdb::ReadOptions(), raw.ids, rocksdb::Slice(id.data(), id.size()), &v);
+  if (s.IsNotFound()) return std::optional<keys::IdEntry>();
+  TLEDGER_RETURN_IF_ERROR(FromRocks(s, "looking up an id"));
+  std::optional<keys::IdEntry> e = keys::ParseIdValue(v);
+  if (!e) return Status::Corruption("the id index entry of \"" + std::string(id) + "\" is malformed");
+  // Entries past the committed head are this append's own written chunks:
+  // the IdTable answers for those.
+  if (e->seq > store_->head_.seq) return std::optional<keys::IdEntry>();
+  return e;
+}
+
+Result<Appender::Outcome> Appender::Add(schema::Event::Builder event) {
+  Result<PreparedEvent> p = Prepare(event);
+  if (!p.ok()) return p.status();
+  return Add(std::move(*p));
+}
+
+Result<Appender::Outcome> Appender::Add(PreparedEvent event) {
+  TLEDGER_CHECK(!committed_ && event.looked_up);
+  Result<std::optional<keys::IdEntry>> known = LookupAppended(event.id);
+  if (!known.ok()) return known.status();
+  if (!*known) *known = event.committed_id;
+  if (*known) {
+    Result<std::string> bytes = EventBytes((*known)->seq);
+    if (!bytes.ok()) return bytes.status();
+    EventDecoder stored_decoder, incoming_decoder;
+    Result<schema::Event::Reader> stored = stored_decoder.Decode(*bytes);
+    if (!stored.ok()) return stored.status();
+    Result<schema::Event::Reader> incoming = incoming_decoder.Decode(event.canonical);
+    if (!incoming.ok()) return incoming.status();
+    if (ContentBytes(*stored).asBytes() == ContentBytes(*incoming).asBytes()) {
+      ++repeats_;
+      return Outcome::kRepeat;
+    }
+    bool committed = (*known)->seq <= store_->head_.seq;
+    return Status::Conflict("id: \"" + event.id + "\" is already " +
+                            (committed ? "recorded (seq " + std::to_string((*known)->seq) + ")"
+                                       : std::string("used earlier in this import")) +
+                            " with other content; record a correction instead of a new version");
+  }
+
+  uint64_t seq = head_.seq + 1;
+  if (!event.target.empty()) {
+    Result<std::optional<keys::IdEntry>> t = LookupAppended(event.target);
+    if (!t.ok()) return t.status();
+    if (!*t) *t = event.committed_target;
+    if (!*t) {
+      return Status::InvalidInput("target: no event with id \"" + event.target +
+                                  "\" in the ledger or earlier in this import");
+    }
+    if (event.replacement_which && *event.replacement_which != (*t)->which) {
+      const TypeInfo* want = EventSchema::Get().TypeOf((*t)->which);
+      const TypeInfo* got = EventSchema::Get().TypeOf(*event.replacement_which);
+      return Status::InvalidInput("replacement.type: is " + (got ? got->name : std::string("unknown")) +
+                                  ", but the target \"" + event.target + "\" has type " +
+                                  (want ? want->name : std::string("unknown to this build")));
+    }
+    // A correction also concerns whatever its target concerns.
+    Result<std::string> target_bytes = EventBytes((*t)->seq);
+    if (!target_bytes.ok()) return target_bytes.status();
+    EventDecoder decoder;
+    Result<schema::Event::Reader> target = decoder.Decode(*target_bytes);
+    if (!target.ok()) return target.status();
+    auto bytes_of = [&](std::string_view id) -> Result<std::optional<std::string>> {
+      Result<std::optional<keys::IdEntry>> e = LookupId(id);
+      if (!e.ok()) return e.status();
+      if (!*e) return std::optional<std::string>();
+      Result<std::string> b = EventBytes((**e).seq);
+      if (!b.ok()) return b.status();
+      return std::optional<std::string>(std::move(*b));
+    };
+    TLEDGER_RETURN_IF_ERROR(CollectSubjects(*target, bytes_of, &event.subjects));
+  }
+
+  // Patch the envelope into the prepared bytes and chain them.
+  char* bytes = event.canonical.data();
+  PutLittleEndian64(seq, bytes + kSeqOffset);
+  PutLittleEndian64(static_cast<uint64_t>(recorded_at_), bytes + kRecordedAtOffset);
+  std::memcpy(bytes + event.prev_hash_offset, head_.hash.data(), 32);
+  Hash hash = hasher_.Next(
+      head_.hash, kj::ArrayPtr<const kj::byte>(reinterpret_cast<const kj::byte*>(bytes), event.canonical.size()));
+
+  if (staging_->size() == 0) staging_->first_seq = seq;
+  staging_->bytes.append(event.canonical);
+  staging_->ends.push_back(staging_->bytes.size());
+  for (const auto& [subject, mask] : event.subjects) {
+    char m = static_cast<char>(mask);
+    staging_->subjects.Add(keys::SubjectKey(subject, seq), std::string_view(&m, 1));
+  }
+  appended_ids_->Insert(HashId(event.id), keys::IdEntry{seq, event.which});
+  staging_->ids.Add(event.id, keys::IdValue(seq, event.which));
+  head_ = Head{seq, hash, recorded_at_};
+  ++appended_;
+  if (staging_->size() >= kChunkEvents) TLEDGER_RETURN_IF_ERROR(SubmitChunk(false));
+  return Outcome::kAppended;
+}
+
+Status Appender::Commit() {
+  TLEDGER_CHECK(!committed_);
+  if (appended_ == 0) {
+    TLEDGER_RETURN_IF_ERROR(WaitForWriter());
+    committed_ = true;
+    return Status::Ok();
+  }
+  TLEDGER_RETURN_IF_ERROR(SubmitChunk(true));
+  committed_ = true;
+  store_->head_ = head_;
+  return Status::Ok();
+}
+
+}  // namespace tledger

@@ -1,0 +1,93 @@
+#include "core/rocks.h"
+
+#include <cstring>
+#include <filesystem>
+
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
+
+#include "core/keys.h"
+
+namespace tledger {
+namespace {
+
+rocksdb::ColumnFamilyOptions CfOptions(bool point_lookups) {
+  rocksdb::ColumnFamilyOptions cf;
+  cf.write_buffer_size = 128 << 20;
+  cf.max_write_buffer_number = 4;
+  cf.compression = rocksdb::kLZ4Compression;
+  cf.bottommost_compression = rocksdb::kZSTD;
+  // Bulk imports ingest index files into level 0 (core/appender.cc); let a
+  // few more of them wait for compaction before writes slow down.
+  cf.level0_slowdown_writes_trigger = 40;
+  cf.level0_stop_writes_trigger = 80;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_size = 16 << 10;
+  if (point_lookups) {
+    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    // Most lookups are of new ids: let the memtable answer "absent" cheaply too.
+    cf.memtable_whole_key_filtering = true;
+    cf.memtable_prefix_bloom_size_ratio = 0.05;
+  }
+  cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  return cf;
+}
+
+}  // namespace
+
+std::vector<rocksdb::ColumnFamilyDescriptor> Families() {
+  return {
+      {rocksdb::kDefaultColumnFamilyName, CfOptions(false)},
+      {keys::kEvents, CfOptions(false)},
+      {keys::kIds, CfOptions(true)},
+      {keys::kSubjects, CfOptions(false)},
+      {keys::kMeta, CfOptions(true)},
+  };
+}
+
+rocksdb::DBOptions DbOptions() {
+  rocksdb::DBOptions o;
+  o.create_if_missing = true;
+  o.create_missing_column_families = true;
+  o.max_background_jobs = 2;
+  o.bytes_per_sync = 1 << 20;
+  o.keep_log_file_num = 4;
+  return o;
+}
+
+Store::Rocks::~Rocks() {
+  if (db) {
+    for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+    db->Close().PermitUncheckedError();
+    db.reset();
+  }
+  if (!secondary_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(secondary_dir, ec);
+  }
+}
+
+std::string HeadValue(const Head& h) {
+  std::string v(48, '\0');
+  keys::PutBigEndian64(h.seq, v.data());
+  std::memcpy(v.data() + 8, h.hash.data(), 32);
+  keys::PutBigEndian64(static_cast<uint64_t>(h.recorded_at), v.data() + 40);
+  return v;
+}
+
+std::string FormatValue(uint32_t version) {
+  std::string v(4, '\0');
+  for (int i = 3; i >= 0; --i) {
+    v[i] = static_cast<char>(version & 0xff);
+    version >>= 8;
+  }
+  return v;
+}
+
+Status FromRocks(const rocksdb::Status& s, const std::string& what) {
+  if (s.ok()) return Status::Ok();
+  if (s.IsCorruption()) return Status::Corruption(what + ": " + s.ToString());
+  return Status::IoError(what + ": " + s.ToString());
+}
+
+}  // namespace tledger

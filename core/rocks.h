@@ -1,0 +1,45 @@
+// Internal to core/: how the store uses RocksDB (options, column families,
+// record encodings shared by the Store and its Appender). Not for tools/.
+#ifndef TLEDGER_CORE_ROCKS_H_
+#define TLEDGER_CORE_ROCKS_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
+
+#include "core/status.h"
+#include "core/store.h"
+
+namespace tledger {
+
+// The column families, in the order of Families() and of Rocks::handles.
+std::vector<rocksdb::ColumnFamilyDescriptor> Families();
+rocksdb::DBOptions DbOptions();
+
+struct Store::Rocks {
+  std::unique_ptr<rocksdb::DB> db;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;  // in Families() order
+  std::string secondary_dir;                          // kRead only: RocksDB's own log
+
+  rocksdb::ColumnFamilyHandle* events() const { return handles[1]; }
+  rocksdb::ColumnFamilyHandle* ids() const { return handles[2]; }
+  rocksdb::ColumnFamilyHandle* subjects() const { return handles[3]; }
+  rocksdb::ColumnFamilyHandle* meta() const { return handles[4]; }
+
+  ~Rocks();
+};
+
+// The head record of the meta column family (core/FORMAT.md).
+std::string HeadValue(const Head& h);
+// The format record of the meta column family.
+std::string FormatValue(uint32_t version);
+
+// Corruption for RocksDB's corruption, IoError for anything else.
+Status FromRocks(const rocksdb::Status& s, const std::string& what);
+
+}  // namespace tledger
+
+#endif  // TLEDGER_CORE_ROCKS_H_
