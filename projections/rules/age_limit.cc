@@ -1,0 +1,37 @@
+// AGE_LIMIT: a cadre's or civil servant's first publicly funded postgraduate
+// enrollment, where the person's age on the course start exceeds the limit
+// of the rulebook in force then (40, then 45). Only where the birth date is
+// known; "first" is in (effective, seq) order among the person's counting
+// enrollments, withdrawn ones included: being sent is what the limit governs.
+#include "projections/rules/rules.h"
+
+namespace tledger {
+
+void CheckAgeLimit(Findings& out) {
+  const AsOf& w = out.world();
+  for (Sym p = 1; p < w.symbols().persons.size(); ++p) {
+    for (Sym e : w.EnrollmentsOf(p)) {
+      const EnrollmentRecordedFact& rec = *w.Enr(e).rec;
+      const CourseOpenedFact* course = w.Course(rec.course);
+      if (course == nullptr || !IsPostgraduate(course->program) || ClassOf(rec.funding) != FundingClass::PUBLIC) continue;
+      // The first one decides; later ones are not "first sent".
+      const PersonRegisteredFact* reg = w.Registration(p, course->start);
+      if (reg == nullptr || reg->category == Category::PUBLIC_EMPLOYEE || !reg->birth_date) break;
+      Rulebook rb = RulebookFor(course->start, reg->category);
+      int age = YearsBetween(*reg->birth_date, course->start), limit = Info(rb).age_limit;
+      if (age > limit) {
+        out.Add(Rule::kAgeLimit, rec.stamp, out.Person(p), rb,
+                "lần đầu được cử đi đào tạo sau đại học (" + ProgramName(course->program) + ", " + out.Enrollment(e) +
+                    ") khi " + std::to_string(age) + " tuổi vào ngày khai giảng " + course->start.ToString() +
+                    ", quá giới hạn " + std::to_string(limit) + " tuổi",
+                "first sent to postgraduate training (" + ProgramName(course->program) + ", " + out.Enrollment(e) +
+                    ") aged " + std::to_string(age) + " on the course start " + course->start.ToString() +
+                    ", over the limit of " + std::to_string(limit))
+            .enrollment = out.Enrollment(e);
+      }
+      break;
+    }
+  }
+}
+
+}  // namespace tledger

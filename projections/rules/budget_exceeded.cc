@@ -1,0 +1,28 @@
+// BUDGET_EXCEEDED: the counting, not revoked funding decisions of class
+// public for plan K, in (effective, seq) order: each one whose running sum
+// exceeds the plan's budget.
+#include <map>
+
+#include "projections/rules/rules.h"
+
+namespace tledger {
+
+void CheckBudgetExceeded(Findings& out) {
+  const AsOf& w = out.world();
+  std::map<Sym, int64_t> spent;  // by plan
+  for (const FundingDecidedFact* f : w.LiveDecisions()) {  // already in (effective, seq) order
+    if (ClassOf(f->funding) != FundingClass::PUBLIC) continue;
+    const AsOf::Plan* plan = w.PlanOf(f->plan);
+    if (plan == nullptr) continue;
+    int64_t& sum = spent[f->plan];
+    sum += f->amount_vnd;
+    if (sum <= plan->budget_vnd) continue;
+    out.Add(Rule::kBudgetExceeded, f->stamp, out.Plan(f->plan), RulebookOn(f->stamp.effective),
+            "quyết định " + out.Decision(f->decision) + " (" + MoneyVi(f->amount_vnd) + ") đưa tổng kinh phí công lên " +
+                MoneyVi(sum) + ", vượt dự toán " + MoneyVi(plan->budget_vnd),
+            "decision " + out.Decision(f->decision) + " (" + MoneyEn(f->amount_vnd) + ") brings public funding to " +
+                MoneyEn(sum) + ", over the budget of " + MoneyEn(plan->budget_vnd));
+  }
+}
+
+}  // namespace tledger

@@ -1,0 +1,70 @@
+#include "projections/rules/rules.h"
+
+#include "core/schema_info.h"
+
+namespace tledger {
+namespace {
+
+std::string DigitGroups(int64_t vnd, char sep) {
+  std::string digits = std::to_string(vnd < 0 ? -vnd : vnd), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(sep);
+    out.push_back(digits[i]);
+  }
+  return (vnd < 0 ? "-" : "") + out;
+}
+
+template <typename E>
+std::string EnumName(E value) {
+  const std::string* name = EventSchema::Get().Enum<E>().Name(static_cast<uint16_t>(value));
+  return name != nullptr ? *name : std::to_string(static_cast<unsigned>(value));
+}
+
+}  // namespace
+
+std::string MoneyVi(int64_t vnd) { return DigitGroups(vnd, '.') + " đ"; }
+std::string MoneyEn(int64_t vnd) { return DigitGroups(vnd, ',') + " VND"; }
+std::string ProgramName(Program p) { return EnumName(p); }
+std::string FundingName(Funding f) { return EnumName(f); }
+std::string ClassName(FundingClass c) { return EnumName(c); }
+std::string LocationName(Location l) { return EnumName(l); }
+
+Violation& Findings::Add(Rule rule, const Stamp& evidence, std::string subject, Rulebook rulebook,
+                         std::string detail_vi, std::string detail_en) {
+  const RulebookInfo& rb = Info(rulebook);
+  Violation v;
+  v.rule = rule;
+  v.seq = evidence.seq;
+  v.event = std::string(w_.symbols().events.Name(evidence.event));
+  v.subject = std::move(subject);
+  v.rulebook = rulebook;
+  v.detail_vi = std::move(detail_vi) + " (theo " + std::string(rb.name_vi) + ")";
+  v.detail_en = std::move(detail_en) + " (judged by " + std::string(rb.name_en) + ")";
+  violations_.push_back(std::move(v));
+  return violations_.back();
+}
+
+Rulebook Findings::CaseRulebook(Sym person, Date start) const {
+  const PersonRegisteredFact* reg = w_.Registration(person, start);
+  return reg != nullptr ? RulebookFor(start, reg->category) : RulebookOn(start);
+}
+
+void CheckAll(Findings& out) {
+  CheckAgeLimit(out);
+  CheckBudgetExceeded(out);
+  CheckDateInconsistent(out);
+  CheckDroppedOut(out);
+  CheckDuplicateFunding(out);
+  CheckFailed(out);
+  CheckFundingWithoutEnrollment(out);
+  CheckMissingReference(out);
+  CheckNotInPlan(out);
+  CheckNotPriorityField(out);
+  CheckOutsidePhase(out);
+  CheckOverdue(out);
+  CheckQuotaExceeded(out);
+  CheckServiceBreach(out);
+  CheckUnitDissolved(out);
+}
+
+}  // namespace tledger

@@ -1,0 +1,35 @@
+// OUTSIDE_PHASE: an active enrollment in a course whose field opens in a
+// phase of the plan on date O, and whose course starts before O. A field in
+// several phases opens at the earliest of them.
+#include <algorithm>
+
+#include "projections/rules/rules.h"
+
+namespace tledger {
+
+void CheckOutsidePhase(Findings& out) {
+  const AsOf& w = out.world();
+  for (Sym e = 1; e < w.enrollment_count(); ++e) {
+    if (!w.Active(e)) continue;
+    const EnrollmentRecordedFact& rec = *w.Enr(e).rec;
+    const CourseOpenedFact* course = w.Course(rec.course);
+    if (course == nullptr) continue;
+    const AsOf::Plan* plan = w.PlanOf(course->plan);
+    if (plan == nullptr) continue;
+    std::optional<Date> opens;
+    for (const PhaseSpec& phase : plan->phases) {
+      if (std::find(phase.fields.begin(), phase.fields.end(), course->field) == phase.fields.end()) continue;
+      if (!opens || phase.opens < *opens) opens = phase.opens;
+    }
+    if (!opens || !(course->start < *opens)) continue;
+    std::string field = out.Field(course->field);
+    out.Add(Rule::kOutsidePhase, rec.stamp, out.Plan(course->plan), out.CaseRulebook(rec.person, course->start),
+            "khóa " + out.Course(rec.course) + " lĩnh vực " + field + " bắt đầu " + course->start.ToString() +
+                ", trước ngày mở đợt " + opens->ToString() + " (ghi danh " + out.Enrollment(e) + ")",
+            "course " + out.Course(rec.course) + " in field " + field + " starts " + course->start.ToString() +
+                ", before its phase opens on " + opens->ToString() + " (enrollment " + out.Enrollment(e) + ")")
+        .enrollment = out.Enrollment(e);
+  }
+}
+
+}  // namespace tledger
