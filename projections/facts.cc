@@ -1,25 +1,17 @@
 #include "projections/facts.h"
 
 #include <cstring>
-
-#include <kj/map.h>
-#include <kj/hash.h>
+#include <functional>
 
 namespace tledger {
 namespace {
 constexpr size_t kBlockBytes = 1 << 20;
-}
+constexpr size_t kInitialSlots = 1 << 10;
 
-struct Interner::Index {
-  struct Key {
-    std::string_view s;
-    unsigned int hashCode() const { return kj::hashCode(kj::ArrayPtr<const char>(s.data(), s.size())); }
-    bool operator==(const Key& o) const { return s == o.s; }
-  };
-  kj::HashMap<Key, Sym> map;
-};
+uint64_t HashOf(std::string_view s) { return std::hash<std::string_view>()(s); }
+}  // namespace
 
-Interner::Interner() : index_(new Index) { names_.emplace_back(); }
+Interner::Interner() : table_(kInitialSlots, 0) { names_.emplace_back(); }
 Interner::~Interner() = default;
 Interner::Interner(Interner&&) noexcept = default;
 Interner& Interner::operator=(Interner&&) noexcept = default;
@@ -33,27 +25,50 @@ Interner& Interner::operator=(const Interner& other) {
   return *this;
 }
 
+Sym Interner::Find(std::string_view s) const {
+  uint64_t h = HashOf(s);
+  uint64_t tag = h >> 32;
+  size_t mask = table_.size() - 1;
+  for (size_t i = h & mask; table_[i] != 0; i = (i + 1) & mask) {
+    Sym sym = static_cast<Sym>(table_[i] & 0xffffffffu);
+    if ((table_[i] >> 32) == tag && names_[sym] == s) return sym;
+  }
+  return kNoSym;
+}
+
 Sym Interner::Intern(std::string_view s) {
-  Sym found = Find(s);
-  if (found != kNoSym) return found;
-  size_t need = s.size() + 1;
+  uint64_t h = HashOf(s);
+  uint64_t tag = h >> 32;
+  size_t mask = table_.size() - 1;
+  size_t i = h & mask;
+  for (; table_[i] != 0; i = (i + 1) & mask) {
+    Sym sym = static_cast<Sym>(table_[i] & 0xffffffffu);
+    if ((table_[i] >> 32) == tag && names_[sym] == s) return sym;
+  }
+  size_t need = s.size();
   if (blocks_.empty() || block_used_ + need > kBlockBytes) {
     blocks_.emplace_back(new char[std::max(kBlockBytes, need)]);
     block_used_ = 0;
   }
   char* dst = blocks_.back().get() + block_used_;
-  std::memcpy(dst, s.data(), s.size());
-  dst[s.size()] = '\0';
+  if (need > 0) std::memcpy(dst, s.data(), need);
   block_used_ = need > kBlockBytes ? kBlockBytes : block_used_ + need;
   Sym sym = static_cast<Sym>(names_.size());
-  names_.emplace_back(dst, s.size());
-  index_->map.insert(Index::Key{std::string_view(dst, s.size())}, sym);
+  names_.emplace_back(dst, need);
+  table_[i] = tag << 32 | sym;
+  if (names_.size() * 2 > table_.size()) Grow();
   return sym;
 }
 
-Sym Interner::Find(std::string_view s) const {
-  KJ_IF_MAYBE(v, index_->map.find(Index::Key{s})) { return *v; }
-  return kNoSym;
+void Interner::Grow() {
+  std::vector<uint64_t> table(table_.size() * 2, 0);
+  size_t mask = table.size() - 1;
+  for (Sym sym = 1; sym < names_.size(); ++sym) {
+    size_t i = HashOf(names_[sym]) & mask;
+    while (table[i] != 0) i = (i + 1) & mask;
+    table[i] = (HashOf(names_[sym]) >> 32) << 32 | sym;
+  }
+  table_.swap(table);
 }
 
 const Stamp& StampOf(const Fact& f) {

@@ -23,8 +23,8 @@ namespace tledger {
 using Sym = uint32_t;
 inline constexpr Sym kNoSym = 0;
 
-// Strings to dense numbers and back, compactly: names live NUL-terminated in
-// arena blocks that never move; a KJ hash map indexes them.
+// Strings to dense numbers and back, compactly: names live in arena blocks
+// that never move, indexed by an open-addressing table of (hash, Sym).
 class Interner {
  public:
   Interner();
@@ -42,11 +42,11 @@ class Interner {
   size_t size() const { return names_.size(); }
 
  private:
-  struct Index;
+  void Grow();
   std::vector<std::unique_ptr<char[]>> blocks_;
   size_t block_used_ = 0;
   std::vector<std::string_view> names_;  // by Sym, into blocks_
-  std::unique_ptr<Index> index_;
+  std::vector<uint64_t> table_;          // (upper 32 bits of the hash) << 32 | Sym; 0 is empty
 };
 
 // Where an event stands: its place in the chain (seq) and in valid time.
