@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include <capnp/dynamic.h>
+#include <capnp/any.h>
 #include <kj/exception.h>
 
 #include "core/schema_info.h"
@@ -45,37 +45,29 @@ Result<schema::Event::Reader> EventDecoder::Decode(std::string_view bytes) {
   }
 }
 
-namespace {
-
-void WalkRefs(const StructInfo& info, capnp::DynamicStruct::Reader r,
-              const std::function<void(schema::Kind, std::string_view)>& fn) {
-  for (const FieldInfo& f : info.fields) {
-    if (f.kind == FieldKind::kReplacement) {
-      if (!r.has(f.field)) continue;
-      schema::Replacement::Reader rep = r.get(f.field).as<schema::Replacement>();
-      ForEachRef(rep.getBody(), fn);
-      continue;
-    }
-    if (!f.ref || !r.has(f.field)) continue;
-    if (f.kind == FieldKind::kText) {
-      capnp::Text::Reader t = r.get(f.field).as<capnp::Text>();
-      fn(*f.ref, std::string_view(t.cStr(), t.size()));
-    } else if (f.kind == FieldKind::kTextList) {
-      for (auto item : r.get(f.field).as<capnp::DynamicList>()) {
-        capnp::Text::Reader t = item.as<capnp::Text>();
-        fn(*f.ref, std::string_view(t.cStr(), t.size()));
-      }
-    }
-  }
-}
-
-}  // namespace
-
 void ForEachRef(schema::Body::Reader body, const std::function<void(schema::Kind, std::string_view)>& fn) {
   const TypeInfo* type = EventSchema::Get().TypeOf(static_cast<uint16_t>(body.which()));
   if (type == nullptr) return;  // a newer writer's type: it names nothing this build knows
-  capnp::DynamicStruct::Reader dyn = capnp::toDynamic(body);
-  WalkRefs(type->body, dyn.get(type->body_field).as<capnp::DynamicStruct>(), fn);
+  // The member struct and its text pointers, read by position: the same
+  // bytes the reflective codec wrote, without its per-field lookups.
+  capnp::AnyStruct::Reader member =
+      capnp::AnyStruct::Reader(body).getPointerSection()[type->body_pointer].getAs<capnp::AnyStruct>();
+  auto pointers = member.getPointerSection();
+  for (const RefSlot& ref : type->refs) {
+    if (ref.pointer >= pointers.size() || pointers[ref.pointer].isNull()) continue;
+    if (ref.list) {
+      for (capnp::Text::Reader t : pointers[ref.pointer].getAs<capnp::List<capnp::Text>>()) {
+        fn(ref.kind, std::string_view(t.cStr(), t.size()));
+      }
+    } else {
+      capnp::Text::Reader t = pointers[ref.pointer].getAs<capnp::Text>();
+      fn(ref.kind, std::string_view(t.cStr(), t.size()));
+    }
+  }
+  if (type->replacement_pointer && *type->replacement_pointer < pointers.size() &&
+      !pointers[*type->replacement_pointer].isNull()) {
+    ForEachRef(pointers[*type->replacement_pointer].getAs<schema::Replacement>().getBody(), fn);
+  }
 }
 
 }  // namespace tledger

@@ -151,7 +151,13 @@ EventSchema::EventSchema() {
     t.name = SnakeCase(f.getProto().getName().cStr());
     t.which = f.getProto().getDiscriminantValue();
     t.body_field = f;
+    t.body_pointer = static_cast<uint16_t>(f.getProto().getSlot().getOffset());
     builder.Fill(f.getType().asStruct(), &t.body);
+    for (const FieldInfo& fi : t.body.fields) {
+      uint16_t ptr = static_cast<uint16_t>(fi.field.getProto().getSlot().getOffset());
+      if (fi.ref) t.refs.push_back(RefSlot{ptr, fi.kind == FieldKind::kTextList, *fi.ref});
+      if (fi.kind == FieldKind::kReplacement) t.replacement_pointer = ptr;
+    }
     types_.push_back(std::move(t));
   }
   for (const TypeInfo& t : types_) {

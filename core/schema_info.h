@@ -70,11 +70,21 @@ struct StructInfo {
   const FieldInfo* Find(std::string_view json_name) const;
 };
 
+// A field naming entity ids, located for fast reading without reflection.
+struct RefSlot {
+  uint16_t pointer;  // index in the struct's pointer section
+  bool list;         // a List(Text), else a Text
+  schema::Kind kind;
+};
+
 struct TypeInfo {
   std::string name;                    // the interchange `type`, e.g. "plan_issued"
   uint16_t which;                      // the Body union discriminant, on disk
   capnp::StructSchema::Field body_field;
+  uint16_t body_pointer;               // where the member struct sits in Body's pointer section
   StructInfo body;
+  std::vector<RefSlot> refs;           // the fields annotated $ref, in field order
+  std::optional<uint16_t> replacement_pointer;  // a correction's replacement
 };
 
 class EventSchema {
