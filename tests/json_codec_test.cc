@@ -16,37 +16,11 @@ namespace {
 
 using testing::DataPath;
 using testing::Lines;
+using testing::ParsedEvent;
 using testing::ReadFile;
 
-// One line through EventFromJson (actor "clerk"); the message of its
-// refusal, or "" when it is accepted.
-class JsonLine {
- public:
-  explicit JsonLine(std::string_view line) : json_(line) {
-    simdjson::dom::element doc;
-    if (parser_.parse(json_).get(doc) != simdjson::SUCCESS) {
-      status_ = Status::InvalidInput("test line is not JSON");
-      return;
-    }
-    status_ = EventFromJson(doc, "clerk", msg_.initRoot<schema::Event>());
-  }
-  const Status& status() const { return status_; }
-  schema::Event::Reader event() { return msg_.getRoot<schema::Event>().asReader(); }
-  // The export form, without the ledger's keys.
-  std::string ToJson() {
-    Result<std::string> j = EventToJson(event(), nullptr);
-    return j.ok() ? *j : "error: " + j.status().ToString();
-  }
-
- private:
-  simdjson::padded_string json_;
-  simdjson::dom::parser parser_;
-  capnp::MallocMessageBuilder msg_;
-  Status status_;
-};
-
 std::string Refusal(std::string_view line) {
-  JsonLine j(line);
+  ParsedEvent j(line);
   EXPECT_FALSE(j.status().ok()) << line;
   EXPECT_EQ(j.status().code(), Status::Code::kInvalidInput) << line;
   return j.status().message();
@@ -71,7 +45,7 @@ TEST(JsonCodec, EverySampleLineRoundTripsPlusRecordedBy) {
   std::vector<std::string> lines = SampleLines();
   ASSERT_EQ(lines.size(), 24u);
   for (const std::string& line : lines) {
-    JsonLine j(line);
+    ParsedEvent j(line);
     ASSERT_TRUE(j.status().ok()) << line << ": " << j.status().ToString();
     nlohmann::json expected = nlohmann::json::parse(line);
     expected["recorded_by"] = "clerk";
@@ -90,7 +64,7 @@ TEST(JsonCodec, EverySampleLineRoundTripsPlusRecordedBy) {
 
 TEST(JsonCodec, ExportWritesTheEnvelopeThenTheFieldsInSchemaOrder) {
   // sample.jsonl gives `plan` before `course`; the schema has course first.
-  JsonLine j(SampleLines()[9]);
+  ParsedEvent j(SampleLines()[9]);
   ASSERT_TRUE(j.status().ok()) << j.status().ToString();
   EXPECT_EQ(j.ToJson(),
             R"({"type":"course_opened","id":"s-c1","effective":"2025-02-25","recorded_by":"clerk","course":"HG-MS-FIN-25",)"
@@ -100,7 +74,7 @@ TEST(JsonCodec, ExportWritesTheEnvelopeThenTheFieldsInSchemaOrder) {
 }
 
 TEST(JsonCodec, WritesTheLedgersKeysWhenGivenTheChainHash) {
-  JsonLine j(R"({"type":"person_transferred","id":"t","effective":"2025-07-01","person":"P","unit":"U"})");
+  ParsedEvent j(R"({"type":"person_transferred","id":"t","effective":"2025-07-01","person":"P","unit":"U"})");
   ASSERT_TRUE(j.status().ok());
   capnp::MallocMessageBuilder msg;
   msg.setRoot(j.event());
@@ -116,8 +90,8 @@ TEST(JsonCodec, WritesTheLedgersKeysWhenGivenTheChainHash) {
 }
 
 TEST(JsonCodec, IgnoresTheLedgersOwnKeysOnInput) {
-  JsonLine plain(R"({"type":"person_transferred","id":"t","effective":"2025-07-01","person":"P","unit":"U"})");
-  JsonLine exported(
+  ParsedEvent plain(R"({"type":"person_transferred","id":"t","effective":"2025-07-01","person":"P","unit":"U"})");
+  ParsedEvent exported(
       R"({"type":"person_transferred","id":"t","effective":"2025-07-01","person":"P","unit":"U","seq":7,)"
       R"("recorded_at":"2020-01-01T00:00:00.000000Z","hash":"not even hex"})");
   ASSERT_TRUE(exported.status().ok()) << exported.status().ToString();
@@ -128,7 +102,7 @@ TEST(JsonCodec, IgnoresTheLedgersOwnKeysOnInput) {
 }
 
 TEST(JsonCodec, ARecordedByInTheLineWinsOverTheActor) {
-  JsonLine j(R"({"type":"person_transferred","id":"t","effective":"2025-07-01","recorded_by":"Sở Nội vụ","person":"P","unit":"U"})");
+  ParsedEvent j(R"({"type":"person_transferred","id":"t","effective":"2025-07-01","recorded_by":"Sở Nội vụ","person":"P","unit":"U"})");
   ASSERT_TRUE(j.status().ok());
   EXPECT_EQ(j.ToJson(), R"({"type":"person_transferred","id":"t","effective":"2025-07-01","recorded_by":"Sở Nội vụ","person":"P","unit":"U"})");
 }
@@ -141,7 +115,7 @@ TEST(JsonCodec, KeepsTextByteForByte) {
   for (const std::string& name : {nfc, nfd}) {
     std::string line = R"({"type":"unit_registered","id":"u","effective":"2025-07-01","unit":"NK","name":")" + name +
                        R"(","level":"commune","parent":null})";
-    JsonLine j(line);
+    ParsedEvent j(line);
     ASSERT_TRUE(j.status().ok()) << j.status().ToString();
     EXPECT_EQ(j.ToJson(), R"({"type":"unit_registered","id":"u","effective":"2025-07-01","recorded_by":"clerk","unit":"NK","name":")" +
                               name + R"(","level":"commune","parent":null})");
@@ -149,10 +123,10 @@ TEST(JsonCodec, KeepsTextByteForByte) {
 }
 
 TEST(JsonCodec, OptionalFieldsStayAbsentAndNullableOnesStayNull) {
-  JsonLine j(R"({"type":"plan_amended","id":"a","effective":"2025-05-20","plan":"P"})");
+  ParsedEvent j(R"({"type":"plan_amended","id":"a","effective":"2025-05-20","plan":"P"})");
   ASSERT_TRUE(j.status().ok());
   EXPECT_EQ(j.ToJson(), R"({"type":"plan_amended","id":"a","effective":"2025-05-20","recorded_by":"clerk","plan":"P"})");
-  JsonLine zero(R"({"type":"plan_amended","id":"a","effective":"2025-05-20","plan":"P","budget_vnd":0,"quotas":[]})");
+  ParsedEvent zero(R"({"type":"plan_amended","id":"a","effective":"2025-05-20","plan":"P","budget_vnd":0,"quotas":[]})");
   ASSERT_TRUE(zero.status().ok());
   EXPECT_EQ(zero.ToJson(),
             R"({"type":"plan_amended","id":"a","effective":"2025-05-20","recorded_by":"clerk","plan":"P","budget_vnd":0,"quotas":[]})");
@@ -301,7 +275,7 @@ TEST(JsonCodec, RefusesIdsLongerThan128Characters) {
   // 128 two-byte characters are fine; one more is not (code points, not bytes).
   std::string id128;
   for (int i = 0; i < 128; ++i) id128 += "\xc4\x90";  // Đ
-  JsonLine ok(R"({"type":"person_transferred","id":")" + id128 + R"(","effective":"2025-07-01","person":"P","unit":"U"})");
+  ParsedEvent ok(R"({"type":"person_transferred","id":")" + id128 + R"(","effective":"2025-07-01","person":"P","unit":"U"})");
   EXPECT_TRUE(ok.status().ok()) << ok.status().ToString();
   EXPECT_EQ(Refusal(R"({"type":"person_transferred","id":")" + id128 + "\xc4\x90" +
                     R"(","effective":"2025-07-01","person":"P","unit":"U"})"),
@@ -319,7 +293,7 @@ TEST(JsonCodec, RefusesReplacementsNestedMoreThanFourDeep) {
     return R"({"type":"correction","id":"x","effective":"2025-07-01","target":"t","action":"replace","replacement":)" +
            replacement + R"(,"reason":"r"})";
   };
-  JsonLine ok(line(four));
+  ParsedEvent ok(line(four));
   EXPECT_TRUE(ok.status().ok()) << ok.status().ToString();
   EXPECT_EQ(Refusal(line(wrap(four))),
             "replacement.replacement.replacement.replacement.replacement: replacements nested more than 4 deep");

@@ -16,6 +16,7 @@
 
 #include <rocksdb/db.h>
 
+#include "core/json_codec.h"
 #include "core/keys.h"
 
 extern char** environ;
@@ -235,6 +236,21 @@ std::string WithoutRecordedAtAndHash(const std::string& export_line) {
 }
 
 // ------------------------------------------------------------ the store
+
+ParsedEvent::ParsedEvent(std::string_view line) : json_(line) {
+  simdjson::dom::element doc;
+  auto event = msg_.initRoot<schema::Event>();
+  if (parser_.parse(json_).get(doc) != simdjson::SUCCESS) {
+    status_ = Status::InvalidInput("json: the test's line is not JSON");
+    return;
+  }
+  status_ = EventFromJson(doc, kActor, event);
+}
+
+std::string ParsedEvent::ToJson() {
+  Result<std::string> j = EventToJson(event(), nullptr);
+  return j.ok() ? *j : "error: " + j.status().ToString();
+}
 
 void DieWith(std::string_view what, const Status& status) { Die(std::string(what) + ": " + status.ToString()); }
 

@@ -21,6 +21,10 @@
 #include <utility>
 #include <vector>
 
+#include <capnp/message.h>
+#include <simdjson.h>
+
+#include "core/event.capnp.h"
 #include "core/hash_chain.h"
 #include "core/status.h"
 #include "core/store.h"
@@ -124,6 +128,28 @@ std::string Normalized(std::string text);
 std::string WithoutRecordedAtAndHash(const std::string& export_line);
 
 // ------------------------------------------------------------ the store
+
+// One interchange line read into an Event message by EventFromJson, with
+// kActor as the default recorded_by.
+class ParsedEvent {
+ public:
+  explicit ParsedEvent(std::string_view line);
+  ParsedEvent(const ParsedEvent&) = delete;
+  ParsedEvent& operator=(const ParsedEvent&) = delete;
+
+  // EventFromJson's verdict (InvalidInput "FIELD: reason" on refusal).
+  const Status& status() const { return status_; }
+  schema::Event::Builder builder() { return msg_.getRoot<schema::Event>(); }
+  schema::Event::Reader event() { return builder().asReader(); }
+  // The export form without the ledger's keys, or "error: ..." .
+  std::string ToJson();
+
+ private:
+  simdjson::padded_string json_;
+  simdjson::dom::parser parser_;
+  capnp::MallocMessageBuilder msg_;
+  Status status_;
+};
 
 // Prints `what` and `status`, then aborts: a setup step failed.
 [[noreturn]] void DieWith(std::string_view what, const Status& status);
