@@ -308,6 +308,9 @@ Result<std::vector<Anchor>> ReadAnchorFile(const std::string& path) {
     if (!a.ok()) return Status::InvalidInput(path + ":" + std::to_string(n) + ": " + a.status().message());
     anchors.push_back(*a);
   }
+  // A read error (a directory, an I/O failure) must not pass for a file
+  // with no anchors: verify would then check nothing while saying it did.
+  if (in.bad()) return Status::InvalidInput(path + ": cannot be read");
   return anchors;
 }
 
