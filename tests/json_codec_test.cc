@@ -151,6 +151,8 @@ struct RefusalCase {
   const char* message;
 };
 
+void PrintTo(const RefusalCase& c, std::ostream* os) { *os << c.name; }
+
 class JsonRefusal : public ::testing::TestWithParam<RefusalCase> {};
 
 TEST_P(JsonRefusal, NamesTheFieldAndTheReason) {
