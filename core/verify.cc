@@ -73,11 +73,22 @@ class Verifier {
     }
     IndexExpectation expected(key_);
     EventDecoder decoder;
+    uint64_t next = 1;  // the seq the scan hands over next
+    bool step_failed = false;
     Status s = store_.Scan(1, head.seq, [&](uint64_t seq, std::string_view bytes) -> Status {
       Result<schema::Event::Reader> ev = decoder.Decode(bytes);
-      if (!ev.ok()) return Status::Corruption(SeqMsg(seq, ev.status().message()));
-      return Step(seq, *ev, bytes, expected);
+      Status st = ev.ok() ? Step(seq, *ev, bytes, expected) : Status::Corruption(SeqMsg(seq, ev.status().message()));
+      if (st.ok()) next = seq + 1;
+      step_failed = !st.ok();
+      return st;
     });
+    if (!s.ok() && !step_failed && s.code() == Status::Code::kCorruption && EventMissing(next)) {
+      // The scan stopped at a gap. Say so in the "seq N: " form every other
+      // failure takes; an event before it that already disagreed with the
+      // chain is the first bad one.
+      if (pending_) return Blame(pending_->seq);
+      return Status::Corruption(SeqMsg(next, "missing from the store: the event was deleted or moved"));
+    }
     TLEDGER_RETURN_IF_ERROR(s);
     TLEDGER_RETURN_IF_ERROR(Finish(head));
     VerifyReport report{head, head.seq, 0, 0};
@@ -114,6 +125,12 @@ class Verifier {
     }
     if (options_.check_indexes) return Expect(seq, ev, expected);
     return Status::Ok();
+  }
+
+  bool EventMissing(uint64_t seq) const {
+    Store::Raw raw = store_.raw();
+    std::string v;
+    return raw.db->Get(rocksdb::ReadOptions(), raw.events, keys::EventKey(seq), &v).IsNotFound();
   }
 
   Status Blame(uint64_t bad) {

@@ -186,7 +186,7 @@ RunResult Child::Kill() {
   return Wait();
 }
 
-RunResult Run(const std::vector<std::string>& argv, const RunOptions& options, std::string_view input) {
+RunResult RunProgram(const std::vector<std::string>& argv, const RunOptions& options, std::string_view input) {
   Child child(argv, options);
   child.Write(input);
   return child.Wait();
@@ -204,7 +204,7 @@ std::vector<std::string> TledgerArgv(const std::string& db, const std::vector<st
 
 RunResult Tledger(const std::string& db, const std::vector<std::string>& args, const RunOptions& options,
                   std::string_view input) {
-  return Run(TledgerArgv(db, args), options, input);
+  return RunProgram(TledgerArgv(db, args), options, input);
 }
 
 std::string MakeLedger(const std::string& db, const std::vector<std::string>& files) {
@@ -221,6 +221,12 @@ std::string Checkpoint(const std::string& db) {
     Die("tledger checkpoint exited " + std::to_string(r.exit_code) + ": " + r.err);
   }
   return r.out.substr(0, r.out.size() - 1);
+}
+
+std::vector<std::string> ExportLines(const std::string& db) {
+  RunResult r = Tledger(db, {"export"});
+  if (r.exit_code != 0) Die("tledger export exited " + std::to_string(r.exit_code) + ": " + r.err);
+  return Lines(r.out);
 }
 
 std::string Normalized(std::string text) {

@@ -100,7 +100,7 @@ class Child {
 };
 
 // Runs `argv` to completion with `input` on its stdin.
-RunResult Run(const std::vector<std::string>& argv, const RunOptions& options = {}, std::string_view input = {});
+RunResult RunProgram(const std::vector<std::string>& argv, const RunOptions& options = {}, std::string_view input = {});
 
 // ------------------------------------------------------------ the CLI
 
@@ -119,6 +119,10 @@ RunResult Tledger(const std::string& db, const std::vector<std::string>& args, c
 std::string MakeLedger(const std::string& db, const std::vector<std::string>& files);
 // `tledger checkpoint`: the head as SEQ:HASH; aborts unless it succeeds.
 std::string Checkpoint(const std::string& db);
+// `tledger export`, one line per event; aborts unless it succeeds.
+std::vector<std::string> ExportLines(const std::string& db);
+// How the CLI prefixes the error it prints on stderr.
+inline constexpr char kErrorPrefix[] = "tledger: error: ";
 
 // Replaces what varies from run to run in CLI output with fixed marks: the
 // seconds an import took ("in <t> s") and RFC 3339 instants ("<time>").
