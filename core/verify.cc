@@ -119,7 +119,8 @@ class Verifier {
       pending_ = Pending{seq, self};
     }
     chain_ = hasher_.Next(chain_, canonical);
-    if (auto it = anchors_.find(seq); it != anchors_.end() && it->second != chain_) {
+    for (auto [it, end] = anchors_.equal_range(seq); it != end; ++it) {
+      if (it->second == chain_) continue;
       return Status::Corruption(SeqMsg(seq, "the chain hash " + ToHex(chain_) + " differs from the anchor " +
                                                 ToHex(it->second) + ": the history up to this seq was rewritten"));
     }
@@ -285,7 +286,9 @@ class Verifier {
 
   const Store& store_;
   const VerifyOptions& options_;
-  std::map<uint64_t, Hash> anchors_;
+  // Every anchor given, two for one seq included: each must match (the
+  // report counts them all as matched).
+  std::multimap<uint64_t, Hash> anchors_;
   unsigned char key_[crypto_shorthash_siphashx24_KEYBYTES];
   ChainHasher hasher_;
   Hash chain_ = kGenesisHash;

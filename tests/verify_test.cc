@@ -147,6 +147,17 @@ TEST_F(VerifySample, AnAnchorThatDisagreesNamesItsSeq) {
                                                    ToHex(hashes_[9]) + ": the history up to this seq was rewritten");
 }
 
+// Two anchors for one seq are both checked, whatever their order: the
+// output counts every anchor as matched.
+TEST_F(VerifySample, TwoAnchorsForOneSeqMustBothMatch) {
+  const std::string expected = "seq 24: the chain hash " + ToHex(hashes_[24]) + " differs from the anchor " +
+                               ToHex(hashes_[23]) + ": the history up to this seq was rewritten";
+  EXPECT_EQ(Failure({Anchor{24, hashes_[24]}, Anchor{24, hashes_[23]}}), expected);
+  EXPECT_EQ(Failure({Anchor{24, hashes_[23]}, Anchor{24, hashes_[24]}}), expected);
+  Result<VerifyReport> same = Run({Anchor{24, hashes_[24]}, Anchor{24, hashes_[24]}});
+  EXPECT_TRUE(same.ok()) << same.status().ToString();
+}
+
 // Someone who rewrites event 5 and recomputes every later previous-hash
 // field and the head leaves a chain that is consistent in itself: only a
 // hash written down before (an anchor) shows it.
