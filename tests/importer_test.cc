@@ -113,6 +113,28 @@ TEST_F(Importer, ACorrectionMayTargetAnEarlierLineButNotALaterOne) {
   EXPECT_EQ(ok->appended, 2u);
 }
 
+// The reader takes files in 8 MB blocks: lines that straddle a block
+// boundary, CRLF ones included, arrive whole.
+TEST_F(Importer, ReadsFilesLargerThanItsBlockWholeLineByLine) {
+  constexpr int kLines = 9'000;  // of ~1 KB each: ~9 MB, a bit more than one block
+  std::string text;
+  for (int i = 1; i <= kLines; ++i) {
+    text += R"({"type":"person_left_service","id":"l)" + std::to_string(i) + R"(","effective":"2025-07-01","person":"P)" +
+            std::to_string(i) + R"(","reason":")" + std::string(900 + i % 97, 'x') + "\"}" + (i % 2 ? "\r\n" : "\n");
+  }
+  ASSERT_GT(text.size(), size_t{8} << 20);
+  Result<FileImport> r = Import("big.jsonl", text);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->appended, static_cast<uint64_t>(kLines));
+  std::string last;
+  ASSERT_TRUE(store_->ScanEvents(kLines, kLines, [&](uint64_t, schema::Event::Reader ev) {
+    last = *EventToJson(ev, nullptr);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(last, R"({"type":"person_left_service","id":"l9000","effective":"2025-07-01","recorded_by":"clerk","person":"P9000","reason":")" +
+                      std::string(900 + 9000 % 97, 'x') + "\"}");
+}
+
 TEST_F(Importer, AMissingFileCannotBeRead) {
   Result<FileImport> r = ImportPath(tmp_ / "none.jsonl");
   ASSERT_FALSE(r.ok());
