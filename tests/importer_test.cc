@@ -48,6 +48,13 @@ class Importer : public ::testing::Test {
   }
   // The file name as the importer prints it.
   std::string Name(const std::string& name) { return tmp_ / name; }
+  // The message of a refused file: its refused lines ("LINE: field:
+  // reason"), each after the file's name, then the verdict.
+  std::string Refused(const std::string& name, const std::vector<std::string>& lines) {
+    std::string out;
+    for (const std::string& line : lines) out += Name(name) + ":" + line + "\n";
+    return out + Name(name) + ": refused; nothing of this file was imported";
+  }
 
   TempDir tmp_;
   std::unique_ptr<Store> store_;
@@ -72,8 +79,8 @@ TEST_F(Importer, CountsAppendedAndRepeatedEvents) {
 
 TEST_F(Importer, SkipsBlankLinesAcceptsCrlfAndCountsLinesAsAnEditorDoes) {
   std::string text = "\n" + std::string(kTransferA) + "\r\n  \n" + kBadDate + "\r\n";
-  EXPECT_EQ(Refusal("f.jsonl", text), Name("f.jsonl") + ":4: effective: impossible date: \"2025-02-30\" (expected a real day, YYYY-MM-DD)\n" +
-                                          Name("f.jsonl") + ": refused; nothing of this file was imported");
+  EXPECT_EQ(Refusal("f.jsonl", text),
+            Refused("f.jsonl", {"4: effective: impossible date: \"2025-02-30\" (expected a real day, YYYY-MM-DD)"}));
   Result<FileImport> ok = Import("g.jsonl", "\n" + std::string(kTransferA) + "\r\n\n" + kTransferB);  // no final newline
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ(ok->appended, 2u);
@@ -82,13 +89,12 @@ TEST_F(Importer, SkipsBlankLinesAcceptsCrlfAndCountsLinesAsAnEditorDoes) {
 TEST_F(Importer, ListsEveryRefusedLineUpToTwenty) {
   std::string text = std::string(kTransferA) + "\n";
   for (int i = 0; i < 25; ++i) text += std::string(kBadDate) + "\n";
-  std::string expected;
+  std::vector<std::string> lines;
   for (int line = 2; line <= 21; ++line) {
-    expected += Name("f.jsonl") + ":" + std::to_string(line) +
-                ": effective: impossible date: \"2025-02-30\" (expected a real day, YYYY-MM-DD)\n";
+    lines.push_back(std::to_string(line) + ": effective: impossible date: \"2025-02-30\" (expected a real day, YYYY-MM-DD)");
   }
-  expected += Name("f.jsonl") + ": ... and more refused lines not shown\n" + Name("f.jsonl") +
-              ": refused; nothing of this file was imported";
+  std::string expected = Refused("f.jsonl", lines);
+  expected.insert(expected.rfind('\n') + 1, Name("f.jsonl") + ": ... and more refused lines not shown\n");
   EXPECT_EQ(Refusal("f.jsonl", text), expected);
 }
 
@@ -97,17 +103,17 @@ TEST_F(Importer, LinesAfterARefusalAreStillCheckedOnTheirOwn) {
                      R"({"type":"person_transferred","id":"a","effective":"2025-07-01","person":"P","unit":"W"})" "\n" +
                      kTransferB + "\n{\n";
   EXPECT_EQ(Refusal("f.jsonl", text, "", Status::Code::kConflict),
-            Name("f.jsonl") + ":2: id: \"a\" is already used earlier in this import with other content; record a correction instead of a new version\n" +
-                Name("f.jsonl") + ":4: json: not valid JSON (The JSON document has an improper structure: missing or superfluous commas, braces, missing keys, etc.)\n" +
-                Name("f.jsonl") + ": refused; nothing of this file was imported");
+            Refused("f.jsonl", {"2: id: \"a\" is already used earlier in this import with other content; record a "
+                                "correction instead of a new version",
+                                "4: json: not valid JSON (The JSON document has an improper structure: missing or "
+                                "superfluous commas, braces, missing keys, etc.)"}));
 }
 
 TEST_F(Importer, ACorrectionMayTargetAnEarlierLineButNotALaterOne) {
   const std::string correction =
       R"({"type":"correction","id":"c","effective":"2025-07-02","target":"a","action":"retract","reason":"nhầm"})";
   EXPECT_EQ(Refusal("f.jsonl", correction + "\n" + kTransferA + "\n"),
-            Name("f.jsonl") + ":1: target: no event with id \"a\" in the ledger or earlier in this import\n" + Name("f.jsonl") +
-                ": refused; nothing of this file was imported");
+            Refused("f.jsonl", {"1: target: no event with id \"a\" in the ledger or earlier in this import"}));
   Result<FileImport> ok = Import("g.jsonl", std::string(kTransferA) + "\n" + correction + "\n");
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ(ok->appended, 2u);
@@ -148,8 +154,7 @@ TEST_F(Importer, AnOverlongLineIsNamedByFileAndLine) {
   const std::string long_line = R"({"type":"person_left_service","id":"b","effective":"2025-07-01","person":"P","reason":")" +
                                 std::string(kMaxLineBytes, 'x') + "\"}";
   EXPECT_EQ(Refusal("f.jsonl", std::string(kTransferA) + "\n" + long_line + "\n"),
-            Name("f.jsonl") + ":2: json: line of " + std::to_string(long_line.size()) +
-                " bytes is too long (at most 1048576)\n" + Name("f.jsonl") + ": refused; nothing of this file was imported");
+            Refused("f.jsonl", {"2: json: line of " + std::to_string(long_line.size()) + " bytes is too long (at most 1048576)"}));
 }
 
 // -------------------------------------------------------------- CSV
@@ -169,8 +174,7 @@ TEST_F(Importer, CsvRowsTakeTheirTypeFromATypeColumnOrFromTheOption) {
   EXPECT_EQ(store_->FindId("l1")->which, static_cast<uint16_t>(schema::Body::PERSON_LEFT_SERVICE));
   EXPECT_EQ(store_->FindId("t2")->which, static_cast<uint16_t>(schema::Body::PERSON_TRANSFERRED));
   EXPECT_EQ(Refusal("v.csv", "id,effective,person,unit\nt3,2025-07-01,P,U\n"),
-            Name("v.csv") + ":2: type: no type for this row (add a `type` column or give --type)\n" + Name("v.csv") +
-                ": refused; nothing of this file was imported");
+            Refused("v.csv", {"2: type: no type for this row (add a `type` column or give --type)"}));
 }
 
 TEST_F(Importer, CsvErrorsNameTheLineAndTheColumn) {
@@ -180,28 +184,25 @@ TEST_F(Importer, CsvErrorsNameTheLineAndTheColumn) {
                     "p2,2025-07-01,P2,\"Lê Văn B\",cadre,U,\"Phó chủ tịch\",no\n"
                     "p3,2025-07-01,P3,\"Lê Văn C\",mayor,U,\"Chánh VP\",true\n",
                     "person_registered"),
-            Name("p.csv") + ":3: leader (column H): expected true or false, got a string\n" + Name("p.csv") +
-                ":4: category (column E): unknown value \"mayor\" (expected one of: cadre, civil_servant, public_employee)\n" +
-                Name("p.csv") + ": refused; nothing of this file was imported");
+            Refused("p.csv", {"3: leader (column H): expected true or false, got a string",
+                              "4: category (column E): unknown value \"mayor\" (expected one of: cadre, civil_servant, "
+                              "public_employee)"}));
 }
 
 TEST_F(Importer, CsvRefusesRowsWiderThanTheHeaderAndDuplicateColumns) {
   EXPECT_EQ(Refusal("w.csv", "id,effective,person,unit\nt1,2025-07-01,P,U,extra\n", "person_transferred"),
-            Name("w.csv") + ":2: csv: the row has 5 fields but the header has 4\n" + Name("w.csv") +
-                ": refused; nothing of this file was imported");
+            Refused("w.csv", {"2: csv: the row has 5 fields but the header has 4"}));
   EXPECT_EQ(Refusal("d.csv", "id,effective,person,id\nt1,2025-07-01,P,t1\n", "person_transferred"),
             Name("d.csv") + ":1: id (column D): duplicate column (also column A)");
 }
 
 TEST_F(Importer, CsvRefusesStructuredColumnsEmptyFilesAndBadUtf8) {
   EXPECT_EQ(Refusal("q.csv", "id,effective,plan,quotas\na1,2025-07-01,P,x\n", "plan_amended"),
-            Name("q.csv") + ":2: quotas (column D): not importable from CSV (use JSON Lines for this field)\n" +
-                Name("q.csv") + ": refused; nothing of this file was imported");
+            Refused("q.csv", {"2: quotas (column D): not importable from CSV (use JSON Lines for this field)"}));
   EXPECT_EQ(Refusal("e.csv", "\xEF\xBB\xBF\r\n", "person_transferred"),
             Name("e.csv") + ":1: csv: the file is empty (expected a header row)");
   EXPECT_EQ(Refusal("u.csv", "id,effective,person,unit\nt1,2025-07-01,P\xC3,U\n", "person_transferred"),
-            Name("u.csv") + ":2: person (column C): not valid UTF-8 text (save the sheet as CSV UTF-8)\n" + Name("u.csv") +
-                ": refused; nothing of this file was imported");
+            Refused("u.csv", {"2: person (column C): not valid UTF-8 text (save the sheet as CSV UTF-8)"}));
   EXPECT_EQ(Refusal("c.csv", "id,effective,person,unit\nt1,\"2025-07-01,P,U\n", "person_transferred"),
             Name("c.csv") + ":2: csv: quoted field in column B is never closed");
 }
@@ -231,8 +232,7 @@ TEST_F(Importer, CsvIntegerTooLargeSaysSo) {
                     "id,effective,person,enrollment,amount_vnd\n"
                     "m1,2025-07-01,P,E,9223372036854775808\n",
                     "reimbursement_recorded"),
-            Name("m.csv") + ":2: amount_vnd (column E): number is too large (at most 9223372036854775807)\n" + Name("m.csv") +
-                ": refused; nothing of this file was imported");
+            Refused("m.csv", {"2: amount_vnd (column E): number is too large (at most 9223372036854775807)"}));
 }
 
 TEST_F(Importer, CsvNumbersMustBeWholeAndNotNegative) {
@@ -242,9 +242,8 @@ TEST_F(Importer, CsvNumbersMustBeWholeAndNotNegative) {
                     "m2,2025-07-01,P,E,3.5\n"
                     "m3,2025-07-01,P,E,30000000\n",
                     "reimbursement_recorded"),
-            Name("n.csv") + ":2: amount_vnd (column E): must not be negative (got -5)\n" + Name("n.csv") +
-                ":3: amount_vnd (column E): expected a whole number, got a string\n" + Name("n.csv") +
-                ": refused; nothing of this file was imported");
+            Refused("n.csv", {"2: amount_vnd (column E): must not be negative (got -5)",
+                              "3: amount_vnd (column E): expected a whole number, got a string"}));
 }
 
 }  // namespace
