@@ -40,18 +40,9 @@ class CliImport : public ::testing::Test {
 
 // -------------------------------------------------------------- refusals
 
-// One refusal kind of shared/spec/events.md: the bad line, and what follows
-// "bad.jsonl:3: " in the error.
-struct BadLine {
-  const char* name;
-  const char* line;
-  const char* error;
-};
-
-// Test names and failure messages show the case by its name.
-void PrintTo(const BadLine& bad, std::ostream* os) { *os << bad.name; }
-
-class CliRefusal : public CliImport, public ::testing::WithParamInterface<BadLine> {};
+// One refusal kind of shared/spec/events.md a row: the bad line, and what
+// follows "bad.jsonl:3: " in the error.
+class CliRefusal : public CliImport, public ::testing::WithParamInterface<LineCase> {};
 
 // A file with the bad line in the middle (line 3 of 5) leaves the ledger
 // exactly as it was and names the file, the line and the field.
@@ -71,7 +62,7 @@ TEST_P(CliRefusal, LeavesTheLedgerAsItWasAndNamesFileLineAndField) {
   EXPECT_EQ(v.out, "intact: 24 events, 0 anchors matched; head " + before + "\n");
 }
 
-const BadLine kBadLines[] = {
+const LineCase kBadLines[] = {
     {"BadJson", R"({"type":"person_transferred","id":"b3","effective":"2025-08-01",)",
      "json: not valid JSON (The JSON document has an improper structure: missing or superfluous commas, braces, missing "
      "keys, etc.)"},
@@ -110,8 +101,7 @@ const BadLine kBadLines[] = {
      "replacement.type: is enrollment_withdrawn, but the target \"s-k1\" is a completion_recorded"},
 };
 
-INSTANTIATE_TEST_SUITE_P(EveryKind, CliRefusal, ::testing::ValuesIn(kBadLines),
-                         [](const ::testing::TestParamInfo<BadLine>& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(EveryKind, CliRefusal, ::testing::ValuesIn(kBadLines), CaseName());
 
 // The same with a file larger than the store's chunk (kChunkEvents = 50,000
 // in core/store.cc) whose bad line comes after the first chunk was written:

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <regex>
 #include <sstream>
 
@@ -240,6 +241,10 @@ std::string WithoutRecordedAtAndHash(const std::string& export_line) {
   static const std::regex kVarying(R"(,"recorded_at":"[^"]*","hash":"[0-9a-f]{64}")");
   return std::regex_replace(export_line, kVarying, "");
 }
+
+// ------------------------------------------------------------ test tables
+
+void PrintTo(const LineCase& c, std::ostream* os) { *os << c.name; }
 
 // ------------------------------------------------------------ the store
 

@@ -15,6 +15,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -131,6 +132,24 @@ std::string Normalized(std::string text);
 // differ when the same events are imported again.
 std::string WithoutRecordedAtAndHash(const std::string& export_line);
 
+// ------------------------------------------------------------ test tables
+
+// A row of a table of refused lines: the case's name, one interchange
+// line, and the error it must give.
+struct LineCase {
+  const char* name;
+  const char* line;
+  const char* error;
+};
+// gtest shows a case by its name, in test names and failure messages.
+void PrintTo(const LineCase& c, std::ostream* os);
+struct CaseName {
+  template <typename Info>
+  std::string operator()(const Info& info) const {
+    return info.param.name;
+  }
+};
+
 // ------------------------------------------------------------ the store
 
 // One interchange line read into an Event message by EventFromJson, with
@@ -154,6 +173,15 @@ class ParsedEvent {
   capnp::MallocMessageBuilder msg_;
   Status status_;
 };
+
+// A failure's code and message as one string, "unavailable: the ledger is
+// open read-only" (Status::ToString), so that a test asserts both exactly
+// at once; "ok" when there was no failure.
+inline std::string ErrorOf(const Status& status) { return status.ToString(); }
+template <typename T>
+std::string ErrorOf(const Result<T>& r) {
+  return r.status().ToString();
+}
 
 // Prints `what` and `status`, then aborts: a setup step failed.
 [[noreturn]] void DieWith(std::string_view what, const Status& status);

@@ -14,6 +14,7 @@ namespace tledger {
 namespace {
 
 using testing::DataPath;
+using testing::ErrorOf;
 using testing::MakeLedger;
 using testing::OpenStore;
 using testing::RawLedger;
@@ -41,9 +42,7 @@ TEST(ParseAnchor, RefusesAnythingElseShowingTheExpectedForm) {
                                  "-1:" + kHashA, " 1:" + kHashA, "1:" + kHashA.substr(1), "1:" + kHashA + "0",
                                  "1:" + kHashA + " ", "1: " + kHashA.substr(1), "99999999999999999999:" + kHashA}) {
     Result<Anchor> a = ParseAnchor(bad);
-    ASSERT_FALSE(a.ok()) << bad;
-    EXPECT_EQ(a.status().code(), Status::Code::kInvalidInput);
-    EXPECT_EQ(a.status().message(), "not an anchor: \"" + bad + "\"" + kExpectedForm);
+    EXPECT_EQ(ErrorOf(a), "invalid input: not an anchor: \"" + bad + "\"" + kExpectedForm) << bad;
   }
 }
 
@@ -67,16 +66,13 @@ TEST(ReadAnchorFile, NamesTheFileAndLineOfABadAnchor) {
   TempDir tmp;
   testing::WriteFile(tmp / "anchors.txt", "# ok\n12:" + kHashA + "\n12 " + kHashA + "\n");
   Result<std::vector<Anchor>> anchors = ReadAnchorFile(tmp / "anchors.txt");
-  ASSERT_FALSE(anchors.ok());
-  EXPECT_EQ(anchors.status().code(), Status::Code::kInvalidInput);
-  EXPECT_EQ(anchors.status().message(), (tmp / "anchors.txt") + ":3: not an anchor: \"12 " + kHashA + "\"" + kExpectedForm);
+  EXPECT_EQ(ErrorOf(anchors), "invalid input: " + (tmp / "anchors.txt") + ":3: not an anchor: \"12 " + kHashA + "\"" + kExpectedForm);
 }
 
 TEST(ReadAnchorFile, AMissingFileCannotBeRead) {
   TempDir tmp;
   Result<std::vector<Anchor>> anchors = ReadAnchorFile(tmp / "none.txt");
-  ASSERT_FALSE(anchors.ok());
-  EXPECT_EQ(anchors.status().message(), (tmp / "none.txt") + ": cannot be read");
+  EXPECT_EQ(ErrorOf(anchors), "invalid input: " + (tmp / "none.txt") + ": cannot be read");
 }
 
 TEST(ReadAnchorFile, ADirectoryCannotBeRead) {
@@ -84,8 +80,7 @@ TEST(ReadAnchorFile, ADirectoryCannotBeRead) {
   // check nothing while saying it checked.
   TempDir tmp;
   Result<std::vector<Anchor>> anchors = ReadAnchorFile(tmp.path());
-  ASSERT_FALSE(anchors.ok());
-  EXPECT_EQ(anchors.status().message(), tmp.path() + ": cannot be read");
+  EXPECT_EQ(ErrorOf(anchors), "invalid input: " + tmp.path() + ": cannot be read");
 }
 
 // -------------------------------------------------------------- the ledger
