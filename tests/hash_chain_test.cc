@@ -30,7 +30,8 @@ TEST(HashChain, NextHashesThePreviousHashThenTheBytes) {
   // (head -c 32 /dev/zero; printf abc) | sha256sum
   Hash h1 = hasher.Next(kGenesisHash, BytesOf("abc"));
   EXPECT_EQ(ToHex(h1), "365aa7d8f7f9402c4b9434502b4cc89ddb09fe50d7cd95b493b834c62d5a5370");
-  // The hasher is reused: a second, different input gives its own hash.
+  // The hasher keeps one context: reusing it gives the same hash again, and
+  // chaining from h1 another.
   EXPECT_EQ(ToHex(hasher.Next(kGenesisHash, BytesOf("abc"))), ToHex(h1));
   EXPECT_NE(ToHex(hasher.Next(h1, BytesOf("abc"))), ToHex(h1));
 }

@@ -134,6 +134,14 @@ std::string WithoutRecordedAtAndHash(const std::string& export_line);
 
 // ------------------------------------------------------------ test tables
 
+// Every event type in schema order, as error messages list them. A macro,
+// so that tables of string literals can use it.
+#define TLEDGER_TEST_EVENT_TYPES                                                                                  \
+  "unit_registered, unit_reorganized, person_registered, person_transferred, person_left_service, "             \
+  "qualification_recorded, plan_issued, plan_amended, nomination_approved, nomination_revoked, course_opened, " \
+  "enrollment_recorded, enrollment_withdrawn, completion_recorded, funding_decided, funding_revoked, "          \
+  "compensation_exempted, reimbursement_recorded, correction"
+
 // A row of a table of refused lines: the case's name, one interchange
 // line, and the error it must give.
 struct LineCase {
