@@ -123,14 +123,19 @@ TEST_F(CliVerify, ARemovedLastEventWithTheHeadRolledBackFailsTheExpectedHead) {
                                                    "): events 24..24 were removed and the head rolled back\n");
 }
 
-TEST_F(CliVerify, ReadersRefuseToExportPastATamperedEventOnlyWhereTheyMust) {
-  // export does not verify (that is verify's job) but never prints bytes it
-  // cannot decode as an event.
+// A byte that breaks the message's structure (the root pointer of seq 5):
+// verify names the seq; export, which does not verify, still never prints
+// an event it cannot decode, and stops with exit 3.
+TEST_F(CliVerify, AnEventThatNoLongerDecodesIsNamed) {
   FlipByte(5, 0);
+  const std::string why =
+      "stored event does not decode: expected boundsCheck(segment, ptr, wordCount); Message contains out-of-bounds "
+      "list pointer.\n";
+  EXPECT_EQ(Failure(), "seq 5: " + why);
   RunResult r = Tledger(db_, {"export"});
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(Lines(r.out).size(), 4u);
-  EXPECT_EQ(r.err.substr(0, std::string(kErrorPrefix).size() + 12), std::string(kErrorPrefix) + "event seq 5:");
+  EXPECT_EQ(r.err, std::string(kErrorPrefix) + "event seq 5: " + why);
 }
 
 }  // namespace
