@@ -100,13 +100,14 @@ const LineCase kBadLines[] = {
 
 INSTANTIATE_TEST_SUITE_P(EveryKind, CliRefusal, ::testing::ValuesIn(kBadLines), CaseName());
 
-// The same with a file larger than the store's chunk (kChunkEvents = 50,000
-// in core/store.cc) whose bad line comes after the first chunk was written:
-// the written chunk is discarded, the head does not move, the ledger
-// verifies, and the same events import cleanly afterwards (no stale id
-// index entry makes them conflict).
+// The same with a file larger than the store's chunk whose bad line comes
+// after chunks were written: they are discarded, the head does not move,
+// the ledger verifies, and the same events import cleanly afterwards (no
+// stale id index entry makes them conflict). The chunk is kChunkEvents
+// (50,000 in core/store.cc; the store being reworked uses 100,000): the bad
+// line at 105,000 follows exactly 100,000 written events with either.
 TEST_F(CliImport, ARefusedFileLargerThanAChunkLeavesNothingBehind) {
-  constexpr int kLines = 60'000, kBad = 55'000;
+  constexpr int kLines = 110'000, kBad = 105'000;
   const std::string before = Checkpoint(db_);
   std::string good, bad;
   for (int i = 1; i <= kLines; ++i) {
@@ -121,9 +122,9 @@ TEST_F(CliImport, ARefusedFileLargerThanAChunkLeavesNothingBehind) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err,
-            "tledger: warning: discarded 50000 uncommitted event(s) after seq 24 left by an interrupted or refused import\n" +
+            "tledger: warning: discarded 100000 uncommitted event(s) after seq 24 left by an interrupted or refused import\n" +
                 std::string(kErrorPrefix) +
-                "big.jsonl:55000: effective: impossible date: \"2025-02-30\" (expected a real day, YYYY-MM-DD)\n"
+                "big.jsonl:105000: effective: impossible date: \"2025-02-30\" (expected a real day, YYYY-MM-DD)\n"
                 "big.jsonl: refused; nothing of this file was imported\n");
   EXPECT_EQ(Checkpoint(db_), before);
   {
@@ -140,11 +141,12 @@ TEST_F(CliImport, ARefusedFileLargerThanAChunkLeavesNothingBehind) {
   RunResult fixed = Import({"big-fixed.jsonl"});
   EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
   EXPECT_EQ(fixed.err, "");
-  EXPECT_EQ(Normalized(fixed.out), "imported 1 file: 59999 appended, 0 already present, in <t> s; head seq 60023\n");
-  RunResult after = Tledger(db_, {"verify"});
-  EXPECT_EQ(after.exit_code, 0) << after.err;
-  EXPECT_EQ(after.out, "intact: 60023 events, 0 anchors matched; head " + Checkpoint(db_) + "\n");
-  EXPECT_EQ(Checkpoint(db_).substr(0, 6), "60023:");
+  EXPECT_EQ(Normalized(fixed.out), "imported 1 file: 109999 appended, 0 already present, in <t> s; head seq 110023\n");
+  const std::string after = Checkpoint(db_);
+  EXPECT_EQ(after.substr(0, 7), "110023:");
+  RunResult verified = Tledger(db_, {"verify"});
+  EXPECT_EQ(verified.exit_code, 0) << verified.err;
+  EXPECT_EQ(verified.out, "intact: 110023 events, 0 anchors matched; head " + after + "\n");
 }
 
 // -------------------------------------------------------------- one writer
@@ -245,23 +247,25 @@ TEST(CliReaders, SeeTheCommittedHeadWhileTheNextWriterOpens) {
 
 // -------------------------------------------------------------- interruption
 
-// An import killed after it wrote its first chunk leaves uncommitted events
-// on disk. Readers ignore them; the next writer discards them and says so.
+// An import killed after it wrote chunks leaves uncommitted events on disk.
+// Readers ignore them; the next writer discards them and says so.
 TEST_F(CliImport, AKilledImportLeavesNothingVisibleAndTheNextWriterCleansUp) {
   const std::string before = Checkpoint(db_);
   Child importer(TledgerArgv(db_, {"import", "-"}));
-  // ~9 MB: the importer reads 8 MB blocks, so it stages and writes the first
-  // chunk of 50,000 events, then waits for the rest of its second block.
+  // The importer reads 8 MB blocks and keeps at most one block unread, so of
+  // these ~19 MB it stages at least 100,000 events: a chunk or more is
+  // written, whether a chunk is 50,000 events or 100,000. Then it waits.
   std::string lines;
-  for (int i = 1; i <= 90'000; ++i) lines += Transfer("k-" + std::to_string(i), "P" + std::to_string(i), "HG") + "\n";
+  for (int i = 1; i <= 190'000; ++i) lines += Transfer("k-" + std::to_string(i), "P" + std::to_string(i), "HG") + "\n";
   importer.Write(lines);
-  size_t on_disk = 0;
-  for (int i = 0; i < 3000 && on_disk < 24 + 50'000; ++i) {
+  AwaitReadingStdin(importer.pid());
+  size_t uncommitted = 0;
+  {
     std::unique_ptr<Store> store = OpenStore(db_, OpenMode::kRead);
-    on_disk = ColumnKeys(store->raw().db, store->raw().events).size();
-    if (on_disk < 24 + 50'000) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    EXPECT_EQ(store->head().seq, 24u);
+    uncommitted = ColumnKeys(store->raw().db, store->raw().events).size() - 24;
   }
-  ASSERT_EQ(on_disk, 24u + 50'000u) << "the importer never wrote its first chunk";
+  ASSERT_GE(uncommitted, 100'000u) << "the importer wrote no chunk";
   EXPECT_EQ(importer.Kill().exit_code, 128 + SIGKILL);
 
   RunResult v = Tledger(db_, {"verify"});
@@ -272,8 +276,8 @@ TEST_F(CliImport, AKilledImportLeavesNothingVisibleAndTheNextWriterCleansUp) {
   WriteFile(tmp_ / "next.jsonl", Transfer("k-1", "P1", "HG") + "\n");
   RunResult next = Import({"next.jsonl"});
   EXPECT_EQ(next.exit_code, 0) << next.err;
-  EXPECT_EQ(next.err,
-            "tledger: warning: discarded 50000 uncommitted event(s) after seq 24 left by an interrupted or refused import\n");
+  EXPECT_EQ(next.err, "tledger: warning: discarded " + std::to_string(uncommitted) +
+                          " uncommitted event(s) after seq 24 left by an interrupted or refused import\n");
   EXPECT_EQ(Normalized(next.out), "imported 1 file: 1 appended, 0 already present, in <t> s; head seq 25\n");
   std::unique_ptr<Store> store = OpenStore(db_, OpenMode::kRead);
   EXPECT_EQ(ColumnKeys(store->raw().db, store->raw().events).size(), 25u);
