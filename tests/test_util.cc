@@ -45,12 +45,18 @@ std::string ReadFd(int fd) {
   }
 }
 
+// $TMPDIR, or /tmp.
+std::string TempBase() {
+  const char* base = std::getenv("TMPDIR");
+  return base != nullptr && *base != '\0' ? base : "/tmp";
+}
+
 // An unlinked temporary file: the child writes, the parent reads it back.
 int AnonymousFile() {
-  char tmpl[] = "/tmp/tledger-test-out-XXXXXX";
-  int fd = mkostemp(tmpl, O_CLOEXEC);
-  if (fd < 0) Die(std::string("mkostemp: ") + std::strerror(errno));
-  unlink(tmpl);
+  std::string tmpl = TempBase() + "/tledger-test-out-XXXXXX";
+  int fd = mkostemp(tmpl.data(), O_CLOEXEC);
+  if (fd < 0) Die("mkostemp " + tmpl + ": " + std::strerror(errno));
+  unlink(tmpl.c_str());
   return fd;
 }
 
@@ -80,8 +86,7 @@ std::vector<char*> CStrings(std::vector<std::string>& strings) {
 // ------------------------------------------------------------ files and dirs
 
 TempDir::TempDir() {
-  const char* base = std::getenv("TMPDIR");
-  std::string tmpl = std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/tledger-test-XXXXXX";
+  std::string tmpl = TempBase() + "/tledger-test-XXXXXX";
   if (mkdtemp(tmpl.data()) == nullptr) Die("mkdtemp " + tmpl + ": " + std::strerror(errno));
   path_ = tmpl;
 }

@@ -3,7 +3,7 @@
 // access for tests that tamper with a ledger on purpose.
 //
 //   TempDir tmp;
-//   std::string db = MakeLedger(tmp.path() + "/db", {DataPath("sample.jsonl")});
+//   std::string db = MakeLedger(tmp / "db", {DataPath("sample.jsonl")});
 //   RunResult r = Tledger(db, {"verify"});
 //   EXPECT_EQ(r.exit_code, 0);
 //
