@@ -8,6 +8,7 @@
 #include "core/codec.h"
 #include "core/json_codec.h"
 #include "tests/format_example_events.h"
+#include "tests/test_util.h"
 
 namespace tledger {
 namespace {
@@ -98,6 +99,23 @@ TEST(HashChain, WorkedThreeEventExample) {
                        "2bf8482b4d16be4f64b825add6b3af50f3cb8aaa05d456e43ac192ad7760fcfb",
                        "df657d153b6a450dd3539e3a5353eced08c0b0ddc0ccd731b88dd46a6665ef6b",
                    }));
+}
+
+// tests/data/format_example.txt, which core/FORMAT.md quotes, is the
+// output of tests/format_example for the same events: the same figures.
+TEST(HashChain, TheKeptExampleOutputHasTheseFigures) {
+  std::string kept = testing::ReadFile(testing::DataPath("format_example.txt"));
+  std::vector<ExampleEvent> events = FormatExampleEvents();
+  for (size_t i = 0; i < events.size(); ++i) {
+    const std::string n = std::to_string(i + 1);
+    EXPECT_NE(kept.find("\nevent " + n + ": " + events[i].json + "\n"), std::string::npos) << n;
+    EXPECT_NE(kept.find("H_" + n + " = SHA-256(H_" + std::to_string(i) + " || canonical bytes) = " + ToHex(events[i].hash) + "\n"),
+              std::string::npos)
+        << n;
+    std::string hex = ToHex(Bytes(events[i].canonical)), lines;
+    for (size_t at = 0; at < hex.size(); at += 64) lines += "  " + hex.substr(at, 64) + "\n";
+    EXPECT_NE(kept.find("canonical bytes (" + std::to_string(hex.size() / 2) + "):\n" + lines), std::string::npos) << n;
+  }
 }
 
 // The stored bytes decode back to the line they came from, with the
