@@ -73,11 +73,22 @@ class Verifier {
     }
     IndexExpectation expected(key_);
     EventDecoder decoder;
+    uint64_t next = 1;  // the seq the scan hands over next
+    bool step_failed = false;
     Status s = store_.Scan(1, head.seq, [&](uint64_t seq, std::string_view bytes) -> Status {
       Result<schema::Event::Reader> ev = decoder.Decode(bytes);
-      if (!ev.ok()) return Status::Corruption(SeqMsg(seq, ev.status().message()));
-      return Step(seq, *ev, bytes, expected);
+      Status st = ev.ok() ? Step(seq, *ev, bytes, expected) : Status::Corruption(SeqMsg(seq, ev.status().message()));
+      if (st.ok()) next = seq + 1;
+      step_failed = !st.ok();
+      return st;
     });
+    if (!s.ok() && !step_failed && s.code() == Status::Code::kCorruption && EventMissing(next)) {
+      // The scan stopped at a gap. Say so in the "seq N: " form every other
+      // failure takes; an event before it that already disagreed with the
+      // chain is the first bad one.
+      if (pending_) return Blame(pending_->seq);
+      return Status::Corruption(SeqMsg(next, "missing from the store: the event was deleted or moved"));
+    }
     TLEDGER_RETURN_IF_ERROR(s);
     TLEDGER_RETURN_IF_ERROR(Finish(head));
     VerifyReport report{head, head.seq, 0, 0};
@@ -108,12 +119,19 @@ class Verifier {
       pending_ = Pending{seq, self};
     }
     chain_ = hasher_.Next(chain_, canonical);
-    if (auto it = anchors_.find(seq); it != anchors_.end() && it->second != chain_) {
+    for (auto [it, end] = anchors_.equal_range(seq); it != end; ++it) {
+      if (it->second == chain_) continue;
       return Status::Corruption(SeqMsg(seq, "the chain hash " + ToHex(chain_) + " differs from the anchor " +
                                                 ToHex(it->second) + ": the history up to this seq was rewritten"));
     }
     if (options_.check_indexes) return Expect(seq, ev, expected);
     return Status::Ok();
+  }
+
+  bool EventMissing(uint64_t seq) const {
+    Store::Raw raw = store_.raw();
+    std::string v;
+    return raw.db->Get(rocksdb::ReadOptions(), raw.events, keys::EventKey(seq), &v).IsNotFound();
   }
 
   Status Blame(uint64_t bad) {
@@ -268,7 +286,9 @@ class Verifier {
 
   const Store& store_;
   const VerifyOptions& options_;
-  std::map<uint64_t, Hash> anchors_;
+  // Every anchor given, two for one seq included: each must match (the
+  // report counts them all as matched).
+  std::multimap<uint64_t, Hash> anchors_;
   unsigned char key_[crypto_shorthash_siphashx24_KEYBYTES];
   ChainHasher hasher_;
   Hash chain_ = kGenesisHash;
@@ -308,6 +328,9 @@ Result<std::vector<Anchor>> ReadAnchorFile(const std::string& path) {
     if (!a.ok()) return Status::InvalidInput(path + ":" + std::to_string(n) + ": " + a.status().message());
     anchors.push_back(*a);
   }
+  // A read error (a directory, an I/O failure) must not pass for a file
+  // with no anchors: verify would then check nothing while saying it did.
+  if (in.bad()) return Status::InvalidInput(path + ": cannot be read");
   return anchors;
 }
 

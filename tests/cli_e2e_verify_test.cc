@@ -1,0 +1,142 @@
+// `tledger verify` against a ledger tampered with through RocksDB directly:
+// exit 0 when intact, exit 3 naming the first bad seq otherwise.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/date.h"
+#include "tests/test_util.h"
+
+namespace tledger::testing {
+namespace {
+
+// The sample ledger (24 events), its export, and the head written down
+// before anyone tampered with it.
+class CliVerify : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = MakeLedger(tmp_ / "db", {DataPath("sample.jsonl")});
+    for (const std::string& line : ExportLines(db_)) exported_.push_back(nlohmann::json::parse(line));
+    ASSERT_EQ(exported_.size(), 24u);
+    head_ = Checkpoint(db_);
+  }
+
+  // H_seq, as export printed it.
+  Hash ChainHash(uint64_t seq) const { return *HashFromHex(exported_.at(seq - 1)["hash"].get<std::string>()); }
+  std::string ChainHex(uint64_t seq) const { return ToHex(ChainHash(seq)); }
+
+  // Runs verify; expects exit 3 and returns stderr without the error prefix.
+  std::string Failure(const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args = {"verify"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    RunResult r = Tledger(db_, args);
+    EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err.substr(0, std::string(kErrorPrefix).size()), kErrorPrefix);
+    return r.err.substr(std::min(r.err.size(), std::string(kErrorPrefix).size()));
+  }
+
+  // Changes one byte of the stored event `seq` at `offset`; the new bytes.
+  std::string FlipByte(uint64_t seq, size_t offset) {
+    RawLedger raw(db_);
+    std::string bytes = raw.EventBytes(seq);
+    EXPECT_LT(offset, bytes.size());
+    bytes.at(offset) = static_cast<char>(bytes[offset] ^ 0x01);
+    raw.PutEvent(seq, bytes);
+    return bytes;
+  }
+
+  TempDir tmp_;
+  std::string db_;
+  std::vector<nlohmann::json> exported_;
+  std::string head_;  // SEQ:HASH
+};
+
+TEST_F(CliVerify, AnIntactLedgerExitsZeroPrintingItsHead) {
+  RunResult r = Tledger(db_, {"verify"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(head_, "24:" + ChainHex(24));
+  EXPECT_EQ(r.out, "intact: 24 events, 0 anchors matched; head " + head_ + "\n");
+
+  // With the head written down earlier, and an anchors file.
+  WriteFile(tmp_ / "anchors.txt", "# last inspection\n12:" + ChainHex(12) + "\n" + head_ + "\n");
+  RunResult anchored = Tledger(db_, {"verify", "--expect-head", head_, "--anchors", tmp_ / "anchors.txt"});
+  EXPECT_EQ(anchored.exit_code, 0) << anchored.err;
+  EXPECT_EQ(anchored.out, "intact: 24 events, 3 anchors matched; head " + head_ + "\n");
+}
+
+// One byte inside an event's body (a letter of the person's id in seq 5):
+// its own hash changes, so seq 6's previous-hash field no longer matches.
+TEST_F(CliVerify, AChangedByteInAnEventBodyNamesThatSeq) {
+  const size_t at = FindOnce(RawLedger(db_).EventBytes(5), "HG-000123");
+  FlipByte(5, at);
+  EXPECT_EQ(Failure(), "seq 5: its bytes do not match the chain hash that seq 6 recorded: the event was altered\n");
+}
+
+// One byte inside the previous-hash field of seq 5 (the 32 bytes of H_4).
+TEST_F(CliVerify, AChangedByteInThePreviousHashFieldNamesThatSeq) {
+  Hash h4 = ChainHash(4);
+  size_t at = FindOnce(RawLedger(db_).EventBytes(5), std::string_view(reinterpret_cast<const char*>(h4.data()), h4.size()));
+  FlipByte(5, at + 17);
+  EXPECT_EQ(Failure(), "seq 5: its previous-hash field does not match the chain: the event was altered or inserted\n");
+}
+
+TEST_F(CliVerify, AChangedByteInTheLastEventNamesIt) {
+  const size_t at = FindOnce(RawLedger(db_).EventBytes(24), "HG-000999");
+  std::string bytes = FlipByte(24, at);
+  Hash altered = ChainHasher().Next(
+      ChainHash(23), kj::ArrayPtr<const kj::byte>(reinterpret_cast<const kj::byte*>(bytes.data()), bytes.size()));
+  EXPECT_EQ(Failure(), "seq 24: the recomputed chain hash " + ToHex(altered) + " differs from the head record " +
+                           ChainHex(24) + ": the last event or the head record was altered\n");
+}
+
+// The message names the seq in verify's own form, "seq N: ...".
+TEST_F(CliVerify, ADeletedEventNamesItsSeq) {
+  RawLedger(db_).DeleteEvent(7);
+  EXPECT_EQ(Failure(), "seq 7: missing from the store: the event was deleted or moved\n");
+}
+
+TEST_F(CliVerify, TwoSwappedEventsNameTheFirst) {
+  {
+    RawLedger raw(db_);
+    std::string five = raw.EventBytes(5), six = raw.EventBytes(6);
+    raw.PutEvent(5, six);
+    raw.PutEvent(6, five);
+  }
+  EXPECT_EQ(Failure(), "seq 5: holds the event recorded as seq 6: events were moved, swapped or inserted\n");
+}
+
+// The last event removed and the head rolled back to the one before: the
+// chain is consistent again, so only the head written down before (the
+// test's checkpoint) shows it.
+TEST_F(CliVerify, ARemovedLastEventWithTheHeadRolledBackFailsTheExpectedHead) {
+  {
+    RawLedger raw(db_);
+    raw.DeleteEvent(24);
+    raw.PutHead(23, ChainHash(23), *ParseInstant(exported_[22]["recorded_at"].get<std::string>()));
+  }
+  RunResult unanchored = Tledger(db_, {"verify"});
+  EXPECT_EQ(unanchored.exit_code, 0) << unanchored.err;
+  EXPECT_EQ(unanchored.out, "intact: 23 events, 0 anchors matched; head 23:" + ChainHex(23) + "\n");
+
+  EXPECT_EQ(Failure({"--expect-head", head_}), "the ledger ends at seq 23 but an anchor names seq 24 (" + ChainHex(24) +
+                                                   "): events 24..24 were removed and the head rolled back\n");
+}
+
+// A byte that breaks the message's structure (the root pointer of seq 5):
+// verify names the seq; export, which does not verify, still never prints
+// an event it cannot decode, and stops with exit 3.
+TEST_F(CliVerify, AnEventThatNoLongerDecodesIsNamed) {
+  FlipByte(5, 0);
+  const std::string why =
+      "stored event does not decode: expected boundsCheck(segment, ptr, wordCount); Message contains out-of-bounds "
+      "list pointer.\n";
+  EXPECT_EQ(Failure(), "seq 5: " + why);
+  RunResult r = Tledger(db_, {"export"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(Lines(r.out).size(), 4u);
+  EXPECT_EQ(r.err, std::string(kErrorPrefix) + "event seq 5: " + why);
+}
+
+}  // namespace
+}  // namespace tledger::testing

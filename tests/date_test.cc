@@ -1,0 +1,206 @@
+// core/date: civil dates (valid time) and instants (transaction time).
+#include "core/date.h"
+
+#include <gtest/gtest.h>
+
+namespace tledger {
+namespace {
+
+Date D(std::string_view text) {
+  Result<Date> d = Date::Parse(text);
+  EXPECT_TRUE(d.ok()) << text << ": " << d.status().ToString();
+  return d.ok() ? *d : Date();
+}
+
+std::string ParseError(std::string_view text) {
+  Result<Date> d = Date::Parse(text);
+  EXPECT_FALSE(d.ok()) << text << " parsed as " << (d.ok() ? d->ToString() : "");
+  return d.ok() ? "" : d.status().message();
+}
+
+// -------------------------------------------------------------- Date::Parse
+
+TEST(DateParse, ReadsDaysSinceTheEpoch) {
+  EXPECT_EQ(D("1970-01-01").days(), 0);
+  EXPECT_EQ(D("1969-12-31").days(), -1);
+  EXPECT_EQ(D("2000-01-01").days(), 10957);
+  EXPECT_EQ(D("0001-01-01").days(), -719162);
+  EXPECT_EQ(D("9999-12-31").days(), 2932896);
+}
+
+TEST(DateParse, AcceptsLeapDaysOfLeapYearsOnly) {
+  EXPECT_EQ(D("2024-02-29").days(), 19782);  // divisible by 4
+  EXPECT_EQ(D("2000-02-29").ToString(), "2000-02-29");  // divisible by 400
+  EXPECT_EQ(ParseError("1900-02-29"), "impossible date: \"1900-02-29\" (expected a real day, YYYY-MM-DD)");  // by 100 only
+  EXPECT_EQ(ParseError("2025-02-29"), "impossible date: \"2025-02-29\" (expected a real day, YYYY-MM-DD)");
+}
+
+TEST(DateParse, RefusesImpossibleDaysNamingTheExpectedForm) {
+  EXPECT_EQ(ParseError("2025-02-30"), "impossible date: \"2025-02-30\" (expected a real day, YYYY-MM-DD)");
+  EXPECT_EQ(ParseError("2025-04-31"), "impossible date: \"2025-04-31\" (expected a real day, YYYY-MM-DD)");
+  EXPECT_EQ(ParseError("2025-13-01"), "impossible date: \"2025-13-01\" (expected a real day, YYYY-MM-DD)");
+  EXPECT_EQ(ParseError("2025-00-10"), "impossible date: \"2025-00-10\" (expected a real day, YYYY-MM-DD)");
+  EXPECT_EQ(ParseError("2025-01-00"), "impossible date: \"2025-01-00\" (expected a real day, YYYY-MM-DD)");
+  EXPECT_EQ(ParseError("2025-01-32"), "impossible date: \"2025-01-32\" (expected a real day, YYYY-MM-DD)");
+}
+
+TEST(DateParse, RefusesYearZeroAndFiveDigitYears) {
+  EXPECT_EQ(ParseError("0000-01-01"), "year 0000 does not exist: \"0000-01-01\" (expected YYYY-MM-DD, year 0001-9999)");
+  EXPECT_EQ(ParseError("10000-01-01"), "not a date: \"10000-01-01\" (expected YYYY-MM-DD)");
+}
+
+TEST(DateParse, RefusesEveryOtherShape) {
+  for (std::string_view bad : {"", "2025-7-01", "2025-07-1", "25-07-01", "2025/07/01", "2025-07-01 ", " 2025-07-01",
+                               "2025-07-01T00:00:00Z", "20250701", "2025_07_01", "+025-07-01", "2025-0a-01",
+                               "２０２５-07-01"}) {
+    EXPECT_EQ(ParseError(bad), "not a date: \"" + std::string(bad) + "\" (expected YYYY-MM-DD)") << bad;
+  }
+}
+
+TEST(DateParse, ShowsAtMostFortyCharactersOfTheInput) {
+  EXPECT_EQ(ParseError(std::string(50, '9')), "not a date: \"" + std::string(40, '9') + "...\" (expected YYYY-MM-DD)");
+}
+
+// -------------------------------------------------------------- Date
+
+TEST(Date, FromYmdChecksTheDayAndTheYearRange) {
+  EXPECT_EQ(Date::FromYmd(2025, 7, 1)->ToString(), "2025-07-01");
+  EXPECT_FALSE(Date::FromYmd(2025, 2, 30).has_value());
+  EXPECT_FALSE(Date::FromYmd(0, 1, 1).has_value());
+  EXPECT_FALSE(Date::FromYmd(10000, 1, 1).has_value());
+  EXPECT_FALSE(Date::FromYmd(2025, 0, 1).has_value());
+  EXPECT_FALSE(Date::FromYmd(2025, 1, -1).has_value());
+}
+
+TEST(Date, PackedFormIsYyyymmddBothWays) {
+  EXPECT_EQ(D("2025-07-01").Packed(), 20250701u);
+  EXPECT_EQ(D("0001-01-01").Packed(), 10101u);
+  EXPECT_EQ(Date::FromPacked(20240229)->ToString(), "2024-02-29");
+  EXPECT_FALSE(Date::FromPacked(0).has_value());         // absent
+  EXPECT_FALSE(Date::FromPacked(20250230).has_value());  // impossible
+  EXPECT_EQ(D("2025-07-01").year(), 2025);
+  EXPECT_EQ(D("2025-07-01").month(), 7);
+  EXPECT_EQ(D("2025-07-01").day(), 1);
+  EXPECT_EQ(D("2024-12-31").AddDays(1).ToString(), "2025-01-01");
+  EXPECT_EQ(D("2024-03-01").AddDays(-1).ToString(), "2024-02-29");
+  EXPECT_LT(D("2024-12-31"), D("2025-01-01"));
+}
+
+// -------------------------------------------------------------- MonthsBetween
+
+TEST(MonthsBetween, CountsWholeCalendarMonths) {
+  EXPECT_EQ(MonthsBetween(D("2025-03-15"), D("2025-03-15")), 0);
+  EXPECT_EQ(MonthsBetween(D("2025-03-15"), D("2027-03-15")), 24);
+  EXPECT_EQ(MonthsBetween(D("2025-03-15"), D("2025-04-15")), 1);
+  EXPECT_EQ(MonthsBetween(D("2024-12-01"), D("2025-01-31")), 1);  // across a year end
+}
+
+TEST(MonthsBetween, IsOneLessWhenTheEndDayOfMonthIsBeforeTheStartDay) {
+  EXPECT_EQ(MonthsBetween(D("2025-03-15"), D("2025-04-14")), 0);
+  EXPECT_EQ(MonthsBetween(D("2025-03-15"), D("2027-03-14")), 23);
+  // A month end does not count as "the same day" of a shorter month.
+  EXPECT_EQ(MonthsBetween(D("2025-01-31"), D("2025-02-28")), 0);
+  EXPECT_EQ(MonthsBetween(D("2024-01-31"), D("2024-02-29")), 0);
+  EXPECT_EQ(MonthsBetween(D("2025-01-31"), D("2025-03-01")), 1);
+}
+
+TEST(MonthsBetween, IsNegativeWhenTheEndIsBeforeTheStart) {
+  EXPECT_EQ(MonthsBetween(D("2025-03-15"), D("2025-01-15")), -2);
+  EXPECT_EQ(MonthsBetween(D("2025-03-15"), D("2025-01-16")), -1);
+  EXPECT_EQ(MonthsBetween(D("2025-03-15"), D("2025-03-01")), 0);
+}
+
+// -------------------------------------------------------------- YearsBetween
+
+TEST(YearsBetween, IsTheAgeInWholeYears) {
+  EXPECT_EQ(YearsBetween(D("1990-07-14"), D("2025-07-13")), 34);
+  EXPECT_EQ(YearsBetween(D("1990-07-14"), D("2025-07-14")), 35);  // the birthday itself
+  EXPECT_EQ(YearsBetween(D("1990-07-14"), D("1990-07-14")), 0);
+  EXPECT_EQ(YearsBetween(D("1990-12-31"), D("1991-01-01")), 0);
+}
+
+TEST(YearsBetween, ALeapDayBirthdayIsReachedOnTheFirstOfMarchInOtherYears) {
+  EXPECT_EQ(YearsBetween(D("2000-02-29"), D("2025-02-28")), 24);
+  EXPECT_EQ(YearsBetween(D("2000-02-29"), D("2025-03-01")), 25);
+  EXPECT_EQ(YearsBetween(D("2000-02-29"), D("2024-02-29")), 24);
+}
+
+// -------------------------------------------------------------- instants
+
+constexpr Timestamp kSecond = 1'000'000;
+
+TEST(ParseInstant, ReadsUtc) {
+  EXPECT_EQ(*ParseInstant("2026-01-31T23:59:59Z"), 1'769'903'999 * kSecond);
+  EXPECT_EQ(*ParseInstant("1970-01-01T00:00:00Z"), 0);
+  EXPECT_EQ(*ParseInstant("2026-01-31t23:59:59z"), 1'769'903'999 * kSecond);  // RFC 3339 allows lowercase
+}
+
+TEST(ParseInstant, AppliesOffsets) {
+  // 23:59:59 in Hanoi (UTC+7) is 16:59:59 UTC.
+  EXPECT_EQ(*ParseInstant("2026-01-31T23:59:59+07:00"), 1'769'878'799 * kSecond);
+  EXPECT_EQ(*ParseInstant("2026-01-31T16:59:59-07:00"), 1'769'903'999 * kSecond);
+  EXPECT_EQ(*ParseInstant("2026-01-31T23:59:59+00:00"), 1'769'903'999 * kSecond);
+  // An offset can move the instant into the previous day.
+  EXPECT_EQ(*ParseInstant("1970-01-01T00:00:00+00:30"), -1800 * kSecond);
+}
+
+TEST(ParseInstant, KeepsMicrosecondsOfFractions) {
+  EXPECT_EQ(*ParseInstant("1970-01-01T00:00:01.5Z"), 1'500'000);
+  EXPECT_EQ(*ParseInstant("1970-01-01T00:00:01.000001Z"), 1'000'001);
+  EXPECT_EQ(*ParseInstant("1970-01-01T00:00:01.123456789Z"), 1'123'456);  // nanoseconds truncated
+}
+
+TEST(ParseInstant, ABareDateMeansTheLastMicrosecondOfThatDayUtc) {
+  EXPECT_EQ(*ParseInstant("2026-01-31"), 1'769'903'999 * kSecond + 999'999);
+  EXPECT_EQ(*ParseInstant("1970-01-01"), 86'400 * kSecond - 1);
+  EXPECT_EQ(*ParseInstant("2026-01-31"), EndOfDay(D("2026-01-31")));
+}
+
+TEST(ParseInstant, RefusesBadInstantsShowingTheExpectedForm) {
+  const std::string expected =
+      " (expected RFC 3339 such as 2026-01-31T23:59:59Z, or a date YYYY-MM-DD meaning the end of that day)";
+  auto error = [](std::string_view text) {
+    Result<Timestamp> t = ParseInstant(text);
+    EXPECT_FALSE(t.ok()) << text;
+    return t.ok() ? std::string() : t.status().message();
+  };
+  EXPECT_EQ(error("2026-01-31T23:59:59"), "not an instant: \"2026-01-31T23:59:59\"" + expected);  // no zone at all
+  EXPECT_EQ(error("2026-01-31T23:59:59.5"), "missing or bad time zone in \"2026-01-31T23:59:59.5\"" + expected);
+  EXPECT_EQ(error("2026-01-31T23:59:59+0700"), "missing or bad time zone in \"2026-01-31T23:59:59+0700\"" + expected);
+  EXPECT_EQ(error("2026-01-31T23:59:59+24:00"), "missing or bad time zone in \"2026-01-31T23:59:59+24:00\"" + expected);
+  EXPECT_EQ(error("2026-01-31T24:00:00Z"), "impossible time of day: \"2026-01-31T24:00:00Z\"" + expected);
+  EXPECT_EQ(error("2026-01-31T23:60:00Z"), "impossible time of day: \"2026-01-31T23:60:00Z\"" + expected);
+  EXPECT_EQ(error("2026-01-31T23:59:60Z"), "impossible time of day: \"2026-01-31T23:59:60Z\"" + expected);
+  EXPECT_EQ(error("2026-01-31T23:59:59.Z"), "bad fraction of a second: \"2026-01-31T23:59:59.Z\"" + expected);
+  EXPECT_EQ(error("2026-01-31T23:59:59.1234567890Z"),
+            "bad fraction of a second: \"2026-01-31T23:59:59.1234567890Z\"" + expected);
+  EXPECT_EQ(error("2026-01-31 23:59:59Z"), "not an instant: \"2026-01-31 23:59:59Z\"" + expected);
+  EXPECT_EQ(error("2026-02-30T00:00:00Z"), "not an instant: \"2026-02-30T00:00:00Z\"" + expected);
+  EXPECT_EQ(error("2026-01-31T23:59Z"), "not an instant: \"2026-01-31T23:59Z\"" + expected);
+  EXPECT_EQ(error("yesterday"), "not an instant: \"yesterday\"" + expected);
+  // A bare date says what is wrong with the date.
+  EXPECT_EQ(error("2025-02-30"), "impossible date: \"2025-02-30\" (expected a real day, YYYY-MM-DD)");
+}
+
+TEST(FormatInstant, WritesSixFractionalDigitsAndZ) {
+  EXPECT_EQ(FormatInstant(0), "1970-01-01T00:00:00.000000Z");
+  EXPECT_EQ(FormatInstant(1'769'903'999 * kSecond + 42), "2026-01-31T23:59:59.000042Z");
+  EXPECT_EQ(FormatInstant(-1), "1969-12-31T23:59:59.999999Z");
+  EXPECT_EQ(FormatInstant(-86'400 * kSecond), "1969-12-31T00:00:00.000000Z");
+}
+
+TEST(FormatInstant, RoundTripsThroughParseInstant) {
+  for (Timestamp t : {Timestamp{0}, Timestamp{1}, Timestamp{-1}, 1'769'903'999 * kSecond + 123'456}) {
+    EXPECT_EQ(*ParseInstant(FormatInstant(t)), t) << t;
+  }
+}
+
+TEST(DateOf, IsTheUtcDayOfAnInstant) {
+  EXPECT_EQ(DateOf(0).ToString(), "1970-01-01");
+  EXPECT_EQ(DateOf(-1).ToString(), "1969-12-31");
+  EXPECT_EQ(DateOf(EndOfDay(D("2026-01-31"))).ToString(), "2026-01-31");
+  EXPECT_EQ(DateOf(EndOfDay(D("2026-01-31")) + 1).ToString(), "2026-02-01");
+}
+
+}  // namespace
+}  // namespace tledger

@@ -1,0 +1,293 @@
+// core/json_codec: the JSON Lines interchange form, both ways.
+#include "core/json_codec.h"
+
+#include <set>
+
+#include <capnp/dynamic.h>
+#include <capnp/message.h>
+#include <gtest/gtest.h>
+
+#include "core/codec.h"
+#include "core/schema_info.h"
+#include "tests/test_util.h"
+
+namespace tledger {
+namespace {
+
+using testing::DataPath;
+using testing::Lines;
+using testing::ParsedEvent;
+using testing::ReadFile;
+
+std::string Refusal(std::string_view line) {
+  ParsedEvent j(line);
+  EXPECT_FALSE(j.status().ok()) << line;
+  EXPECT_EQ(j.status().code(), Status::Code::kInvalidInput) << line;
+  return j.status().message();
+}
+
+std::vector<std::string> SampleLines() { return Lines(ReadFile(DataPath("sample.jsonl"))); }
+
+// -------------------------------------------------------------- round trips
+
+TEST(JsonCodec, SampleShowsEveryEventType) {
+  std::set<std::string> types;
+  for (const std::string& line : SampleLines()) types.insert(nlohmann::json::parse(line)["type"]);
+  std::set<std::string> all;
+  for (const TypeInfo& t : EventSchema::Get().types()) all.insert(t.name);
+  EXPECT_EQ(all.size(), 19u);
+  EXPECT_EQ(types, all);
+}
+
+// JSON -> Cap'n Proto -> JSON gives the input back with recorded_by added,
+// for every event type; also through the canonical bytes the store keeps.
+TEST(JsonCodec, EverySampleLineRoundTripsPlusRecordedBy) {
+  std::vector<std::string> lines = SampleLines();
+  ASSERT_EQ(lines.size(), 24u);
+  for (const std::string& line : lines) {
+    ParsedEvent j(line);
+    ASSERT_TRUE(j.status().ok()) << line << ": " << j.status().ToString();
+    nlohmann::json expected = nlohmann::json::parse(line);
+    expected["recorded_by"] = "clerk";
+    std::string out = j.ToJson();
+    EXPECT_EQ(nlohmann::json::parse(out), expected) << out;
+
+    kj::Array<capnp::word> canonical = Canonicalize(j.event());
+    EventDecoder decoder;
+    auto bytes = Bytes(canonical);
+    Result<schema::Event::Reader> stored =
+        decoder.Decode(std::string_view(reinterpret_cast<const char*>(bytes.begin()), bytes.size()));
+    ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+    EXPECT_EQ(*EventToJson(*stored, nullptr), out);
+  }
+}
+
+TEST(JsonCodec, ExportWritesTheEnvelopeThenTheFieldsInSchemaOrder) {
+  // sample.jsonl gives `plan` before `course`; the schema has course first.
+  ParsedEvent j(SampleLines()[9]);
+  ASSERT_TRUE(j.status().ok()) << j.status().ToString();
+  EXPECT_EQ(j.ToJson(),
+            R"({"type":"course_opened","id":"s-c1","effective":"2025-02-25","recorded_by":"clerk","course":"HG-MS-FIN-25",)"
+            R"("plan":"HG-2025","title":"Thạc sĩ Tài chính - Ngân hàng","program":"master","field":"finance",)"
+            R"("form":"semi_centralized","location":"domestic","provider":"Trường Đại học Cần Thơ",)"
+            R"("start":"2025-03-15","end":"2027-03-15","capacity":30,"unit":"HG"})");
+}
+
+TEST(JsonCodec, WritesTheLedgersKeysWhenGivenTheChainHash) {
+  ParsedEvent j(R"({"type":"person_transferred","id":"t","effective":"2025-07-01","person":"P","unit":"U"})");
+  ASSERT_TRUE(j.status().ok());
+  capnp::MallocMessageBuilder msg;
+  msg.setRoot(j.event());
+  auto ev = msg.getRoot<schema::Event>();
+  ev.setSeq(42);
+  ev.setRecordedAt(1'769'903'999'000'042);
+  Hash h{};
+  h[31] = 0xab;
+  EXPECT_EQ(*EventToJson(ev.asReader(), &h),
+            R"({"type":"person_transferred","id":"t","effective":"2025-07-01","recorded_by":"clerk","person":"P","unit":"U",)"
+            R"("seq":42,"recorded_at":"2026-01-31T23:59:59.000042Z","hash":")" +
+                std::string(62, '0') + R"(ab"})");
+}
+
+TEST(JsonCodec, IgnoresTheLedgersOwnKeysOnInput) {
+  ParsedEvent plain(R"({"type":"person_transferred","id":"t","effective":"2025-07-01","person":"P","unit":"U"})");
+  ParsedEvent exported(
+      R"({"type":"person_transferred","id":"t","effective":"2025-07-01","person":"P","unit":"U","seq":7,)"
+      R"("recorded_at":"2020-01-01T00:00:00.000000Z","hash":"not even hex"})");
+  ASSERT_TRUE(exported.status().ok()) << exported.status().ToString();
+  EXPECT_EQ(exported.event().getSeq(), 0u);
+  EXPECT_EQ(exported.event().getRecordedAt(), 0);
+  EXPECT_FALSE(exported.event().hasPrevHash());
+  EXPECT_EQ(exported.ToJson(), plain.ToJson());
+}
+
+TEST(JsonCodec, ARecordedByInTheLineWinsOverTheActor) {
+  ParsedEvent j(R"({"type":"person_transferred","id":"t","effective":"2025-07-01","recorded_by":"Sở Nội vụ","person":"P","unit":"U"})");
+  ASSERT_TRUE(j.status().ok());
+  EXPECT_EQ(j.ToJson(), R"({"type":"person_transferred","id":"t","effective":"2025-07-01","recorded_by":"Sở Nội vụ","person":"P","unit":"U"})");
+}
+
+TEST(JsonCodec, KeepsTextByteForByte) {
+  // NFC "Nguyễn Thị Ánh", then the same name decomposed (NFD): no
+  // normalisation, both come back as they went in.
+  const std::string nfc = "Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b \xc3\x81nh";
+  const std::string nfd = "Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 A\xcc\x81nh";
+  for (const std::string& name : {nfc, nfd}) {
+    std::string line = R"({"type":"unit_registered","id":"u","effective":"2025-07-01","unit":"NK","name":")" + name +
+                       R"(","level":"commune","parent":null})";
+    ParsedEvent j(line);
+    ASSERT_TRUE(j.status().ok()) << j.status().ToString();
+    EXPECT_EQ(j.ToJson(), R"({"type":"unit_registered","id":"u","effective":"2025-07-01","recorded_by":"clerk","unit":"NK","name":")" +
+                              name + R"(","level":"commune","parent":null})");
+  }
+}
+
+TEST(JsonCodec, OptionalFieldsStayAbsentAndNullableOnesStayNull) {
+  ParsedEvent j(R"({"type":"plan_amended","id":"a","effective":"2025-05-20","plan":"P"})");
+  ASSERT_TRUE(j.status().ok());
+  EXPECT_EQ(j.ToJson(), R"({"type":"plan_amended","id":"a","effective":"2025-05-20","recorded_by":"clerk","plan":"P"})");
+  ParsedEvent zero(R"({"type":"plan_amended","id":"a","effective":"2025-05-20","plan":"P","budget_vnd":0,"quotas":[]})");
+  ASSERT_TRUE(zero.status().ok());
+  EXPECT_EQ(zero.ToJson(),
+            R"({"type":"plan_amended","id":"a","effective":"2025-05-20","recorded_by":"clerk","plan":"P","budget_vnd":0,"quotas":[]})");
+}
+
+TEST(JsonCodec, TypeNameOfEveryType) {
+  for (const TypeInfo& t : EventSchema::Get().types()) {
+    capnp::MallocMessageBuilder msg;
+    auto body = msg.initRoot<schema::Body>();
+    capnp::toDynamic(body).init(t.body_field);
+    EXPECT_EQ(TypeName(body.asReader()), t.name);
+  }
+}
+
+// -------------------------------------------------------------- refusals
+
+// Each line breaks one rule; the message names the field (a path) and says
+// what is expected.
+class JsonRefusal : public ::testing::TestWithParam<testing::LineCase> {};
+
+TEST_P(JsonRefusal, NamesTheFieldAndTheReason) {
+  EXPECT_EQ(Refusal(GetParam().line), GetParam().error);
+}
+
+const testing::LineCase kRefusals[] = {
+    {"NotAnObject", R"([1,2])", "json: expected one JSON object per line, got an array"},
+    {"MissingType", R"({"id":"x","effective":"2025-07-01","person":"P","unit":"U"})", "type: required field is missing"},
+    {"MissingId", R"({"type":"person_transferred","effective":"2025-07-01","person":"P","unit":"U"})",
+     "id: required field is missing"},
+    {"MissingEffective", R"({"type":"person_transferred","id":"x","person":"P","unit":"U"})",
+     "effective: required field is missing"},
+    {"MissingBodyField", R"({"type":"person_transferred","id":"x","effective":"2025-07-01","person":"P"})",
+     "unit: required field is missing"},
+    {"UnknownType", R"({"type":"person_promoted","id":"x","effective":"2025-07-01"})",
+     "type: unknown event type \"person_promoted\" (expected one of: " TLEDGER_TEST_EVENT_TYPES ")"},
+    {"TypeNotAString", R"({"type":7,"id":"x","effective":"2025-07-01"})", "type: expected a string, got a whole number"},
+    {"UnknownEnumValue",
+     R"({"type":"enrollment_recorded","id":"x","effective":"2025-07-01","enrollment":"E","person":"P","course":"C","funding":"lottery"})",
+     "funding: unknown value \"lottery\" (expected one of: state_budget, unit_fund, self_funded, scholarship)"},
+    {"EnumIsCaseSensitive",
+     R"({"type":"qualification_recorded","id":"x","effective":"2025-07-01","person":"P","program":"PhD"})",
+     "program: unknown value \"PhD\" (expected one of: phd, master, specialist_2, specialist_1, bachelor, "
+     "political_theory_elementary, political_theory_intermediate, political_theory_advanced, state_mgmt_specialist, "
+     "state_mgmt_principal, state_mgmt_senior, leadership, job_position, knowledge_update, digital_transformation, "
+     "foreign_language, it_skills, defense_security)"},
+    {"ImpossibleDate", R"({"type":"person_transferred","id":"x","effective":"2025-02-30","person":"P","unit":"U"})",
+     "effective: impossible date: \"2025-02-30\" (expected a real day, YYYY-MM-DD)"},
+    {"DateNotAString", R"({"type":"person_transferred","id":"x","effective":20250701,"person":"P","unit":"U"})",
+     "effective: expected a string, got a whole number"},
+    {"NestedImpossibleDate",
+     R"({"type":"plan_amended","id":"x","effective":"2025-07-01","plan":"P","phases":[{"fields":["finance"],"opens":"2025-06-31"}]})",
+     "phases[0].opens: impossible date: \"2025-06-31\" (expected a real day, YYYY-MM-DD)"},
+    {"NegativeAmount",
+     R"({"type":"reimbursement_recorded","id":"x","effective":"2025-07-01","person":"P","enrollment":"E","amount_vnd":-5})",
+     "amount_vnd: must not be negative (got -5)"},
+    {"NegativeCount",
+     R"({"type":"plan_amended","id":"x","effective":"2025-07-01","plan":"P","quotas":[{"program":"phd","funding_class":"public","location":"domestic","count":1},{"program":"master","funding_class":"self","location":"foreign","count":-1}]})",
+     "quotas[1].count: must not be negative (got -1)"},
+    {"FractionalAmount",
+     R"({"type":"reimbursement_recorded","id":"x","effective":"2025-07-01","person":"P","enrollment":"E","amount_vnd":5.5})",
+     "amount_vnd: expected a whole number, got a fractional number"},
+    {"AmountTooLarge",
+     R"({"type":"reimbursement_recorded","id":"x","effective":"2025-07-01","person":"P","enrollment":"E","amount_vnd":9223372036854775808})",
+     "amount_vnd: number is too large (at most 9223372036854775807)"},
+    {"YearTooLarge",
+     R"({"type":"plan_issued","id":"x","effective":"2025-07-01","plan":"P","title":"T","issuer":"U","year":70000,"budget_vnd":1,"quotas":[],"priority_fields":[],"phases":[]})",
+     "year: number is too large (at most 65535)"},
+    {"WrongTypeBool",
+     R"({"type":"person_registered","id":"x","effective":"2025-07-01","person":"P","name":"N","category":"cadre","unit":"U","position":"p","leader":"no"})",
+     "leader: expected true or false, got a string"},
+    {"WrongTypeList", R"({"type":"unit_reorganized","id":"x","effective":"2025-07-01","kind":"merge","from":"A","to":"B"})",
+     "from: expected a list of strings, got a string"},
+    {"WrongTypeListItem",
+     R"({"type":"plan_amended","id":"x","effective":"2025-07-01","plan":"P","quotas":[7]})",
+     "quotas[0]: expected an object, got a whole number"},
+    {"UnknownExtraField", R"({"type":"person_transferred","id":"x","effective":"2025-07-01","person":"P","unit":"U","unti":"U"})",
+     "unti: unknown field (expected person, unit)"},
+    {"UnknownNestedField",
+     R"({"type":"plan_amended","id":"x","effective":"2025-07-01","plan":"P","phases":[{"fields":[],"opens":"2025-07-01","closes":"2025-08-01"}]})",
+     "phases[0].closes: unknown field (expected fields, opens)"},
+    {"DuplicateKey", R"({"type":"person_transferred","id":"x","effective":"2025-07-01","person":"P","person":"Q","unit":"U"})",
+     "person: duplicate key"},
+    {"DuplicateEnvelopeKey", R"({"type":"person_transferred","id":"x","id":"y","effective":"2025-07-01","person":"P","unit":"U"})",
+     "id: duplicate key"},
+    {"NullRequired", R"({"type":"person_transferred","id":"x","effective":"2025-07-01","person":null,"unit":"U"})",
+     "person: must not be null"},
+    {"NullOptional",
+     R"({"type":"completion_recorded","id":"x","effective":"2025-07-01","enrollment":"E","result":"passed","certificate":null})",
+     "certificate: null is not allowed: leave the field out instead"},
+    {"EmptyId", R"({"type":"person_transferred","id":"","effective":"2025-07-01","person":"P","unit":"U"})",
+     "id: an id must not be empty"},
+    {"EmptyEntityId", R"({"type":"person_transferred","id":"x","effective":"2025-07-01","person":"","unit":"U"})",
+     "person: an id must not be empty"},
+    {"IdWithTrailingSpace", R"({"type":"person_transferred","id":"x ","effective":"2025-07-01","person":"P","unit":"U"})",
+     "id: id \"x \" has leading or trailing spaces"},
+    {"ControlCharacter", R"({"type":"person_left_service","id":"x","effective":"2025-07-01","person":"P","reason":"a\nb"})",
+     "reason: control character U+000A is not allowed in text"},
+    {"BadFieldCode",
+     R"({"type":"plan_amended","id":"x","effective":"2025-07-01","plan":"P","priority_fields":["finance","Information Technology"]})",
+     "priority_fields[1]: field code \"Information Technology\" is not lowercase letters, digits and _ starting with a "
+     "letter (e.g. information_technology)"},
+    {"EmptyRefList", R"({"type":"unit_reorganized","id":"x","effective":"2025-07-01","kind":"merge","from":[],"to":"B"})",
+     "from: must name at least one id"},
+    {"DissolveWithTo", R"({"type":"unit_reorganized","id":"x","effective":"2025-07-01","kind":"dissolve","from":["A"],"to":"B"})",
+     "to: must be null when kind is dissolve"},
+    {"MergeWithoutTo", R"({"type":"unit_reorganized","id":"x","effective":"2025-07-01","kind":"merge","from":["A"],"to":null})",
+     "to: required (a unit id) when kind is merge or rename"},
+    {"RenameWithoutName", R"({"type":"unit_reorganized","id":"x","effective":"2025-07-01","kind":"rename","from":["A"],"to":"B"})",
+     "name: required when kind is rename"},
+    {"RenameOfTwo",
+     R"({"type":"unit_reorganized","id":"x","effective":"2025-07-01","kind":"rename","from":["A","C"],"to":"B","name":"N"})",
+     "from: a rename names exactly one unit"},
+    {"ReplaceWithoutReplacement",
+     R"({"type":"correction","id":"x","effective":"2025-07-01","target":"t","action":"replace","reason":"r"})",
+     "replacement: required when action is replace"},
+    {"RetractWithReplacement",
+     R"({"type":"correction","id":"x","effective":"2025-07-01","target":"t","action":"retract","replacement":{"type":"person_transferred","effective":"2025-07-01","person":"P","unit":"U"},"reason":"r"})",
+     "replacement: not allowed when action is retract"},
+    {"ReplacementWithId",
+     R"({"type":"correction","id":"x","effective":"2025-07-01","target":"t","action":"replace","replacement":{"type":"person_transferred","id":"y","effective":"2025-07-01","person":"P","unit":"U"},"reason":"r"})",
+     "replacement.id: not allowed in a replacement: it keeps its target's"},
+    {"ReplacementWithoutEffective",
+     R"({"type":"correction","id":"x","effective":"2025-07-01","target":"t","action":"replace","replacement":{"type":"person_transferred","person":"P","unit":"U"},"reason":"r"})",
+     "replacement.effective: required field is missing"},
+    {"ReplacementMissingField",
+     R"({"type":"correction","id":"x","effective":"2025-07-01","target":"t","action":"replace","replacement":{"type":"person_transferred","effective":"2025-07-01","person":"P"},"reason":"r"})",
+     "replacement.unit: required field is missing"},
+    {"ReplacementImpossibleDate",
+     R"({"type":"correction","id":"x","effective":"2025-07-01","target":"t","action":"replace","replacement":{"type":"person_transferred","effective":"2025-02-30","person":"P","unit":"U"},"reason":"r"})",
+     "replacement.effective: impossible date: \"2025-02-30\" (expected a real day, YYYY-MM-DD)"},
+};
+
+INSTANTIATE_TEST_SUITE_P(EveryRule, JsonRefusal, ::testing::ValuesIn(kRefusals), testing::CaseName());
+
+TEST(JsonCodec, RefusesIdsLongerThan128Characters) {
+  // 128 two-byte characters are fine; one more is not (code points, not bytes).
+  std::string id128;
+  for (int i = 0; i < 128; ++i) id128 += "\xc4\x90";  // Đ
+  ParsedEvent ok(R"({"type":"person_transferred","id":")" + id128 + R"(","effective":"2025-07-01","person":"P","unit":"U"})");
+  EXPECT_TRUE(ok.status().ok()) << ok.status().ToString();
+  EXPECT_EQ(Refusal(R"({"type":"person_transferred","id":")" + id128 + "\xc4\x90" +
+                    R"(","effective":"2025-07-01","person":"P","unit":"U"})"),
+            "id: id of 129 characters is too long (at most 128)");
+}
+
+TEST(JsonCodec, RefusesReplacementsNestedMoreThanFourDeep) {
+  std::string inner = R"({"type":"person_transferred","effective":"2025-07-01","person":"P","unit":"U"})";
+  auto wrap = [](const std::string& replacement) {
+    return R"({"type":"correction","effective":"2025-07-01","target":"t","action":"replace","replacement":)" + replacement +
+           R"(,"reason":"r"})";
+  };
+  std::string four = wrap(wrap(wrap(inner)));  // replacements at depths 1..4
+  auto line = [](const std::string& replacement) {
+    return R"({"type":"correction","id":"x","effective":"2025-07-01","target":"t","action":"replace","replacement":)" +
+           replacement + R"(,"reason":"r"})";
+  };
+  ParsedEvent ok(line(four));
+  EXPECT_TRUE(ok.status().ok()) << ok.status().ToString();
+  EXPECT_EQ(Refusal(line(wrap(four))),
+            "replacement.replacement.replacement.replacement.replacement: replacements nested more than 4 deep");
+}
+
+}  // namespace
+}  // namespace tledger

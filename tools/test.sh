@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test (ctest); exits
+# non-zero if anything fails. Works from a clean clone on Debian 12.
+#
+#   tools/test.sh
+#   BUILD_DIR=/tmp/tledger-build tools/test.sh
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+build_dir=${BUILD_DIR:-build}
+
+tools/install-deps.sh
+tools/build.sh
+ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
