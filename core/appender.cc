@@ -465,7 +465,7 @@ Status Appender::Commit() {
   TLEDGER_RETURN_IF_ERROR(SubmitChunk(true));
   committed_ = true;
   store_->head_ = head_;
-  return Status::Ok();
+  return store_->PublishHead();
 }
 
 }  // namespace tledger

@@ -8,6 +8,9 @@
 #include <cstring>
 #include <filesystem>
 #include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <thread>
 #include <map>
 #include <unordered_map>
 
@@ -29,6 +32,33 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr char kLockFile[] = "tledger.lock";
+// The head as last committed, published beside the database for readers:
+// a secondary instance opening while the writer reorganises its log can miss
+// the newest data, so a reader catches up until it sees at least this head.
+constexpr char kHeadFile[] = "HEAD";
+// A writer that finds this many write-ahead logs rolls them into tables, so
+// that opens which write nothing do not pile up empty logs.
+constexpr int kMaxLogFiles = 4;
+
+std::optional<uint64_t> PublishedSeq(const std::string& dir) {
+  std::ifstream in(fs::path(dir) / kHeadFile);
+  std::string line;
+  if (!in || !std::getline(in, line)) return std::nullopt;
+  size_t colon = line.find(':');
+  uint64_t seq = 0;
+  for (size_t i = 0; i < colon && i < line.size(); ++i) {
+    if (line[i] < '0' || line[i] > '9') return std::nullopt;
+    seq = seq * 10 + static_cast<uint64_t>(line[i] - '0');
+  }
+  return seq;
+}
+
+int LogFiles(const std::string& dir) {
+  int n = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) n += entry.path().extension() == ".log";
+  return n;
+}
 
 std::string_view View(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
 
@@ -88,6 +118,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
   }
   if (!s.ok()) return Status::Unavailable("cannot open the ledger at " + dir + ": " + s.ToString());
   store->rocks_->db.reset(db);
+  if (mode == OpenMode::kRead) TLEDGER_RETURN_IF_ERROR(store->CatchUp());
 
   // The format version: written when the ledger is created, checked always.
   std::string format;
@@ -116,8 +147,56 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
     }
   }
   TLEDGER_RETURN_IF_ERROR(store->ReadHead());
-  if (mode == OpenMode::kWrite) TLEDGER_RETURN_IF_ERROR(store->DiscardUncommittedTail(/*after_crash=*/true));
+  if (mode == OpenMode::kWrite) {
+    TLEDGER_RETURN_IF_ERROR(store->DiscardUncommittedTail(/*after_crash=*/true));
+    if (LogFiles(dir) >= kMaxLogFiles) TLEDGER_RETURN_IF_ERROR(store->RollLogs());
+    TLEDGER_RETURN_IF_ERROR(store->PublishHead());
+  }
   return store;
+}
+
+Status Store::CatchUp() {
+  // Readers wait a little for a writer that is reorganising its log; they
+  // never see less than the head it last published.
+  constexpr int kTries = 300;
+  std::optional<uint64_t> published = PublishedSeq(dir_);
+  for (int i = 0;; ++i) {
+    rocksdb::Status s = rocks_->db->TryCatchUpWithPrimary();
+    std::string head;
+    s = s.ok() ? rocks_->db->Get(rocksdb::ReadOptions(), rocks_->meta(), keys::kHeadKey, &head) : s;
+    uint64_t seq = s.ok() && head.size() >= 8 ? keys::GetBigEndian64(head.data()) : 0;
+    if (!published || seq >= *published) return Status::Ok();
+    if (i == kTries) {
+      return Status::Corruption("the ledger at " + dir_ + " ends at seq " + std::to_string(seq) +
+                                " but its last writer published seq " + std::to_string(*published) + " (in " +
+                                (fs::path(dir_) / kHeadFile).string() +
+                                "): events were removed and the head rolled back, or a writer is still recovering; "
+                                "run `tledger verify` again");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+Status Store::PublishHead() {
+  std::string path = (fs::path(dir_) / kHeadFile).string(), tmp = path + ".tmp";
+  std::string text = std::to_string(head_.seq) + ":" + ToHex(head_.hash) + "\n";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  bool ok = fd >= 0 && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && fsync(fd) == 0;
+  if (fd >= 0) close(fd);
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    return Status::IoError("cannot write " + path + ": " + std::strerror(errno));
+  }
+  return Status::Ok();
+}
+
+Status Store::RollLogs() {
+  // An empty memtable is not flushed, and its log is kept: one small write
+  // gives the flush something to persist, after which RocksDB drops the logs.
+  auto& r = *rocks_;
+  TLEDGER_RETURN_IF_ERROR(FromRocks(r.db->Put(rocksdb::WriteOptions(), r.meta(), "logs_rolled_at", std::to_string(Now())),
+                                    "rolling the logs"));
+  rocksdb::FlushOptions flush;
+  return FromRocks(r.db->Flush(flush, r.handles), "rolling the logs");
 }
 
 Status Store::ReadHead() {

@@ -117,6 +117,11 @@ class Store {
   struct Rocks;
   Store(std::string dir, OpenMode mode);
   Status ReadHead();
+  // kRead: catch up with the writer until the published head is visible.
+  Status CatchUp();
+  // kWrite: the HEAD file beside the database (core/FORMAT.md).
+  Status PublishHead();
+  Status RollLogs();
   // Removes events past the committed head and their index entries.
   Status DiscardUncommittedTail(bool after_crash);
 

@@ -123,6 +123,20 @@ TEST_F(CliVerify, ARemovedLastEventWithTheHeadRolledBackFailsTheExpectedHead) {
                                                    "): events 24..24 were removed and the head rolled back\n");
 }
 
+// The same roll-back by a tamperer who forgot the head its writer published
+// beside the database: every reader notices, anchor or not.
+TEST_F(CliVerify, ARolledBackHeadBehindThePublishedHeadIsAnIntegrityFailure) {
+  {
+    RawLedger raw(db_);
+    raw.DeleteEvent(24);
+    raw.PutHead(23, ChainHash(23), *ParseInstant(exported_[22]["recorded_at"].get<std::string>()),
+                /*cover_tracks=*/false);
+  }
+  EXPECT_EQ(Failure(), "the ledger at " + db_ + " ends at seq 23 but its last writer published seq 24 (in " + db_ +
+                           "/HEAD): events were removed and the head rolled back, or a writer is still recovering; "
+                           "run `tledger verify` again\n");
+}
+
 // A byte that breaks the message's structure (the root pointer of seq 5):
 // verify names the seq; export, which does not verify, still never prints
 // an event it cannot decode, and stops with exit 3.

@@ -1,4 +1,5 @@
 // core/store: the RocksDB ledger, its appends, its lock and its format.
+#include "core/appender.h"
 #include "core/store.h"
 
 #include <unistd.h>
@@ -264,7 +265,7 @@ TEST(Appender, ACorrectionNeedsAKnownTargetOfTheSameType) {
       *app,
       R"({"type":"correction","id":"c2","effective":"2025-07-02","target":"t1","action":"replace","replacement":{"type":"person_left_service","effective":"2025-07-01","person":"P","reason":"x"},"reason":"r"})");
   EXPECT_EQ(ErrorOf(other_type),
-            "invalid input: replacement.type: is person_left_service, but the target \"t1\" is a person_transferred");
+            "invalid input: replacement.type: is person_left_service, but the target \"t1\" has type person_transferred");
 
   // A target earlier in the same append is known.
   ASSERT_TRUE(Add(*app, Transfer("t2", "Q", "U")).ok());

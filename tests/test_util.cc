@@ -274,7 +274,7 @@ std::unique_ptr<Store> OpenStore(const std::string& dir, OpenMode mode) {
   return ValueOrDie(Store::Open(dir, mode), "opening " + dir);
 }
 
-RawLedger::RawLedger(const std::string& dir) : store_(OpenStore(dir, OpenMode::kWrite)) {}
+RawLedger::RawLedger(const std::string& dir) : dir_(dir), store_(OpenStore(dir, OpenMode::kWrite)) {}
 
 namespace {
 
@@ -306,12 +306,13 @@ void RawLedger::DeleteEvent(uint64_t seq) {
   Check(raw().db->Delete(Synced(), raw().events, keys::EventKey(seq)), "deleting an event");
 }
 
-void RawLedger::PutHead(uint64_t seq, const Hash& hash, Timestamp recorded_at) {
+void RawLedger::PutHead(uint64_t seq, const Hash& hash, Timestamp recorded_at, bool cover_tracks) {
   std::string v(48, '\0');
   keys::PutBigEndian64(seq, v.data());
   std::memcpy(v.data() + 8, hash.data(), hash.size());
   keys::PutBigEndian64(static_cast<uint64_t>(recorded_at), v.data() + 40);
   PutMeta(keys::kHeadKey, v);
+  if (cover_tracks) WriteFile((std::filesystem::path(dir_) / "HEAD").string(), std::to_string(seq) + ":" + ToHex(hash) + "\n");
 }
 
 void RawLedger::PutMeta(std::string_view key, std::string_view value) {

@@ -214,8 +214,10 @@ class RawLedger {
   void PutEvent(uint64_t seq, std::string_view bytes);
   void DeleteEvent(uint64_t seq);
   // The meta `head` record: 8-byte big-endian seq, 32-byte hash, 8-byte
-  // big-endian recorded_at micros.
-  void PutHead(uint64_t seq, const Hash& hash, Timestamp recorded_at);
+  // big-endian recorded_at micros. With `cover_tracks`, the published HEAD
+  // file beside the database is rewritten to match, as a careful tamperer
+  // would.
+  void PutHead(uint64_t seq, const Hash& hash, Timestamp recorded_at, bool cover_tracks = true);
   void PutMeta(std::string_view key, std::string_view value);
   void PutId(std::string_view id, std::string_view value);
   void DeleteId(std::string_view id);
@@ -225,6 +227,7 @@ class RawLedger {
   Store::Raw raw() const { return store_->raw(); }
 
  private:
+  std::string dir_;
   std::unique_ptr<Store> store_;
 };
 

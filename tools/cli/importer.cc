@@ -90,7 +90,9 @@ class FileAppend {
     }
     ++error_count_;
   }
-  bool full() const { return errors_.size() >= kMaxReportedErrors; }
+  // Reading stops once a refused line beyond those reported is found: the
+  // message can then say there are more.
+  bool full() const { return error_count_ > kMaxReportedErrors; }
   const Appender& appender() const { return *appender_; }
 
   Result<FileImport> Finish() {
@@ -311,13 +313,15 @@ nlohmann::json CellJson(const FieldInfo* f, const std::string& cell) {
       return cell;
     }
     case FieldKind::kInt: {
-      bool digits = !cell.empty() && cell.find_first_not_of("0123456789", cell[0] == '-' ? 1 : 0) == std::string::npos &&
-                    cell.size() <= 20 && cell != "-";
+      bool digits = !cell.empty() && cell != "-" &&
+                    cell.find_first_not_of("0123456789", cell[0] == '-' ? 1 : 0) == std::string::npos;
       if (!digits) return cell;
       try {
         return std::stoll(cell);
-      } catch (...) {
-        return cell;  // the validator says "too large"
+      } catch (const std::out_of_range&) {
+        // Too many digits for any field: let the codec say "too large" (or
+        // "negative"), as it does for the same number in JSON Lines.
+        return cell[0] == '-' ? nlohmann::json(INT64_MIN) : nlohmann::json(UINT64_MAX);
       }
     }
     case FieldKind::kTextList: {
