@@ -28,6 +28,17 @@ constexpr CellTemplate kCellTemplates[] = {
     {kBachelor, 0, 0, 1000, 40},   {kMaster, 0, 1, 60, 10},
 };
 
+// Can Tho's 2025 plan as the news reports it (shared/seeds/000_*.txt):
+// issued 2 October, 4.7 billion VND, these exact cells and priority fields.
+// Its planned trainees still follow the size of the ledger.
+constexpr CellTemplate kCanThoCells[] = {
+    {kPhd, 0, 0, 17, 100},  {kSpecialist2, 0, 0, 26, 100}, {kMaster, 0, 0, 138, 100},
+    {kSpecialist1, 0, 0, 89, 100}, {kPhd, 1, 0, 1, 100}, {kMaster, 1, 0, 4, 100},
+    {kSpecialist1, 1, 0, 4, 100}, {kPhd, 1, 1, 2, 100}, {kMaster, 1, 1, 1, 100},
+};
+constexpr uint8_t kCanThoPriority[] = {15, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14};
+constexpr int64_t kCanThoBudget = 4'700'000'000;
+
 constexpr std::string_view kSpecialties[] = {
     "Nội khoa", "Ngoại khoa", "Sản phụ khoa", "Nhi khoa", "Y học cổ truyền", "Chẩn đoán hình ảnh",
     "Gây mê hồi sức", "Y tế công cộng", "Truyền nhiễm", "Tim mạch"};
@@ -106,11 +117,14 @@ void Simulation::CreatePlan(int16_t issuer, int year, int round, double events, 
   }
   // Round B: the survivors' plans for the rest of 2025 (Can Tho issued its
   // own on 2 October).
-  p.issued = round ? day + rng_.Between(31, 100) : day + rng_.Between(4, 78);
+  const bool can_tho = province.code == "CT" && year == 2025 && round == 1;
+  p.issued = can_tho ? Day(2025, 10, 2) : round ? day + rng_.Between(31, 100) : day + rng_.Between(4, 78);
   p.next_decision = static_cast<uint32_t>(rng_.Between(100, 900));
   Schedule(p.issued, Action{.effective = p.issued, .kind = Act::kPlanIssued, .a = index, .doc = Doc()});
 
-  if (rng_.Chance(0.75)) {
+  if (can_tho) {
+    p.priority.assign(std::begin(kCanThoPriority), std::end(kCanThoPriority));
+  } else if (rng_.Chance(0.75)) {
     std::vector<uint8_t> pool(std::begin(kPriorityPool), std::end(kPriorityPool));
     int k = rng_.Between(5, 12);
     for (int i = 0; i < k; ++i) {
@@ -119,8 +133,9 @@ void Simulation::CreatePlan(int16_t issuer, int year, int round, double events, 
       p.priority.push_back(pool[static_cast<size_t>(i)]);
     }
   }
-  // Binh Dinh 2025: fields opened in two phases (18 June, 1 July).
-  if (round == 0 && rng_.Chance(year == 2025 ? 0.5 : 0.15)) {
+  // Binh Dinh 2025: fields opened in two phases (18 June, 1 July); its own
+  // 2025 plan always, others now and then.
+  if (round == 0 && (rng_.Chance(year == 2025 ? 0.5 : 0.15) || (year == 2025 && province.code == "BDI"))) {
     int32_t first = year == 2025 ? Day(2025, 6, 18) : Day(year, rng_.Between(3, 6), rng_.Between(1, 28));
     int32_t second = year == 2025 ? Day(2025, 7, 1) : first + rng_.Between(30, 90);
     p.phases.push_back(Phase{{std::begin(kPhase1Fields), std::end(kPhase1Fields)}, first});
@@ -130,14 +145,15 @@ void Simulation::CreatePlan(int16_t issuer, int year, int round, double events, 
     }
   }
   const double turns = events / kEventsPerTurn;
-  PlanDegreeCourses(p, index, turns * kDegreeShare / 1000.0, province.central);
+  PlanDegreeCourses(p, index, turns * kDegreeShare / 1000.0, province.central, can_tho);
   PlanOtherCourses(p, index, turns);
 
   int64_t planned = 0;
   for (int32_t c = p.first_course; c >= 0 && c < p.first_course + p.course_count; ++c) {
     planned += courses_[static_cast<size_t>(c)].cost * courses_[static_cast<size_t>(c)].planned_public;
   }
-  p.budget = std::max<int64_t>(100'000'000, RoundUp(static_cast<int64_t>(static_cast<double>(planned) * Uniform(rng_, 1.05, 1.3)), 100'000'000));
+  p.budget = can_tho ? kCanThoBudget
+                     : std::max<int64_t>(100'000'000, RoundUp(static_cast<int64_t>(static_cast<double>(planned) * Uniform(rng_, 1.05, 1.3)), 100'000'000));
   p.budget_now = p.budget_guard = p.budget;
 
   if (ShouldInject(Injected::kBudgetExceeded, 0.05)) {
@@ -172,15 +188,25 @@ void Simulation::CreatePlan(int16_t issuer, int year, int round, double events, 
   }
 }
 
-void Simulation::PlanDegreeCourses(Plan& p, int32_t index, double degree_turns, bool central) {
-  for (const CellTemplate& t : kCellTemplates) {
-    if (central && (t.program == kSpecialist1 || t.program == kSpecialist2)) continue;
-    if (!rng_.Chance(t.chance / 100.0)) continue;
-    QuotaCell cell{.program = t.program, .klass = t.klass, .location = t.location};
-    cell.planned = RoundRandom(rng_, degree_turns * t.share / 10000.0 * Uniform(rng_, 0.7, 1.3));
-    cell.quota = cell.planned == 0 ? rng_.Between(1, 2)
-                                   : static_cast<int32_t>(std::ceil(cell.planned / Uniform(rng_, 0.85, 1.0)));
-    p.cells.push_back(cell);
+void Simulation::PlanDegreeCourses(Plan& p, int32_t index, double degree_turns, bool central, bool can_tho) {
+  if (can_tho) {
+    int32_t total = 0;
+    for (const CellTemplate& t : kCanThoCells) total += t.share;
+    for (const CellTemplate& t : kCanThoCells) {
+      QuotaCell cell{.program = t.program, .klass = t.klass, .location = t.location, .quota = t.share};
+      cell.planned = std::min(cell.quota, RoundRandom(rng_, degree_turns * t.share / total));
+      p.cells.push_back(cell);
+    }
+  } else {
+    for (const CellTemplate& t : kCellTemplates) {
+      if (central && (t.program == kSpecialist1 || t.program == kSpecialist2)) continue;
+      if (!rng_.Chance(t.chance / 100.0)) continue;
+      QuotaCell cell{.program = t.program, .klass = t.klass, .location = t.location};
+      cell.planned = RoundRandom(rng_, degree_turns * t.share / 10000.0 * Uniform(rng_, 0.7, 1.3));
+      cell.quota = cell.planned == 0 ? rng_.Between(1, 2)
+                                     : static_cast<int32_t>(std::ceil(cell.planned / Uniform(rng_, 0.85, 1.0)));
+      p.cells.push_back(cell);
+    }
   }
   if (p.cells.empty()) return;
   // QUOTA_EXCEEDED: a cell planned exactly full, to receive one more.
@@ -188,7 +214,7 @@ void Simulation::PlanDegreeCourses(Plan& p, int32_t index, double degree_turns, 
   for (size_t i = 0; i < p.cells.size(); ++i) {
     if (p.cells[i].planned > 0) filled.push_back(i);
   }
-  if (!filled.empty() && ShouldInject(Injected::kQuotaExceeded, 0.04)) {
+  if (!filled.empty() && !can_tho && ShouldInject(Injected::kQuotaExceeded, 0.04)) {
     QuotaCell& cell = p.cells[filled[rng_.Below(static_cast<uint32_t>(filled.size()))]];
     cell.quota = cell.planned;
     cell.inject_over = true;

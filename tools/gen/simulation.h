@@ -222,7 +222,7 @@ class Simulation {
   // ---- planning.cc: yearly plans and their courses
   void PlanRound(int year, int round, int32_t day);
   void CreatePlan(int16_t issuer, int year, int round, double events, int32_t day);
-  void PlanDegreeCourses(Plan& p, int32_t plan_index, double degree_turns, bool central);
+  void PlanDegreeCourses(Plan& p, int32_t plan_index, double degree_turns, bool central, bool can_tho);
   void PlanOtherCourses(Plan& p, int32_t plan_index, double turns);
   int32_t AddCourse(Plan& p, int32_t plan_index, uint8_t program, uint8_t location, int32_t pub, int32_t self);
   void BudgetOverrun(int32_t plan, int32_t day);
