@@ -49,16 +49,16 @@ int32_t Simulation::OrganiserUnit(const Plan& p, int32_t day) {
   if (rng_.Chance(0.2)) return -1;
   if (issuer.central) return issuer.unit;
   if (!AfterReorg(day)) {
-    return rng_.Chance(0.75) ? issuer.unit : issuer.districts[rng_.Below(static_cast<uint32_t>(issuer.districts.size()))];
+    return rng_.Chance(0.75) ? issuer.unit : rng_.Pick(issuer.districts);
   }
-  int16_t t = p.territory[rng_.Below(static_cast<uint32_t>(p.territory.size()))];
+  int16_t t = rng_.Pick(p.territory);
   const Province& tp = geo_.provinces[static_cast<size_t>(t)];
   if (ShouldInject(Injected::kUnitDissolved, 0.004)) {
     Count(Injected::kUnitDissolved);
-    return tp.districts[rng_.Below(static_cast<uint32_t>(tp.districts.size()))];
+    return rng_.Pick(tp.districts);
   }
   if (rng_.Chance(0.8) || tp.communes_2025.empty()) return SurvivorUnit(t);
-  return tp.communes_2025[rng_.Below(static_cast<uint32_t>(tp.communes_2025.size()))];
+  return rng_.Pick(tp.communes_2025);
 }
 
 int32_t Simulation::PickPerson(const Plan& p, const Course& k, int32_t day, const Want& want) {
@@ -186,13 +186,21 @@ void Simulation::OpenCourse(int32_t ci, int32_t day) {
       if (who >= 0 && p.noms.find(key) == p.noms.end()) {
         int32_t nd = rng_.Between(day, k.start - 2);
         int32_t rv = rng_.Between(nd + 1, k.start - 1);
-        Schedule(nd, Action{.effective = nd, .kind = Act::kNominationApproved, .small = k.program, .a = who, .b = k.plan, .doc = k.doc});
-        Schedule(rv, Action{.effective = rv, .kind = Act::kNominationRevoked, .small = k.program, .a = who, .b = k.plan, .doc = Doc()});
+        Nominate(k, who, nd, rv);
         p.noms[key] = -1;
       }
     }
   }
   ReleaseNominations(p);
+}
+
+void Simulation::Nominate(const Course& k, int32_t person, int32_t day, int32_t revoked) {
+  Schedule(day, Action{.effective = day, .kind = Act::kNominationApproved, .small = k.program, .a = person, .b = k.plan,
+                       .doc = k.doc});
+  if (revoked >= 0) {
+    Schedule(revoked, Action{.effective = revoked, .kind = Act::kNominationRevoked, .small = k.program, .a = person,
+                             .b = k.plan, .doc = Doc()});
+  }
 }
 
 void Simulation::ReleaseNominations(Plan& p) {
@@ -264,15 +272,14 @@ bool Simulation::Enroll(int32_t ci, int32_t day, uint8_t klass, int extra) {
     if (enr - day >= 2 && rng_.Chance(0.25)) {
       // Nominated, the nomination revoked, enrolled all the same.
       int32_t rv = rng_.Between(day + 1, enr);
-      Schedule(day, Action{.effective = day, .kind = Act::kNominationApproved, .small = k.program, .a = who, .b = k.plan, .doc = k.doc});
-      Schedule(rv, Action{.effective = rv, .kind = Act::kNominationRevoked, .small = k.program, .a = who, .b = k.plan, .doc = Doc()});
+      Nominate(k, who, day, rv);
     }
     p.noms[key] = -1;
     not_in_plan = true;
     Count(Injected::kNotInPlan);
   } else {
     int32_t nd = rng_.Between(day, enr);
-    Schedule(nd, Action{.effective = nd, .kind = Act::kNominationApproved, .small = k.program, .a = who, .b = k.plan, .doc = k.doc});
+    Nominate(k, who, nd, -1);
     p.noms[key] = nd;
   }
   // DATE_INCONSISTENT: enrolled after the course ended, or a completion
@@ -319,11 +326,14 @@ bool Simulation::Enroll(int32_t ci, int32_t day, uint8_t klass, int extra) {
     Count(Injected::kOverdue);  // never completed, never withdrawn
   }
 
-  // The money.
+  // The money: decided within ten days of enrolling, before any withdrawal.
+  auto funding_day = [&] {
+    int32_t fday = rng_.Between(enr, std::max(enr, std::min(enr + 10, k.end)));
+    return wd >= 0 ? std::min(fday, wd - 1) : fday;
+  };
   int64_t decided = 0;
   if (pub && !k.course_level_funding) {
-    int32_t fday = rng_.Between(enr, std::max(enr, std::min(enr + 10, k.end)));
-    if (wd >= 0) fday = std::min(fday, wd - 1);
+    int32_t fday = funding_day();
     const bool after_withdrawal = wd >= 0 && !dropout && ShouldInject(Injected::kFundingWithoutEnrollment, 0.05);
     if (after_withdrawal) {
       fday = wd + rng_.Between(0, 20);
@@ -354,9 +364,7 @@ bool Simulation::Enroll(int32_t ci, int32_t day, uint8_t klass, int extra) {
       }
     }
   } else if (funding == kScholarship && rng_.Chance(0.5)) {
-    int32_t fday = rng_.Between(enr, std::max(enr, std::min(enr + 10, k.end)));
-    if (wd >= 0) fday = std::min(fday, wd - 1);
-    ScheduleFunding(p, ci, ordinal, day, fday, funding, k.cost, 0);
+    ScheduleFunding(p, ci, ordinal, day, funding_day(), funding, k.cost, 0);
   }
 
   // Afterwards: compensation, service owed, qualifications.

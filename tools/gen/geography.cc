@@ -5,6 +5,7 @@
 #include <span>
 
 #include "core/date.h"
+#include "tools/gen/json_line.h"
 #include "tools/gen/vocab.h"
 
 namespace tledger::gen {
@@ -163,8 +164,8 @@ const ProvinceDef* FindDef(std::string_view code) {
 }
 
 std::string PlaceName(Rng& rng) {
-  std::string s(kPlaceFirst[rng.Below(std::size(kPlaceFirst))]);
-  std::string_view second = kPlaceSecond[rng.Below(std::size(kPlaceSecond))];
+  std::string s(rng.Pick(kPlaceFirst));
+  std::string_view second = rng.Pick(kPlaceSecond);
   if (s == second) second = "Lợi";
   s += ' ';
   s += second;
@@ -186,8 +187,8 @@ std::string_view ShortName(std::string_view district) {
 }
 
 std::string Pad(int n, int width) {
-  std::string s = std::to_string(n);
-  if (static_cast<int>(s.size()) < width) s.insert(0, static_cast<size_t>(width - static_cast<int>(s.size())), '0');
+  std::string s;
+  AppendNumber(s, static_cast<uint64_t>(n), width);
   return s;
 }
 

@@ -26,6 +26,14 @@ namespace tledger::gen {
 // Appends `s` to `out` as a quoted JSON string.
 void AppendJsonString(std::string& out, std::string_view s);
 
+// Appends `n` in decimal, zero-padded to at least `width` digits.
+inline void AppendNumber(std::string& out, uint64_t n, int width = 0) {
+  char tmp[24];
+  auto r = std::to_chars(tmp, tmp + sizeof tmp, n);
+  for (int pad = width - static_cast<int>(r.ptr - tmp); pad > 0; --pad) out.push_back('0');
+  out.append(tmp, r.ptr);
+}
+
 // "YYYY-MM-DD" for every day the generator uses (days since 1970-01-01).
 class DateText {
  public:

@@ -45,20 +45,12 @@ constexpr std::string_view kSpecialties[] = {
 constexpr uint8_t kKnowledgeFields[] = {kFieldStateMgmt, kFieldLaw, kFieldHomeAffairs, kFieldLocalGov, kFieldEconomics};
 constexpr uint8_t kNotPriorityFields[] = {kFieldLaw, kFieldPublicAdmin, kFieldEconomics};
 
-double Uniform(Rng& rng, double lo, double hi) {
-  return lo + (hi - lo) * static_cast<double>(rng.Next() >> 11) / 9007199254740992.0;
-}
-
 // floor(x), plus one with probability frac(x).
 int32_t RoundRandom(Rng& rng, double x) {
   double f = std::floor(x);
   return static_cast<int32_t>(f) + (rng.Chance(x - f) ? 1 : 0);
 }
 
-std::string Pad3(int n) {
-  std::string s = std::to_string(n);
-  return s.size() >= 3 ? s : std::string(3 - s.size(), '0') + s;
-}
 
 }  // namespace
 
@@ -153,7 +145,7 @@ void Simulation::CreatePlan(int16_t issuer, int year, int round, double events, 
     planned += courses_[static_cast<size_t>(c)].cost * courses_[static_cast<size_t>(c)].planned_public;
   }
   p.budget = can_tho ? kCanThoBudget
-                     : std::max<int64_t>(100'000'000, RoundUp(static_cast<int64_t>(static_cast<double>(planned) * Uniform(rng_, 1.05, 1.3)), 100'000'000));
+                     : std::max<int64_t>(100'000'000, RoundUp(static_cast<int64_t>(static_cast<double>(planned) * rng_.Uniform(1.05, 1.3)), 100'000'000));
   p.budget_now = p.budget_guard = p.budget;
 
   if (ShouldInject(Injected::kBudgetExceeded, 0.05)) {
@@ -163,7 +155,7 @@ void Simulation::CreatePlan(int16_t issuer, int year, int round, double events, 
   }
   if (rng_.Chance(0.2) && Fits(1)) {
     Amendment am;
-    am.budget_factor = Uniform(rng_, 1.05, 1.3);
+    am.budget_factor = rng_.Uniform(1.05, 1.3);
     if (!p.priority.empty() && rng_.Chance(0.5)) {
       am.priority = p.priority;
       for (uint8_t f : kPriorityPool) {
@@ -202,9 +194,9 @@ void Simulation::PlanDegreeCourses(Plan& p, int32_t index, double degree_turns, 
       if (central && (t.program == kSpecialist1 || t.program == kSpecialist2)) continue;
       if (!rng_.Chance(t.chance / 100.0)) continue;
       QuotaCell cell{.program = t.program, .klass = t.klass, .location = t.location};
-      cell.planned = RoundRandom(rng_, degree_turns * t.share / 10000.0 * Uniform(rng_, 0.7, 1.3));
+      cell.planned = RoundRandom(rng_, degree_turns * t.share / 10000.0 * rng_.Uniform(0.7, 1.3));
       cell.quota = cell.planned == 0 ? rng_.Between(1, 2)
-                                     : static_cast<int32_t>(std::ceil(cell.planned / Uniform(rng_, 0.85, 1.0)));
+                                     : static_cast<int32_t>(std::ceil(cell.planned / rng_.Uniform(0.85, 1.0)));
       p.cells.push_back(cell);
     }
   }
@@ -215,7 +207,7 @@ void Simulation::PlanDegreeCourses(Plan& p, int32_t index, double degree_turns, 
     if (p.cells[i].planned > 0) filled.push_back(i);
   }
   if (!filled.empty() && !can_tho && ShouldInject(Injected::kQuotaExceeded, 0.04)) {
-    QuotaCell& cell = p.cells[filled[rng_.Below(static_cast<uint32_t>(filled.size()))]];
+    QuotaCell& cell = p.cells[rng_.Pick(filled)];
     cell.quota = cell.planned;
     cell.inject_over = true;
   }
@@ -262,7 +254,7 @@ void Simulation::PlanDegreeCourses(Plan& p, int32_t index, double degree_turns, 
 void Simulation::PlanOtherCourses(Plan& p, int32_t index, double turns) {
   for (uint8_t program = kPtElementary; program < kProgramCount; ++program) {
     const ProgramInfo& info = kPrograms[program];
-    int32_t n = RoundRandom(rng_, turns * info.share / 1000.0 * Uniform(rng_, 0.8, 1.2));
+    int32_t n = RoundRandom(rng_, turns * info.share / 1000.0 * rng_.Uniform(0.8, 1.2));
     const double public_share = info.family == Family::kFostering ? 0.96 : 0.92;
     while (n > 0) {
       int32_t size = std::min(n, static_cast<int32_t>(rng_.Between(info.min_size, info.max_size)));
@@ -299,19 +291,18 @@ int32_t Simulation::AddCourse(Plan& p, int32_t index, uint8_t program, uint8_t l
     case kSmSenior: k.field = kFieldStateMgmt; break;
     case kLeadership: k.field = kFieldLeadership; break;
     case kJobPosition:
-      k.field = rng_.Chance(0.55) ? kPhase1Fields[rng_.Below(std::size(kPhase1Fields))]
-                                  : kPhase2Fields[rng_.Below(std::size(kPhase2Fields))];
+      k.field = rng_.Chance(0.55) ? rng_.Pick(kPhase1Fields) : rng_.Pick(kPhase2Fields);
       break;
-    case kKnowledgeUpdate: k.field = kKnowledgeFields[rng_.Below(std::size(kKnowledgeFields))]; break;
+    case kKnowledgeUpdate: k.field = rng_.Pick(kKnowledgeFields); break;
     case kDigital: k.field = kFieldDigital; break;
     case kLanguage: k.field = kFieldLanguage; break;
     case kItSkills: k.field = kFieldIt; break;
     case kDefense: k.field = kFieldDefense; break;
     default:  // degrees: a field the plan prioritises, if it lists any
       k.field = p.priority.empty() ? static_cast<uint8_t>(rng_.Below(kDegreeFields))
-                                   : p.priority[rng_.Below(static_cast<uint32_t>(p.priority.size()))];
+                                   : rng_.Pick(p.priority);
       if (pub > 0 && !p.priority.empty() && ShouldInject(Injected::kNotPriorityField, 0.02)) {
-        k.field = kNotPriorityFields[rng_.Below(std::size(kNotPriorityFields))];
+        k.field = rng_.Pick(kNotPriorityFields);
         k.not_priority = k.no_withdraw = true;
       }
   }
@@ -338,7 +329,7 @@ int32_t Simulation::AddCourse(Plan& p, int32_t index, uint8_t program, uint8_t l
   if (rng_.Chance(0.8)) k.capacity = pub + self + rng_.Between(0, 10);
   k.form = static_cast<uint8_t>(rng_.Weighted(info.forms));
   int64_t cost = static_cast<int64_t>(info.cost_k) * 1000 * (k.location == 1 ? 5 : 1);
-  k.cost = std::max<int64_t>(100'000, RoundUp(static_cast<int64_t>(static_cast<double>(cost) * Uniform(rng_, 0.9, 1.1)), 100'000));
+  k.cost = std::max<int64_t>(100'000, RoundUp(static_cast<int64_t>(static_cast<double>(cost) * rng_.Uniform(0.9, 1.1)), 100'000));
   k.course_level_funding = info.family == Family::kFostering || (info.family != Family::kDegree && rng_.Chance(0.4));
   k.provider = ProviderFor(p, program, k.field, k.location);
   k.doc = static_cast<uint32_t>(rng_.Between(1, 4999));
@@ -346,13 +337,14 @@ int32_t Simulation::AddCourse(Plan& p, int32_t index, uint8_t program, uint8_t l
   // Id and title.
   if (p.first_course < 0) p.first_course = ci;
   ++p.courses_left;
-  k.id = p.id + "-" + std::string(info.abbr) + "-" + Pad3(++p.course_count);
+  k.id = p.id + "-" + std::string(info.abbr) + "-";
+  AppendNumber(k.id, static_cast<uint64_t>(++p.course_count), 3);
   const std::string_view field_name = kFields[k.field].name;
   switch (info.family) {
     case Family::kDegree:
       k.title = std::string(info.title) + " " +
                 std::string(k.field == kFieldHealth && program != kPhd && program != kMaster
-                                ? kSpecialties[rng_.Below(std::size(kSpecialties))]
+                                ? rng_.Pick(kSpecialties)
                                 : field_name);
       break;
     case Family::kPolitical:

@@ -16,37 +16,11 @@ constexpr double kResignRate = 0.012;
 constexpr double kResignRate2025 = 0.09;
 constexpr double kTransferRate = 0.02;
 
-template <typename T, size_t N>
-size_t PickWeighted(Rng& rng, const T (&items)[N]) {
-  uint32_t total = 0;
-  for (const T& t : items) total += t.weight;
-  uint32_t r = rng.Below(total);
-  for (size_t i = 0; i < N; ++i) {
-    if (r < items[i].weight) return i;
-    r -= items[i].weight;
-  }
-  return N - 1;
-}
-
-template <typename T>
-T PickOf(Rng& rng, const std::vector<T>& v) {
-  return v[rng.Below(static_cast<uint32_t>(v.size()))];
-}
-
 uint8_t PositionFor(Rng& rng, uint8_t category, Level level) {
   uint8_t bit = level == Level::kCommune ? kAtCommune : level == Level::kDistrict ? kAtDistrict : kAtProvince;
-  uint32_t total = 0;
-  for (const Position& p : kPositions) {
-    if (p.category == category && (p.levels & bit)) total += p.weight;
-  }
-  uint32_t r = rng.Below(total);
-  for (size_t i = 0; i < std::size(kPositions); ++i) {
-    const Position& p = kPositions[i];
-    if (p.category != category || !(p.levels & bit)) continue;
-    if (r < p.weight) return static_cast<uint8_t>(i);
-    r -= p.weight;
-  }
-  return 0;
+  return static_cast<uint8_t>(rng.WeightedBy(kPositions, [&](const Position& p) {
+    return p.category == category && (p.levels & bit) ? p.weight : 0;
+  }));
 }
 
 int32_t SixtiethBirthday(int32_t birth) {
@@ -70,22 +44,22 @@ int32_t Simulation::UnitFor(int16_t province, int32_t day) {
   uint32_t r = rng_.Below(100);
   if (!AfterReorg(day)) {
     if (r < 10) return p.unit;
-    if (r < 45) return PickOf(rng_, p.districts);
-    return PickOf(rng_, p.communes);
+    if (r < 45) return rng_.Pick(p.districts);
+    return rng_.Pick(p.communes);
   }
   if (r < 35 || p.communes_2025.empty()) return SurvivorUnit(province);
-  return PickOf(rng_, p.communes_2025);
+  return rng_.Pick(p.communes_2025);
 }
 
 int32_t Simulation::DissolvedUnitOf(int16_t province) {
   const Province& p = geo_.provinces[static_cast<size_t>(province)];
   if (p.central) return -1;
-  if (rng_.Chance(0.5)) return PickOf(rng_, p.districts);
+  if (rng_.Chance(0.5)) return rng_.Pick(p.districts);
   for (int tries = 0; tries < 8; ++tries) {
-    int32_t u = PickOf(rng_, p.communes);
+    int32_t u = rng_.Pick(p.communes);
     if (geo_.units[static_cast<size_t>(u)].ceases_2025) return u;
   }
-  return PickOf(rng_, p.districts);
+  return rng_.Pick(p.districts);
 }
 
 void Simulation::SeedPopulation() {
@@ -121,15 +95,16 @@ int32_t Simulation::NewPerson(int16_t province, int32_t day, bool initial) {
     Count(Injected::kUnitDissolved);
   }
   const Level level = geo_.units[static_cast<size_t>(p.unit)].level;
-  static constexpr Weighted kByProvince[] = {{"", 5}, {"", 45}, {"", 50}};
-  static constexpr Weighted kByDistrict[] = {{"", 10}, {"", 45}, {"", 45}};
-  static constexpr Weighted kByCommune[] = {{"", 35}, {"", 40}, {"", 25}};
-  p.category = static_cast<uint8_t>(level == Level::kCommune    ? PickWeighted(rng_, kByCommune)
-                                    : level == Level::kDistrict ? PickWeighted(rng_, kByDistrict)
-                                                                : PickWeighted(rng_, kByProvince));
+  // Shares of cadres, civil servants and public employees by level.
+  static constexpr uint8_t kByProvince[] = {5, 45, 50};
+  static constexpr uint8_t kByDistrict[] = {10, 45, 45};
+  static constexpr uint8_t kByCommune[] = {35, 40, 25};
+  p.category = static_cast<uint8_t>(rng_.Weighted(level == Level::kCommune    ? kByCommune
+                                                  : level == Level::kDistrict ? kByDistrict
+                                                                              : kByProvince));
   p.position = PositionFor(rng_, p.category, level);
   p.female = rng_.Chance(p.category == 0 ? 0.3 : 0.55);
-  p.family = static_cast<uint8_t>(PickWeighted(rng_, kFamilyNames));
+  p.family = static_cast<uint8_t>(rng_.WeightedBy(kFamilyNames, [](const Weighted& w) { return w.weight; }));
   if (p.female) {
     p.middle = static_cast<uint8_t>(rng_.Below(std::size(kFemaleMiddle)));
     if (rng_.Chance(0.3)) {
@@ -246,7 +221,7 @@ void Simulation::Transfer(int32_t day) {
   if (rng_.Chance(0.03)) {
     to = static_cast<int16_t>(1 + rng_.Below(static_cast<uint32_t>(geo_.provinces.size() - 1)));
   } else if (AfterReorg(day)) {
-    to = PickOf(rng_, geo_.groups[static_cast<size_t>(geo_.provinces[static_cast<size_t>(to)].group)].members);
+    to = rng_.Pick(geo_.groups[static_cast<size_t>(geo_.provinces[static_cast<size_t>(to)].group)].members);
   }
   int32_t unit = UnitFor(to, day);
   if (unit == p.unit) return;
@@ -297,7 +272,7 @@ void Simulation::Reorganize(int32_t day) {
     const Province& province = geo_.provinces[static_cast<size_t>(p.province)];
     bool record;
     if (u.level == Level::kDistrict) {
-      p.unit = !province.communes_2025.empty() && rng_.Chance(0.6) ? PickOf(rng_, province.communes_2025)
+      p.unit = !province.communes_2025.empty() && rng_.Chance(0.6) ? rng_.Pick(province.communes_2025)
                                                                    : SurvivorUnit(p.province);
       record = true;
     } else if (u.ceases_2025 && u.successor >= 0) {

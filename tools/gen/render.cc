@@ -6,13 +6,6 @@
 namespace tledger::gen {
 namespace {
 
-void AppendNumber(std::string& out, uint64_t n, int width) {
-  char tmp[24];
-  auto r = std::to_chars(tmp, tmp + sizeof tmp, n);
-  for (int pad = width - static_cast<int>(r.ptr - tmp); pad > 0; --pad) out.push_back('0');
-  out.append(tmp, r.ptr);
-}
-
 void RenderQuotas(JsonLine& j, const std::vector<QuotaCell>& cells) {
   j.OpenArray("quotas");
   for (size_t i = 0; i < cells.size(); ++i) {

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 
 namespace tledger::gen {
 
@@ -63,17 +64,37 @@ class Rng {
     return static_cast<double>(Next() >> 11) < p * 9007199254740992.0;
   }
 
-  // An index drawn with the given non-negative integer weights.
-  template <typename W, size_t N>
-  size_t Weighted(const W (&weights)[N]) {
-    uint64_t total = 0;
-    for (W w : weights) total += static_cast<uint64_t>(w);
-    uint64_t r = Next() % total;  // totals are tiny: the modulo bias is negligible and deterministic
-    for (size_t i = 0; i < N; ++i) {
-      if (r < static_cast<uint64_t>(weights[i])) return i;
-      r -= static_cast<uint64_t>(weights[i]);
+  // Uniform in [lo, hi): 53 random bits scaled, exact in IEEE doubles.
+  double Uniform(double lo, double hi) {
+    return lo + (hi - lo) * static_cast<double>(Next() >> 11) / 9007199254740992.0;
+  }
+
+  // An element of a non-empty array or vector.
+  template <typename C>
+  const auto& Pick(const C& items) {
+    return items[Below(static_cast<uint32_t>(std::size(items)))];
+  }
+
+  // The index of an item drawn with weight `weight_of(item)` (non-negative
+  // integers, not all zero).
+  template <typename C, typename F>
+  size_t WeightedBy(const C& items, F weight_of) {
+    uint32_t total = 0;
+    for (const auto& item : items) total += static_cast<uint32_t>(weight_of(item));
+    uint32_t r = Below(total);
+    size_t i = 0;
+    for (const auto& item : items) {
+      const auto w = static_cast<uint32_t>(weight_of(item));
+      if (r < w) return i;
+      r -= w;
+      ++i;
     }
-    return N - 1;
+    return i - 1;
+  }
+  // The index drawn with these weights.
+  template <typename C>
+  size_t Weighted(const C& weights) {
+    return WeightedBy(weights, [](auto w) { return w; });
   }
 
  private:

@@ -239,6 +239,9 @@ class Simulation {
                            int64_t amount, uint8_t flags);
   int32_t AgeOn(const Person& p, int32_t day) const;
   void ReleaseNominations(Plan& p);
+  // Schedules the plan's approval of `person` for the course's program on
+  // `day`, and its revocation on `revoked` unless that is -1.
+  void Nominate(const Course& k, int32_t person, int32_t day, int32_t revoked);
   int32_t OrganiserUnit(const Plan& p, int32_t day);
   QuotaCell* FindCell(Plan& p, uint8_t program, uint8_t klass, uint8_t location);
 
