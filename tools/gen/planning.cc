@@ -331,7 +331,7 @@ int32_t Simulation::AddCourse(Plan& p, int32_t index, uint8_t program, uint8_t l
   int64_t cost = static_cast<int64_t>(info.cost_k) * 1000 * (k.location == 1 ? 5 : 1);
   k.cost = std::max<int64_t>(100'000, RoundUp(static_cast<int64_t>(static_cast<double>(cost) * rng_.Uniform(0.9, 1.1)), 100'000));
   k.course_level_funding = info.family == Family::kFostering || (info.family != Family::kDegree && rng_.Chance(0.4));
-  k.provider = ProviderFor(p, program, k.field, k.location);
+  k.provider = ProviderFor(p, program, k.location);
   k.doc = static_cast<uint32_t>(rng_.Between(1, 4999));
 
   // Id and title.
@@ -370,7 +370,7 @@ int32_t Simulation::AddCourse(Plan& p, int32_t index, uint8_t program, uint8_t l
   return ci;
 }
 
-uint16_t Simulation::ProviderFor(const Plan& p, uint8_t program, uint8_t field, uint8_t location) {
+uint16_t Simulation::ProviderFor(const Plan& p, uint8_t program, uint8_t location) {
   constexpr uint16_t kMedical = std::size(kUniversities);
   constexpr uint16_t kForeign = kMedical + std::size(kMedicalSchools);
   constexpr uint16_t kPolitical = kForeign + std::size(kForeignSchools);
@@ -394,7 +394,6 @@ uint16_t Simulation::ProviderFor(const Plan& p, uint8_t program, uint8_t field, 
       return rng_.Chance(0.6) ? pick(kTechnology, std::size(kTechnologySchools)) : own + 1;
     case Provider::kMilitary: return own + 2;
   }
-  (void)field;
   return own;
 }
 

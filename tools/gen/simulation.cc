@@ -88,7 +88,6 @@ Simulation::Simulation(const GeneratorOptions& options, EventSink& sink)
     : target_(options.events), sink_(sink), rng_(options.seed) {}
 
 int32_t Simulation::Day(int y, int m, int d) const { return Date::FromYmd(y, m, d)->days(); }
-int Simulation::YearOf(int32_t day) const { return Date::FromDays(day).year(); }
 
 bool Simulation::ShouldInject(Injected kind, double rate) {
   const auto k = static_cast<size_t>(kind);

@@ -201,7 +201,6 @@ class Simulation {
   void Count(Injected kind, uint64_t n = 1) { stats_.injected[kind] += n; }
   uint32_t Doc() { return rng_.Chance(0.08) ? 0 : static_cast<uint32_t>(rng_.Between(1, 4999)); }
   int32_t Day(int y, int m, int d) const;
-  int YearOf(int32_t day) const;
   bool AfterReorg(int32_t day) const { return day >= reorg_day_; }
 
   // ---- population.cc: units, people, their careers, the reorganisation
@@ -226,7 +225,7 @@ class Simulation {
   void PlanOtherCourses(Plan& p, int32_t plan_index, double turns);
   int32_t AddCourse(Plan& p, int32_t plan_index, uint8_t program, uint8_t location, int32_t pub, int32_t self);
   void BudgetOverrun(int32_t plan, int32_t day);
-  uint16_t ProviderFor(const Plan& p, uint8_t program, uint8_t field, uint8_t location);
+  uint16_t ProviderFor(const Plan& p, uint8_t program, uint8_t location);
 
   // ---- cohort.cc: a course opens and its trainees' stories are scheduled
   void OpenCourse(int32_t course, int32_t day);
