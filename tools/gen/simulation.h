@@ -191,8 +191,8 @@ class Simulation {
   // ---- simulation.cc: calendar, size budget, emission
   void Setup();
   void Schedule(int32_t day, const Action& a);
-  bool Fits(uint64_t n) const { return emitted_ + pending_ + reserved_ + n <= target_; }
   uint64_t Committed() const { return emitted_ + pending_ + reserved_; }
+  bool Fits(uint64_t n) const { return Committed() + n <= target_; }
   void Execute(const Action& a, int32_t day);
   void Emit(Action a, int32_t day);
   void SpawnCorrection(const Action& a, int32_t day, bool retract);
