@@ -242,12 +242,13 @@ Result<PreparedEvent> Appender::Prepare(schema::Event::Builder event) const {
   std::fill_n(event.initPrevHash(32).begin(), 32, kPrevHashPlaceholder);
   PreparedEvent p;
   try {
-    kj::Array<capnp::word> canonical = Canonicalize(event.asReader());
-    p.canonical.assign(ViewOf(canonical.asBytes()));
-    kj::ArrayPtr<const capnp::word> segment = canonical;
+    CanonicalizeInto(event.asReader(), &p.canonical);
+    // Where the prevHash bytes landed: found by reading the bytes back.
+    kj::ArrayPtr<const capnp::word> segment(reinterpret_cast<const capnp::word*>(p.canonical.data()),
+                                            p.canonical.size() / sizeof(capnp::word));
     capnp::SegmentArrayMessageReader reader(kj::arrayPtr(&segment, 1));
     auto prev = reader.getRoot<schema::Event>().getPrevHash();
-    p.prev_hash_offset = static_cast<uint32_t>(prev.begin() - canonical.asBytes().begin());
+    p.prev_hash_offset = static_cast<uint32_t>(reinterpret_cast<const char*>(prev.begin()) - p.canonical.data());
   } catch (const kj::Exception& e) {
     return Status::Corruption(std::string("cannot encode the event: ") + e.getDescription().cStr());
   }

@@ -11,6 +11,18 @@ namespace tledger {
 
 kj::Array<capnp::word> Canonicalize(schema::Event::Reader event) { return capnp::canonicalize(event); }
 
+void CanonicalizeInto(schema::Event::Reader event, std::string* out) {
+  thread_local std::vector<capnp::word> scratch;
+  size_t words = static_cast<size_t>(event.totalSize().wordCount) + 1;  // + the root pointer
+  scratch.assign(words, capnp::word{});
+  capnp::FlatMessageBuilder builder(kj::arrayPtr(scratch.data(), words));
+  // What capnp::canonicalize does, less its final assertion and second copy.
+  capnp::_::PointerHelpers<capnp::AnyPointer>::getInternalBuilder(builder.initRoot<capnp::AnyPointer>())
+      .setStruct(capnp::_::PointerHelpers<schema::Event>::getInternalReader(event), /*canonical=*/true);
+  kj::ArrayPtr<const capnp::word> segment = builder.getSegmentsForOutput()[0];
+  out->assign(reinterpret_cast<const char*>(segment.begin()), segment.size() * sizeof(capnp::word));
+}
+
 kj::ArrayPtr<const kj::byte> Bytes(const kj::Array<capnp::word>& words) { return words.asBytes(); }
 
 kj::Array<capnp::word> ContentBytes(schema::Event::Reader event) {
