@@ -26,10 +26,7 @@ class DiffCli : public ::testing::Test {
     std::vector<std::string> all = {"--db", dir_->db(), "diff", "--from", "2025-11-30", "--to", "2025-12-31"};
     all.insert(all.end(), args.begin(), args.end());
     all.insert(all.end(), {"--known-at", "9999-12-31"});
-    CliRun run = RunTledger(all);
-    EXPECT_EQ(run.exit_code, 0) << run.err;
-    EXPECT_EQ(run.err, "");
-    return run.out;
+    return RunOk(all);
   }
 
   static ReportTestDir* dir_;

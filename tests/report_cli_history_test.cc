@@ -38,10 +38,7 @@ class HistoryCli : public ::testing::Test {
 
   static std::string History(const std::string& db, std::vector<std::string> args) {
     args.insert(args.begin(), {"--db", db, "history"});
-    CliRun run = RunTledger(args);
-    EXPECT_EQ(run.exit_code, 0) << run.err;
-    EXPECT_EQ(run.err, "");
-    return run.out;
+    return RunOk(args);
   }
 
   static ReportTestDir* dir_;

@@ -25,6 +25,8 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 extern char** environ;
 
 namespace tledger::report_testing {
@@ -87,6 +89,14 @@ inline CliRun RunTledger(const std::vector<std::string>& args) {
   run.out = ReadAll(out_path);
   run.err = ReadAll(err_path);
   return run;
+}
+
+// RunTledger(args), expected to succeed with nothing on stderr: its stdout.
+inline std::string RunOk(const std::vector<std::string>& args) {
+  CliRun run = RunTledger(args);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.err, "");
+  return run.out;
 }
 
 // Imports `files` into the ledger at `db` as the actor "clerk"; aborts the

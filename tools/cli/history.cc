@@ -14,6 +14,7 @@
 #include "tools/cli/history_story.h"
 #include "tools/cli/render.h"
 #include "tools/cli/render_json.h"
+#include "tools/cli/report_commands.h"
 
 namespace tledger {
 namespace {
@@ -154,9 +155,7 @@ Status PrintJson(const Globals& g, const HistoryArgs& a, Timestamp known_at, con
   Json doc = {{"id", a.id},
               {"known_at", a.known_at.empty() ? Json(nullptr) : Json(FormatInstant(known_at))},
               {"events", std::move(events)}};
-  std::string text = JsonText(doc);
-  std::fwrite(text.data(), 1, text.size(), g.out);
-  return Status::Ok();
+  return WriteOut(g, JsonText(doc));
 }
 
 }  // namespace

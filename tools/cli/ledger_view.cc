@@ -17,7 +17,7 @@ Result<std::unique_ptr<LedgerView>> LedgerView::Open(const std::string& db, Time
 }
 
 Status LedgerView::CheckPlan(const std::string& plan) const {
-  return plan.empty() ? Status::Ok() : CheckPlanKnown(resolved_, plan);
+  return plan.empty() ? Status::Ok() : CheckPlanKnown(resolved_, plan, known_at_);
 }
 
 Outcome LedgerView::Evaluate(const ViewOptions& options) const {

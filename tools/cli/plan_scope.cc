@@ -84,7 +84,7 @@ class PlanScope {
 
 }  // namespace
 
-Status CheckPlanKnown(const Resolved& resolved, std::string_view plan) {
+Status CheckPlanKnown(const Resolved& resolved, std::string_view plan, Timestamp known_at) {
   const Interner& plans = resolved.symbols->plans;
   Sym p = plans.Find(plan);
   if (p != kNoSym && !resolved.plans_issued.Of(p).empty()) return Status::Ok();
@@ -96,8 +96,8 @@ Status CheckPlanKnown(const Resolved& resolved, std::string_view plan) {
   std::string list;
   for (size_t i = 0; i < known.size() && i < kPlansListed; ++i) list += (i > 0 ? ", " : "") + std::string(known[i]);
   if (known.size() > kPlansListed) list += ", ... (" + std::to_string(known.size()) + " in all)";
-  return Status::NotFound("--plan: no plan \"" + std::string(plan) + "\" is issued in the ledger as known then" +
-                          (known.empty() ? std::string(" (it has no plans)") : " (plans: " + list + ")"));
+  return Status::NotFound("--plan: no plan \"" + std::string(plan) + "\" is issued in the ledger as known at " +
+                          FormatInstant(known_at) + (known.empty() ? std::string(" (it has no plans)") : " (plans: " + list + ")"));
 }
 
 Outcome NarrowToPlan(const Resolved& resolved, const EvaluateOptions& options, std::string_view plan, Outcome full) {

@@ -19,9 +19,9 @@
 namespace tledger {
 
 // Ok when a counting `plan_issued` (any effective date) registers `plan` in
-// `resolved`; NotFound otherwise, with a message that lists the plans there
-// are.
-Status CheckPlanKnown(const Resolved& resolved, std::string_view plan);
+// `resolved` (the ledger as known at `known_at`); NotFound otherwise, with a
+// message that lists the plans there are.
+Status CheckPlanKnown(const Resolved& resolved, std::string_view plan, Timestamp known_at);
 
 // `full` (the Outcome of `resolved` under `options`) narrowed to `plan`, as
 // of options.as_of:

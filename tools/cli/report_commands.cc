@@ -1,5 +1,6 @@
 #include "tools/cli/report_commands.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 
@@ -72,11 +73,14 @@ ViewOptions Options(const Request& r, Date as_of) {
   return ViewOptions{.as_of = as_of, .restate_units = r.scope.restate_units, .plan = r.scope.plan};
 }
 
-Status Print(const Globals& g, const std::string& text) {
-  if (std::fwrite(text.data(), 1, text.size(), g.out) != text.size()) {
-    return Status::IoError("cannot write the output: " + std::string(std::strerror(errno)));
-  }
-  return Status::Ok();
+// `report` and `violations`: --as-of checked, then the ledger opened and
+// evaluated.
+Result<Outcome> EvaluateAsOf(const Globals& g, const Request& r, const std::string& as_of_text) {
+  Result<Date> as_of = ParseDateOption("--as-of", as_of_text);
+  if (!as_of.ok()) return as_of.status();
+  Result<std::unique_ptr<LedgerView>> view = OpenView(g, r);
+  if (!view.ok()) return view.status();
+  return (*view)->Evaluate(Options(r, *as_of));
 }
 
 void AddCommonOptions(CLI::App* cmd, ReportArgs& a) {
@@ -90,27 +94,28 @@ void AddCommonOptions(CLI::App* cmd, ReportArgs& a) {
 
 }  // namespace
 
+Status WriteOut(const Globals& g, std::string_view text) {
+  if (std::fwrite(text.data(), 1, text.size(), g.out) != text.size()) {
+    return Status::IoError("cannot write the output: " + std::string(std::strerror(errno)));
+  }
+  return Status::Ok();
+}
+
 Status CmdReport(const Globals& g, const ReportArgs& a) {
   Result<Request> r = ParseRequest(a);
   if (!r.ok()) return r.status();
-  Result<Date> as_of = ParseDateOption("--as-of", a.as_of);
-  if (!as_of.ok()) return as_of.status();
-  Result<std::unique_ptr<LedgerView>> view = OpenView(g, *r);
-  if (!view.ok()) return view.status();
-  Outcome o = (*view)->Evaluate(Options(*r, *as_of));
-  return Print(g, RenderReport(o.report, r->scope, r->format));
+  Result<Outcome> o = EvaluateAsOf(g, *r, a.as_of);
+  if (!o.ok()) return o.status();
+  return WriteOut(g, RenderReport(o->report, r->scope, r->format));
 }
 
 Status CmdViolations(const Globals& g, const ReportArgs& a) {
   Result<Request> r = ParseRequest(a);
   if (!r.ok()) return r.status();
-  Result<Date> as_of = ParseDateOption("--as-of", a.as_of);
-  if (!as_of.ok()) return as_of.status();
-  Result<std::unique_ptr<LedgerView>> view = OpenView(g, *r);
-  if (!view.ok()) return view.status();
-  Outcome o = (*view)->Evaluate(Options(*r, *as_of));
-  if (r->rule) std::erase_if(o.violations, [&](const Violation& v) { return v.rule != *r->rule; });
-  return Print(g, RenderViolations(o, r->scope, r->format));
+  Result<Outcome> o = EvaluateAsOf(g, *r, a.as_of);
+  if (!o.ok()) return o.status();
+  if (r->rule) std::erase_if(o->violations, [&](const Violation& v) { return v.rule != *r->rule; });
+  return WriteOut(g, RenderViolations(*o, r->scope, r->format));
 }
 
 Status CmdDiff(const Globals& g, const ReportArgs& a) {
@@ -123,7 +128,7 @@ Status CmdDiff(const Globals& g, const ReportArgs& a) {
   Result<std::unique_ptr<LedgerView>> view = OpenView(g, *r);
   if (!view.ok()) return view.status();
   ReportDiff d = DiffOutcomes((*view)->Evaluate(Options(*r, *from)), (*view)->Evaluate(Options(*r, *to)));
-  return Print(g, RenderDiff(d, r->scope, r->format));
+  return WriteOut(g, RenderDiff(d, r->scope, r->format));
 }
 
 void AddReportCommands(CLI::App& app, const Globals& g, ReportArgs& a, std::function<Status()>& run) {

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 #include "tools/cli/commands.h"
@@ -40,6 +41,9 @@ Status CmdReport(const Globals& g, const ReportArgs& a);
 // InvalidInput listing the rules.
 Status CmdViolations(const Globals& g, const ReportArgs& a);
 Status CmdDiff(const Globals& g, const ReportArgs& a);
+
+// Writes a command's whole result to g.out; IoError when it cannot.
+Status WriteOut(const Globals& g, std::string_view text);
 
 // Registers the three subcommands on `app`; the chosen one sets `run`.
 // `g` and `a` must outlive the parse and the run.

@@ -49,6 +49,8 @@ std::string TextTable::Render(std::string_view indent) const {
         out += last ? std::string(cell) : PadRight(cell, widths[i]);
       }
     }
+    // An empty last cell leaves the separator behind.
+    out.erase(out.find_last_not_of(' ') + 1);
     return out + "\n";
   };
   std::string out = line([&](size_t i) -> std::string_view { return columns_[i].header; });
