@@ -1,5 +1,9 @@
 #include "tools/cli/ledger_view.h"
 
+#include <chrono>
+
+#include <spdlog/spdlog.h>
+
 #include "core/store.h"
 #include "projections/evaluate.h"
 #include "projections/replay.h"
@@ -10,9 +14,12 @@ namespace tledger {
 Result<std::unique_ptr<LedgerView>> LedgerView::Open(const std::string& db, Timestamp known_at) {
   Result<std::unique_ptr<Store>> store = Store::Open(db, OpenMode::kRead);
   if (!store.ok()) return store.status();
+  auto start = std::chrono::steady_clock::now();
   std::unique_ptr<LedgerView> view(new LedgerView(known_at));
   TLEDGER_RETURN_IF_ERROR(ReplayInto(**store, 1, known_at, &view->timeline_));
   view->resolved_ = Resolve(view->timeline_);
+  spdlog::info("folded {} of {} events (known at {}) in {:.3f} s", view->timeline_.events(), (*store)->head().seq,
+               FormatInstant(known_at), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   return view;
 }
 
