@@ -177,7 +177,7 @@ TEST_F(Cli, HistoryKnownAtShowsOnlyWhatWasRecordedByThen) {
   EXPECT_EQ(before.err, std::string(kErrorPrefix) + "no event concerns \"HG-E-0001\" as known at 2000-01-01\n");
   RunResult later = Tledger(db_, {"history", "HG-E-0001", "--known-at", "9999-12-31"});
   ASSERT_EQ(later.exit_code, 0) << later.err;
-  EXPECT_EQ(Lines(later.out).at(0), "history of \"HG-E-0001\": 6 events, as known at 9999-12-31T23:59:59.999999Z");
+  EXPECT_EQ(Lines(later.out).at(0), "history of \"HG-E-0001\": 8 events, as known at 9999-12-31T23:59:59.999999Z");
   RunResult bad = Tledger(db_, {"history", "HG-E-0001", "--known-at", "2026-01-31T25:00:00Z"});
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_EQ(bad.err, std::string(kErrorPrefix) +

@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "tools/cli/commands.h"
+#include "tools/cli/report_commands.h"
 
 namespace tledger {
 namespace {
@@ -76,7 +77,11 @@ int RunCli(int argc, char** argv) {
   CLI::App* history = app.add_subcommand("history", "every event that concerns a person, plan, course, enrollment, decision or unit");
   history->add_option("id", history_args.id, "the id")->required();
   history->add_option("--known-at", history_args.known_at, "only what was recorded by this instant (RFC 3339, or a date)");
+  history->add_option("--format", history_args.format, "table or json (default table)");
   history->callback([&] { run = [&] { return CmdHistory(g, history_args); }; });
+
+  ReportArgs report_args;
+  AddReportCommands(app, g, report_args, run);
 
   try {
     app.parse(argc, argv);

@@ -49,6 +49,7 @@ Status CmdLog(const Globals& g, const LogArgs& a);
 struct HistoryArgs {
   std::string id;
   std::string known_at;    // RFC 3339 or a date; empty: now
+  std::string format = "table";  // table (lines of text) or json
 };
 Status CmdHistory(const Globals& g, const HistoryArgs& a);
 

@@ -15,17 +15,23 @@ std::string ShortInstant(int64_t micros) {
   return s.substr(0, 19) + "Z";
 }
 
-std::string BodyText(schema::Body::Reader body) {
-  // The interchange form is the one rendering of every field; flatten it.
+Result<nlohmann::ordered_json> BodyFields(schema::Body::Reader body) {
+  // The interchange form is the one rendering of every field.
   capnp::MallocMessageBuilder msg;
   auto ev = msg.initRoot<schema::Event>();
   ev.setBody(body);
   ev.setEffective(19700101);
   Result<nlohmann::ordered_json> j = EventToJsonValue(ev.asReader(), nullptr);
+  if (!j.ok()) return j.status();
+  for (const char* envelope : {"type", "id", "effective", "source", "recorded_by"}) j->erase(envelope);
+  return j;
+}
+
+std::string BodyText(schema::Body::Reader body) {
+  Result<nlohmann::ordered_json> j = BodyFields(body);
   if (!j.ok()) return "(" + j.status().message() + ")";
   std::string out;
   for (auto& [key, value] : j->items()) {
-    if (key == "type" || key == "id" || key == "effective" || key == "recorded_by") continue;
     if (!out.empty()) out += ' ';
     out += key + "=" + (value.is_string() ? value.get<std::string>() : value.dump());
   }

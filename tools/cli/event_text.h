@@ -4,7 +4,10 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "core/event.capnp.h"
+#include "core/status.h"
 
 namespace tledger {
 
@@ -14,6 +17,11 @@ std::string EventLine(schema::Event::Reader event);
 // The body's fields as `name=value` pairs in schema order ("result=passed
 // certificate=ThS-2027-0456"); a correction's replacement in braces.
 std::string BodyText(schema::Body::Reader body);
+
+// The body's fields in interchange form, in schema order, without the
+// envelope (type, id, effective, source, recorded_by). Corruption for a body
+// this build cannot render.
+Result<nlohmann::ordered_json> BodyFields(schema::Body::Reader body);
 
 // recorded_at to the second: "2026-11-23T10:00:00Z".
 std::string ShortInstant(int64_t micros);

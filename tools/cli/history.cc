@@ -1,5 +1,7 @@
-// `history ID`: every event that concerns an id, in order, with who recorded
-// it, when and from which document; corrections shown against their targets.
+// `history ID`: the whole story of an id (tools/cli/history_story.h), in seq
+// order, with who recorded each event, when and from which document;
+// corrections shown against their targets: the target marked "retracted by
+// seq N" / "replaced by seq N", the correction saying what it changed and why.
 #include <cinttypes>
 #include <map>
 
@@ -9,20 +11,159 @@
 #include "core/store.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/event_text.h"
+#include "tools/cli/history_story.h"
+#include "tools/cli/render.h"
+#include "tools/cli/render_json.h"
+#include "tools/cli/report_commands.h"
 
 namespace tledger {
 namespace {
 
-struct Entry {
-  uint64_t seq;
-  std::string bytes;
-};
+using Json = nlohmann::ordered_json;
 
 std::string Text(capnp::Text::Reader t) { return std::string(t.cStr(), t.size()); }
+
+struct Correcting {
+  uint64_t seq;
+  std::string id;
+  std::string action;  // "retract" or "replace"
+};
+
+// The story decoded once, with the corrections indexed both ways.
+class Telling {
+ public:
+  Telling(const Store& store, Story story) : store_(store), story_(std::move(story)) {
+    EventDecoder decoder;
+    for (const StoryEvent& e : story_.events) {
+      Result<schema::Event::Reader> ev = decoder.Decode(e.bytes);
+      if (!ev.ok()) continue;  // reported when printed
+      seq_of_id_[Text(ev->getId())] = e.seq;
+      if (!ev->getBody().isCorrection()) continue;
+      auto c = ev->getBody().getCorrection();
+      corrected_by_[Text(c.getTarget())].push_back(Correcting{
+          e.seq, Text(ev->getId()), c.getAction() == schema::CorrectionAction::RETRACT ? "retract" : "replace"});
+    }
+  }
+
+  const Story& story() const { return story_; }
+  const std::vector<Correcting>* CorrectedBy(const std::string& id) const {
+    auto it = corrected_by_.find(id);
+    return it == corrected_by_.end() ? nullptr : &it->second;
+  }
+  std::optional<uint64_t> SeqOf(const std::string& id) const {
+    auto it = seq_of_id_.find(id);
+    if (it != seq_of_id_.end()) return it->second;
+    std::optional<keys::IdEntry> e = store_.FindId(id);
+    return e ? std::optional<uint64_t>(e->seq) : std::nullopt;
+  }
+
+  // What a `replace` changes in its target: "certificate ThS-2027-0456 ->
+  // ThS-2027-0465", fields in schema order, the effective date first.
+  std::string Changes(schema::Correction::Reader c) const {
+    std::optional<uint64_t> seq = SeqOf(Text(c.getTarget()));
+    if (!seq) return "";
+    Result<std::string> bytes = store_.Get(*seq);
+    if (!bytes.ok()) return "";
+    EventDecoder decoder;
+    Result<schema::Event::Reader> target = decoder.Decode(*bytes);
+    if (!target.ok()) return "";
+    auto replacement = c.getReplacement();
+    Result<Json> before = BodyFields(target->getBody()), after = BodyFields(replacement.getBody());
+    if (!before.ok() || !after.ok()) return "";
+    std::string out;
+    auto change = [&](const std::string& key, const Json& was, const Json& now) {
+      if (was == now) return;
+      auto shown = [](const Json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
+      out += (out.empty() ? "" : ", ") + key + " " + shown(was) + " -> " + shown(now);
+    };
+    auto date = [](uint32_t packed) {
+      std::optional<Date> d = Date::FromPacked(packed);
+      return Json(d ? d->ToString() : "(bad date)");
+    };
+    change("effective", date(target->getEffective()), date(replacement.getEffective()));
+    for (auto& [key, now] : after->items()) change(key, before->value(key, Json()), now);
+    for (auto& [key, was] : before->items()) {
+      if (!after->contains(key)) change(key, was, Json());
+    }
+    return out.empty() ? "the same content" : out;
+  }
+
+ private:
+  const Store& store_;
+  Story story_;
+  std::map<std::string, uint64_t> seq_of_id_;
+  std::map<std::string, std::vector<Correcting>> corrected_by_;
+};
+
+Status PrintText(const Globals& g, const HistoryArgs& a, Timestamp known_at, const Telling& t) {
+  size_t n = t.story().events.size();
+  std::fprintf(g.out, "history of \"%s\": %zu event%s%s\n", a.id.c_str(), n, n == 1 ? "" : "s",
+               a.known_at.empty() ? "" : (", as known at " + FormatInstant(known_at)).c_str());
+  EventDecoder decoder;
+  for (const StoryEvent& e : t.story().events) {
+    Result<schema::Event::Reader> ev = decoder.Decode(e.bytes);
+    if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(e.seq) + ": " + ev.status().message());
+    std::fprintf(g.out, "%s\n", EventLine(*ev).c_str());
+    std::string by = "         recorded by " + Text(ev->getRecordedBy());
+    if (ev->hasSource()) by += ", source " + Text(ev->getSource());
+    std::fprintf(g.out, "%s\n", by.c_str());
+    if (ev->getBody().isCorrection()) {
+      auto c = ev->getBody().getCorrection();
+      std::string target = Text(c.getTarget());
+      std::optional<uint64_t> seq = t.SeqOf(target);
+      std::string line = (c.getAction() == schema::CorrectionAction::RETRACT ? "retracts " : "replaces ") + target;
+      if (seq) line += " (seq " + std::to_string(*seq) + ")";
+      if (c.getAction() == schema::CorrectionAction::REPLACE) line += ": " + t.Changes(c);
+      std::fprintf(g.out, "         %s; reason: %s\n", line.c_str(), Text(c.getReason()).c_str());
+    }
+    if (const std::vector<Correcting>* by_list = t.CorrectedBy(Text(ev->getId()))) {
+      for (const Correcting& c : *by_list) {
+        std::fprintf(g.out, "         %s by seq %" PRIu64 "\n", c.action == "retract" ? "retracted" : "replaced", c.seq);
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Status PrintJson(const Globals& g, const HistoryArgs& a, Timestamp known_at, const Telling& t) {
+  Json events = Json::array();
+  EventDecoder decoder;
+  for (const StoryEvent& e : t.story().events) {
+    Result<schema::Event::Reader> ev = decoder.Decode(e.bytes);
+    if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(e.seq) + ": " + ev.status().message());
+    Result<Json> interchange = EventToJsonValue(*ev, nullptr);
+    if (!interchange.ok()) return Status::Corruption("event seq " + std::to_string(e.seq) + ": " + interchange.status().message());
+    // The interchange form, with `source` null where the event has none.
+    Json out = Json::object();
+    for (auto& [key, value] : interchange->items()) {
+      out[key] = value;
+      if (key == "effective" && !interchange->contains("source")) out["source"] = nullptr;
+    }
+    out["seq"] = e.seq;
+    out["recorded_at"] = FormatInstant(ev->getRecordedAt());
+    if (ev->getBody().isCorrection()) {
+      std::optional<uint64_t> seq = t.SeqOf(Text(ev->getBody().getCorrection().getTarget()));
+      out["target_seq"] = seq ? Json(*seq) : Json(nullptr);
+    }
+    Json corrected_by = Json::array();
+    if (const std::vector<Correcting>* list = t.CorrectedBy(Text(ev->getId()))) {
+      for (const Correcting& c : *list) corrected_by.push_back({{"seq", c.seq}, {"id", c.id}, {"action", c.action}});
+    }
+    out["corrected_by"] = std::move(corrected_by);
+    events.push_back(std::move(out));
+  }
+  Json doc = {{"id", a.id},
+              {"known_at", a.known_at.empty() ? Json(nullptr) : Json(FormatInstant(known_at))},
+              {"events", std::move(events)}};
+  return WriteOut(g, JsonText(doc));
+}
 
 }  // namespace
 
 Status CmdHistory(const Globals& g, const HistoryArgs& a) {
+  Result<Format> format = ParseFormat(a.format);
+  if (!format.ok()) return format.status();
+  if (*format == Format::kCsv) return Status::InvalidInput("--format: history prints table or json");
   Timestamp known_at = INT64_MAX;
   if (!a.known_at.empty()) {
     Result<Timestamp> t = ParseInstant(a.known_at);
@@ -31,70 +172,14 @@ Status CmdHistory(const Globals& g, const HistoryArgs& a) {
   }
   Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
   if (!store.ok()) return store.status();
-
-  // The subject index says where to look; every event it names is checked to
-  // really concern the id, so a forged index entry cannot tell a false story.
-  std::vector<Entry> entries;
-  std::map<std::string, uint64_t> seq_of_id;               // event id -> seq, for corrections
-  std::map<std::string, std::vector<std::pair<uint64_t, std::string>>> corrected;  // target id -> (seq, action)
-  EventDecoder decoder;
-  for (uint64_t seq : (*store)->SubjectSeqs(a.id)) {
-    Result<std::string> bytes = (*store)->Get(seq);
-    if (!bytes.ok()) return bytes.status();
-    Result<schema::Event::Reader> ev = decoder.Decode(*bytes);
-    if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + ev.status().message());
-    Subjects subjects;
-    auto target_bytes = [&](std::string_view target) -> Result<std::optional<std::string>> {
-      std::optional<keys::IdEntry> e = (*store)->FindId(target);
-      if (!e) return std::optional<std::string>();
-      Result<std::string> b = (*store)->Get(e->seq);
-      if (!b.ok()) return b.status();
-      return std::optional<std::string>(std::move(*b));
-    };
-    TLEDGER_RETURN_IF_ERROR(CollectSubjects(*ev, target_bytes, &subjects));
-    bool names_it = false;
-    for (const auto& [subject, mask] : subjects) names_it = names_it || subject == a.id;
-    if (!names_it) {
-      return Status::Corruption("the subject index files seq " + std::to_string(seq) + " under \"" + a.id +
-                                "\" but that event does not concern it: run `tledger verify`");
-    }
-    if (ev->getRecordedAt() > known_at) continue;
-    seq_of_id[Text(ev->getId())] = seq;
-    if (ev->getBody().isCorrection()) {
-      auto c = ev->getBody().getCorrection();
-      corrected[Text(c.getTarget())].emplace_back(
-          seq, c.getAction() == schema::CorrectionAction::RETRACT ? "retracted" : "replaced");
-    }
-    entries.push_back(Entry{seq, std::move(*bytes)});
-  }
-  if (entries.empty()) {
+  Result<Story> story = CollectStory(**store, a.id, known_at);
+  if (!story.ok()) return story.status();
+  if (story->events.empty()) {
     return Status::NotFound("no event concerns \"" + a.id + "\"" +
                             (a.known_at.empty() ? std::string() : " as known at " + a.known_at));
   }
-  std::fprintf(g.out, "history of \"%s\": %zu event%s%s\n", a.id.c_str(), entries.size(),
-               entries.size() == 1 ? "" : "s",
-               a.known_at.empty() ? "" : (", as known at " + FormatInstant(known_at)).c_str());
-  for (const Entry& e : entries) {
-    Result<schema::Event::Reader> ev = decoder.Decode(e.bytes);
-    if (!ev.ok()) return ev.status();
-    std::fprintf(g.out, "%s\n", EventLine(*ev).c_str());
-    std::string by = "         recorded by " + Text(ev->getRecordedBy());
-    if (ev->hasSource()) by += ", source " + Text(ev->getSource());
-    std::fprintf(g.out, "%s\n", by.c_str());
-    if (ev->getBody().isCorrection()) {
-      auto c = ev->getBody().getCorrection();
-      auto t = seq_of_id.find(Text(c.getTarget()));
-      std::fprintf(g.out, "         corrects %s%s: %s\n", Text(c.getTarget()).c_str(),
-                   t == seq_of_id.end() ? "" : (" (seq " + std::to_string(t->second) + ")").c_str(),
-                   Text(c.getReason()).c_str());
-    }
-    if (auto it = corrected.find(Text(ev->getId())); it != corrected.end()) {
-      for (const auto& [seq, action] : it->second) {
-        std::fprintf(g.out, "         %s by seq %" PRIu64 "\n", action.c_str(), seq);
-      }
-    }
-  }
-  return Status::Ok();
+  Telling telling(**store, std::move(*story));
+  return *format == Format::kJson ? PrintJson(g, a, known_at, telling) : PrintText(g, a, known_at, telling);
 }
 
 }  // namespace tledger

@@ -1,0 +1,121 @@
+#include "tools/cli/history_story.h"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "core/codec.h"
+
+namespace tledger {
+namespace {
+
+std::string Text(capnp::Text::Reader t) { return std::string(t.cStr(), t.size()); }
+
+// Calls `fn` with an event's body and, for a correction, with its
+// replacement's body (and a replacement correction's, in turn).
+void ForEachBody(schema::Body::Reader body, const std::function<void(schema::Body::Reader)>& fn) {
+  fn(body);
+  if (body.isCorrection() && body.getCorrection().hasReplacement()) {
+    ForEachBody(body.getCorrection().getReplacement().getBody(), fn);
+  }
+}
+
+class Collector {
+ public:
+  Collector(const Store& store, Timestamp known_at) : store_(store), known_at_(known_at) {}
+
+  // The events the index files under `id`, recorded by known_at, each checked
+  // to concern `id`; those `keep` accepts go into the story. Returns their
+  // decoded bodies' relations through `fn` (called for each kept event).
+  using KeepFn = std::function<bool(schema::Event::Reader)>;
+  Status Add(std::string_view id, const KeepFn& keep, const std::function<void(schema::Body::Reader)>& fn) {
+    for (uint64_t seq : store_.SubjectSeqs(id)) {
+      Result<std::string> bytes = store_.Get(seq);
+      if (!bytes.ok()) return bytes.status();
+      Result<schema::Event::Reader> ev = decoder_.Decode(*bytes);
+      if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + ev.status().message());
+      TLEDGER_RETURN_IF_ERROR(CheckNames(*ev, seq, id));
+      if (ev->getRecordedAt() > known_at_ || !keep(*ev)) continue;
+      ForEachBody(ev->getBody(), fn);
+      events_.emplace(seq, std::move(*bytes));
+    }
+    return Status::Ok();
+  }
+
+  Story Take() {
+    Story s;
+    for (auto& [seq, bytes] : events_) s.events.push_back(StoryEvent{seq, std::move(bytes)});
+    return s;
+  }
+
+ private:
+  Status CheckNames(schema::Event::Reader ev, uint64_t seq, std::string_view id) {
+    Subjects subjects;
+    auto target_bytes = [&](std::string_view target) -> Result<std::optional<std::string>> {
+      std::optional<keys::IdEntry> e = store_.FindId(target);
+      if (!e) return std::optional<std::string>();
+      Result<std::string> b = store_.Get(e->seq);
+      if (!b.ok()) return b.status();
+      return std::optional<std::string>(std::move(*b));
+    };
+    TLEDGER_RETURN_IF_ERROR(CollectSubjects(ev, target_bytes, &subjects));
+    for (const auto& [subject, mask] : subjects) {
+      if (subject == id) return Status::Ok();
+    }
+    return Status::Corruption("the subject index files seq " + std::to_string(seq) + " under \"" + std::string(id) +
+                              "\" but that event does not concern it: run `tledger verify`");
+  }
+
+  const Store& store_;
+  Timestamp known_at_;
+  EventDecoder decoder_;
+  std::map<uint64_t, std::string> events_;
+};
+
+}  // namespace
+
+Result<Story> CollectStory(const Store& store, std::string_view id, Timestamp known_at) {
+  Collector c(store, known_at);
+  auto all = [](schema::Event::Reader) { return true; };
+  std::set<std::string> enrollments, persons, decisions;
+  // Funding decisions of an enrollment, from the bodies of its events.
+  auto decisions_of = [&](std::string_view enrollment) {
+    return [&, enrollment](schema::Body::Reader b) {
+      if (b.isFundingDecided() && Text(b.getFundingDecided().getEnrollment()) == enrollment) {
+        decisions.insert(Text(b.getFundingDecided().getDecision()));
+      }
+    };
+  };
+  auto own_decisions = decisions_of(id);
+  TLEDGER_RETURN_IF_ERROR(c.Add(id, all, [&](schema::Body::Reader b) {
+    own_decisions(b);
+    if (!b.isEnrollmentRecorded()) return;
+    auto e = b.getEnrollmentRecorded();
+    if (Text(e.getPerson()) == id) enrollments.insert(Text(e.getEnrollment()));
+    if (Text(e.getEnrollment()) == id) persons.insert(Text(e.getPerson()));
+  }));
+  for (const std::string& e : enrollments) {
+    if (e != id) TLEDGER_RETURN_IF_ERROR(c.Add(e, all, decisions_of(e)));
+  }
+  for (const std::string& d : decisions) {
+    if (d != id) TLEDGER_RETURN_IF_ERROR(c.Add(d, all, [](schema::Body::Reader) {}));
+  }
+  // An enrollment's person: the registration, and the corrections of it (and
+  // of those corrections), which come later in seq order.
+  for (const std::string& p : persons) {
+    if (p == id) continue;
+    std::set<std::string> kept;
+    auto registration = [&](schema::Event::Reader ev) {
+      schema::Body::Reader b = ev.getBody();
+      bool keep = (b.isPersonRegistered() && Text(b.getPersonRegistered().getPerson()) == p) ||
+                  (b.isCorrection() && kept.count(Text(b.getCorrection().getTarget())) > 0);
+      if (keep) kept.insert(Text(ev.getId()));
+      return keep;
+    };
+    TLEDGER_RETURN_IF_ERROR(c.Add(p, registration, [](schema::Body::Reader) {}));
+  }
+  return c.Take();
+}
+
+}  // namespace tledger

@@ -1,0 +1,48 @@
+#include "tools/cli/render.h"
+
+#include "projections/rules/rules.h"
+#include "tools/cli/render_csv.h"
+#include "tools/cli/render_json.h"
+#include "tools/cli/render_table.h"
+
+namespace tledger {
+
+Result<Format> ParseFormat(std::string_view text) {
+  if (text == "table") return Format::kTable;
+  if (text == "json") return Format::kJson;
+  if (text == "csv") return Format::kCsv;
+  return Status::InvalidInput("--format: \"" + std::string(text) + "\" is not a format (expected table, json or csv)");
+}
+
+std::string CellName(Program program, FundingClass funding_class, Location location) {
+  return ProgramName(program) + "/" + ClassName(funding_class) + "/" + LocationName(location);
+}
+
+std::string RenderReport(const Report& report, const RenderScope& scope, Format format) {
+  switch (format) {
+    case Format::kJson: return ReportJson(report, scope);
+    case Format::kCsv: return ReportCsv(report, scope);
+    case Format::kTable: break;
+  }
+  return ReportTable(report, scope);
+}
+
+std::string RenderViolations(const Outcome& outcome, const RenderScope& scope, Format format) {
+  switch (format) {
+    case Format::kJson: return ViolationsJson(outcome, scope);
+    case Format::kCsv: return ViolationsCsv(outcome, scope);
+    case Format::kTable: break;
+  }
+  return ViolationsTable(outcome, scope);
+}
+
+std::string RenderDiff(const ReportDiff& diff, const RenderScope& scope, Format format) {
+  switch (format) {
+    case Format::kJson: return DiffJson(diff, scope);
+    case Format::kCsv: return DiffCsv(diff, scope);
+    case Format::kTable: break;
+  }
+  return DiffTable(diff, scope);
+}
+
+}  // namespace tledger

@@ -1,0 +1,51 @@
+// What the renderers of `report`, `violations` and `diff` share: the output
+// formats and the scope a rendering was asked for.
+//
+//   Result<Format> f = ParseFormat("json");
+//   RenderScope scope{.plan = "HG-2025", .lang = Lang::kEn};
+//   std::string out = RenderReport(outcome.report, scope, *f);
+//
+// Every renderer is a pure function of its arguments returning the whole
+// output (tools/cli/render_{table,json,csv}.h); the commands print it to
+// stdout. tools/cli/REPORTS.md describes each layout.
+#ifndef TLEDGER_TOOLS_CLI_RENDER_H_
+#define TLEDGER_TOOLS_CLI_RENDER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "projections/outcome.h"
+#include "tools/cli/labels.h"
+#include "tools/cli/report_diff.h"
+
+namespace tledger {
+
+enum class Format : uint8_t { kTable, kJson, kCsv };
+
+// "table", "json" or "csv"; InvalidInput "--format: ..." naming them otherwise.
+Result<Format> ParseFormat(std::string_view text);
+
+struct RenderScope {
+  std::string plan;            // --plan; empty: the whole ledger
+  std::string rule;            // --rule (violations); empty: every rule
+  bool restate_units = false;  // --restate-units
+  Lang lang = Lang::kVi;       // the table's words and the violations' detail
+};
+
+// The output of each command in `format`.
+std::string RenderReport(const Report& report, const RenderScope& scope, Format format);
+// `outcome.violations` as given (already narrowed by the command), with the
+// as-of date and known-at instant of outcome.report.
+std::string RenderViolations(const Outcome& outcome, const RenderScope& scope, Format format);
+std::string RenderDiff(const ReportDiff& diff, const RenderScope& scope, Format format);
+
+// A violation's detail in the scope's language.
+inline const std::string& Detail(const Violation& v, Lang lang) { return lang == Lang::kVi ? v.detail_vi : v.detail_en; }
+// "master/public/domestic": a quota cell as the table and the diff name it.
+std::string CellName(Program program, FundingClass funding_class, Location location);
+
+}  // namespace tledger
+
+#endif  // TLEDGER_TOOLS_CLI_RENDER_H_

@@ -1,0 +1,26 @@
+// CSV renderings, RFC 4180: one header row, comma-separated, CRLF line ends,
+// a field in double quotes (quotes doubled) when it holds a comma, a quote or
+// a line break. UTF-8 without a byte order mark. The layouts (a `section`
+// column, as_of and known_at on every row) are in tools/cli/REPORTS.md.
+#ifndef TLEDGER_TOOLS_CLI_RENDER_CSV_H_
+#define TLEDGER_TOOLS_CLI_RENDER_CSV_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tools/cli/render.h"
+
+namespace tledger {
+
+std::string ReportCsv(const Report& report, const RenderScope& scope);
+std::string ViolationsCsv(const Outcome& outcome, const RenderScope& scope);
+std::string DiffCsv(const ReportDiff& diff, const RenderScope& scope);
+
+// One record: the fields quoted where RFC 4180 needs it, joined by commas,
+// ending in CRLF.
+std::string CsvLine(const std::vector<std::string>& fields);
+
+}  // namespace tledger
+
+#endif  // TLEDGER_TOOLS_CLI_RENDER_CSV_H_

@@ -1,0 +1,155 @@
+#include "tools/cli/report_commands.h"
+
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+
+#include <CLI/CLI.hpp>
+
+#include "core/date.h"
+#include "tools/cli/ledger_view.h"
+#include "tools/cli/render.h"
+
+namespace tledger {
+namespace {
+
+// Every option parsed and checked, before the ledger is opened.
+struct Request {
+  Timestamp known_at = 0;
+  Format format = Format::kTable;
+  RenderScope scope;
+  std::optional<Rule> rule;
+};
+
+Result<Date> ParseDateOption(const char* option, const std::string& text) {
+  if (text.empty()) return DateOf(Now());  // today, UTC
+  Result<Date> d = Date::Parse(text);
+  if (!d.ok()) return Status::InvalidInput(std::string(option) + ": " + d.status().message());
+  return d;
+}
+
+Result<Rule> ParseRule(const std::string& text) {
+  std::string upper = text;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (std::optional<Rule> r = RuleByName(upper)) return *r;
+  std::string names;
+  for (Rule r : kAllRules) names += (names.empty() ? "" : ", ") + std::string(RuleName(r));
+  return Status::InvalidInput("--rule: \"" + text + "\" is not a rule (expected one of " + names + ")");
+}
+
+Result<Request> ParseRequest(const ReportArgs& a) {
+  Request r;
+  Result<Format> format = ParseFormat(a.format);
+  if (!format.ok()) return format.status();
+  r.format = *format;
+  Result<Lang> lang = ParseLang(a.lang);
+  if (!lang.ok()) return lang.status();
+  r.scope.lang = *lang;
+  r.known_at = Now();
+  if (!a.known_at.empty()) {
+    Result<Timestamp> t = ParseInstant(a.known_at);
+    if (!t.ok()) return Status::InvalidInput("--known-at: " + t.status().message());
+    r.known_at = *t;
+  }
+  if (!a.rule.empty()) {
+    Result<Rule> rule = ParseRule(a.rule);
+    if (!rule.ok()) return rule.status();
+    r.rule = *rule;
+    r.scope.rule = std::string(RuleName(*rule));
+  }
+  r.scope.plan = a.plan;
+  r.scope.restate_units = a.restate_units;
+  return r;
+}
+
+Result<std::unique_ptr<LedgerView>> OpenView(const Globals& g, const Request& r) {
+  Result<std::unique_ptr<LedgerView>> view = LedgerView::Open(g.db, r.known_at);
+  if (!view.ok()) return view.status();
+  TLEDGER_RETURN_IF_ERROR((*view)->CheckPlan(r.scope.plan));
+  return view;
+}
+
+ViewOptions Options(const Request& r, Date as_of) {
+  return ViewOptions{.as_of = as_of, .restate_units = r.scope.restate_units, .plan = r.scope.plan};
+}
+
+// `report` and `violations`: --as-of checked, then the ledger opened and
+// evaluated.
+Result<Outcome> EvaluateAsOf(const Globals& g, const Request& r, const std::string& as_of_text) {
+  Result<Date> as_of = ParseDateOption("--as-of", as_of_text);
+  if (!as_of.ok()) return as_of.status();
+  Result<std::unique_ptr<LedgerView>> view = OpenView(g, r);
+  if (!view.ok()) return view.status();
+  return (*view)->Evaluate(Options(r, *as_of));
+}
+
+void AddCommonOptions(CLI::App* cmd, ReportArgs& a) {
+  cmd->add_option("--known-at", a.known_at,
+                  "only what was recorded by this instant: RFC 3339 (2026-01-31T23:59:59Z) or a date, meaning its end "
+                  "(default: now)");
+  cmd->add_option("--plan", a.plan, "only what concerns this plan");
+  cmd->add_option("--format", a.format, "table, json or csv (default table)");
+  cmd->add_option("--lang", a.lang, "vi or en: the table's words and the violations' detail (default vi)");
+}
+
+}  // namespace
+
+Status WriteOut(const Globals& g, std::string_view text) {
+  if (std::fwrite(text.data(), 1, text.size(), g.out) != text.size()) {
+    return Status::IoError("cannot write the output: " + std::string(std::strerror(errno)));
+  }
+  return Status::Ok();
+}
+
+Status CmdReport(const Globals& g, const ReportArgs& a) {
+  Result<Request> r = ParseRequest(a);
+  if (!r.ok()) return r.status();
+  Result<Outcome> o = EvaluateAsOf(g, *r, a.as_of);
+  if (!o.ok()) return o.status();
+  return WriteOut(g, RenderReport(o->report, r->scope, r->format));
+}
+
+Status CmdViolations(const Globals& g, const ReportArgs& a) {
+  Result<Request> r = ParseRequest(a);
+  if (!r.ok()) return r.status();
+  Result<Outcome> o = EvaluateAsOf(g, *r, a.as_of);
+  if (!o.ok()) return o.status();
+  if (r->rule) std::erase_if(o->violations, [&](const Violation& v) { return v.rule != *r->rule; });
+  return WriteOut(g, RenderViolations(*o, r->scope, r->format));
+}
+
+Status CmdDiff(const Globals& g, const ReportArgs& a) {
+  Result<Request> r = ParseRequest(a);
+  if (!r.ok()) return r.status();
+  Result<Date> from = ParseDateOption("--from", a.from);
+  if (!from.ok()) return from.status();
+  Result<Date> to = ParseDateOption("--to", a.to);
+  if (!to.ok()) return to.status();
+  Result<std::unique_ptr<LedgerView>> view = OpenView(g, *r);
+  if (!view.ok()) return view.status();
+  ReportDiff d = DiffOutcomes((*view)->Evaluate(Options(*r, *from)), (*view)->Evaluate(Options(*r, *to)));
+  return WriteOut(g, RenderDiff(d, r->scope, r->format));
+}
+
+void AddReportCommands(CLI::App& app, const Globals& g, ReportArgs& a, std::function<Status()>& run) {
+  CLI::App* report = app.add_subcommand("report", "tallies per plan and quota cell, by level, field and form, money");
+  report->add_option("--as-of", a.as_of, "the world as it stood at the end of this day, YYYY-MM-DD (default: today, UTC)");
+  AddCommonOptions(report, a);
+  report->add_flag("--restate-units", a.restate_units, "count levels by each unit's successor as of --as-of");
+  report->callback([&] { run = [&] { return CmdReport(g, a); }; });
+
+  CLI::App* violations = app.add_subcommand("violations", "compliance violations with their evidence (exit 0 either way)");
+  violations->add_option("--as-of", a.as_of, "the world as it stood at the end of this day, YYYY-MM-DD (default: today, UTC)");
+  violations->add_option("--rule", a.rule, "only this rule (NOT_IN_PLAN, QUOTA_EXCEEDED, ...)");
+  AddCommonOptions(violations, a);
+  violations->callback([&] { run = [&] { return CmdViolations(g, a); }; });
+
+  CLI::App* diff = app.add_subcommand("diff", "what changed in tallies and violations between two as-of dates");
+  diff->add_option("--from", a.from, "the earlier as-of date, YYYY-MM-DD")->required();
+  diff->add_option("--to", a.to, "the later as-of date, YYYY-MM-DD")->required();
+  AddCommonOptions(diff, a);
+  diff->add_flag("--restate-units", a.restate_units, "count levels by each unit's successor as of each date");
+  diff->callback([&] { run = [&] { return CmdDiff(g, a); }; });
+}
+
+}  // namespace tledger

@@ -1,0 +1,54 @@
+// `report`, `violations` and `diff` (shared/spec/cli.md): the commands that
+// print what the projections compute, in table, JSON or CSV.
+//
+//   tledger report --as-of 2025-12-31 --format json
+//   tledger violations --rule NOT_IN_PLAN --lang en
+//   tledger diff --from 2025-06-30 --to 2025-12-31 --plan CT-2025
+//
+// Each validates every option before it opens the ledger (exit 1 with the
+// expected form), reads it with OpenMode::kRead, and writes its result to
+// Globals::out only. tools/cli/REPORTS.md documents the layouts and choices.
+#ifndef TLEDGER_TOOLS_CLI_REPORT_COMMANDS_H_
+#define TLEDGER_TOOLS_CLI_REPORT_COMMANDS_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "tools/cli/commands.h"
+
+namespace CLI {
+class App;
+}  // namespace CLI
+
+namespace tledger {
+
+// The options of the three commands; each uses its own subset.
+struct ReportArgs {
+  std::string as_of;           // YYYY-MM-DD; empty: today (UTC)
+  std::string from, to;        // diff: the two as-of dates
+  std::string known_at;        // RFC 3339 or a date (its end, UTC); empty: now
+  std::string plan;            // empty: the whole ledger
+  std::string rule;            // violations; empty: every rule
+  std::string format = "table";
+  std::string lang = "vi";
+  bool restate_units = false;
+};
+
+Status CmdReport(const Globals& g, const ReportArgs& a);
+// Exit 0 whether or not there are violations; an unknown --rule is
+// InvalidInput listing the rules.
+Status CmdViolations(const Globals& g, const ReportArgs& a);
+Status CmdDiff(const Globals& g, const ReportArgs& a);
+
+// Writes a command's whole result to g.out; IoError when it cannot.
+Status WriteOut(const Globals& g, std::string_view text);
+
+// Registers the three subcommands on `app`; the chosen one sets `run`.
+// `g` and `a` must outlive the parse and the run.
+void AddReportCommands(CLI::App& app, const Globals& g, ReportArgs& a, std::function<Status()>& run);
+
+}  // namespace tledger
+
+#endif  // TLEDGER_TOOLS_CLI_REPORT_COMMANDS_H_
