@@ -173,6 +173,9 @@ std::unique_ptr<Appender::Chunk> NewChunk() { return std::make_unique<Appender::
 // Writes a sorted run into an SST file for `family`.
 Status WriteSst(const std::string& path, size_t family, const SortedRun& run) {
   rocksdb::Options options(DbOptions(), Families()[family].options);
+  // Level 0 files are rewritten by compaction soon; compressing them first
+  // would cost the import time for nothing.
+  options.compression = rocksdb::kNoCompression;
   rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options);
   TLEDGER_RETURN_IF_ERROR(FromRocks(writer.Open(path), "creating " + path));
   rocksdb::Status s;
@@ -357,6 +360,7 @@ Result<std::optional<keys::IdEntry>> Appender::LookupId(std::string_view id) con
 }
 
 Result<std::optional<keys::IdEntry>> Appender::LookupCommitted(std::string_view id) const {
+  if (store_->head_.seq == 0) return std::optional<keys::IdEntry>();  // nothing is committed yet
   std::string v;
   auto raw = store_->raw();
   rocksdb::Status s = raw.db->Get(rocksdb::ReadOptions(), raw.ids, rocksdb::Slice(id.data(), id.size()), &v);
