@@ -26,6 +26,21 @@
 #include "projections/replay.h"
 
 namespace tledger {
+
+// Readable failures: gtest prints these through PrintTo, found by ADL.
+void PrintTo(const CellTally& c, std::ostream* os) {
+  *os << "{" << static_cast<int>(c.program) << "/" << static_cast<int>(c.funding_class) << "/"
+      << static_cast<int>(c.location) << " quota " << (c.quota ? std::to_string(*c.quota) : "null") << " enrolled "
+      << c.enrolled << " completed " << c.completed << " failed " << c.failed << " in_progress " << c.in_progress
+      << " withdrawn " << c.withdrawn << "}";
+}
+void PrintTo(const GroupTally& g, std::ostream* os) {
+  *os << "{" << g.key << " turns " << g.trainee_turns << " classes " << g.classes << "}";
+}
+void PrintTo(const LevelTally& l, std::ostream* os) {
+  *os << "{" << l.level << " turns " << l.trainee_turns << " persons " << l.persons << "}";
+}
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -213,7 +228,7 @@ TEST_F(DemoLedgerTest, CanThoPlanHasThePublishedQuotaCellsAndBudget) {
       Cell(P::SPECIALIST1, FC::PUBLIC, L::DOMESTIC, 89, 71, 0, 0, 71, 0),
       Cell(P::SPECIALIST1, FC::SELF, L::DOMESTIC, 4, 2, 0, 0, 2, 0),
       // The fostering courses for the new commune-level cadres: no quota.
-      Cell(P::JOB_POSITION, FC::PUBLIC, L::DOMESTIC, std::nullopt, 601, 601, 0, 0, 0),
+      Cell(P::JOB_POSITION, FC::PUBLIC, L::DOMESTIC, std::nullopt, 596, 596, 0, 0, 0),
   };
   EXPECT_EQ(ct->cells, expected);
 }
@@ -341,10 +356,10 @@ TEST_F(DemoLedgerTest, ReorganisationEndsTheDistrictLevelOnJulyFirst) {
   // No district trainee-turns after the day: July to December adds none.
   std::optional<LevelTally> june = Level(demo_->now.As("2025-06-30").report, "district");
   std::optional<LevelTally> december = Level(demo_->now.As("2025-12-31").report, "district");
-  EXPECT_EQ(june, (LevelTally{"district", 6636, 3120}));
+  EXPECT_EQ(june, (LevelTally{"district", 6666, 3120}));
   EXPECT_EQ(december, june);
-  EXPECT_EQ(Level(demo_->now.As("2025-12-31").report, "commune"), (LevelTally{"commune", 35232, 23174}));
-  EXPECT_EQ(Level(demo_->now.As("2025-12-31").report, "province"), (LevelTally{"province", 11534, 11534}));
+  EXPECT_EQ(Level(demo_->now.As("2025-12-31").report, "commune"), (LevelTally{"commune", 35176, 23143}));
+  EXPECT_EQ(Level(demo_->now.As("2025-12-31").report, "province"), (LevelTally{"province", 11558, 11558}));
 }
 
 struct Seen {
@@ -370,7 +385,7 @@ TEST_F(DemoLedgerTest, ViolationsAreExactlyTheInjectedOnes) {
                            {"OUTSIDE_PHASE", "enr-BD25-P2-00-01", "BD-2025"},
                            {"OUTSIDE_PHASE", "enr-BD25-P2-00-02", "BD-2025"},
                            {"OUTSIDE_PHASE", "enr-BD25-P2-00-03", "BD-2025"},
-                           {"OVERDUE", "enr-BD25-P1-05-70", "BD-000994"},
+                           {"OVERDUE", "enr-BD25-P1-05-70", "BD-001099"},
                            {"QUOTA_EXCEEDED", "enr-QN-2021-LUAT-03", "QN-2021"},
                            {"SERVICE_BREACH", "left-QN-000186", "QN-000186"},
                            {"UNIT_DISSOLVED", "course-BD25-P2-04", "BD-TPH"},
@@ -402,7 +417,7 @@ TEST_F(DemoLedgerTest, LateCorrectionAndBackdatedNominationApplyOnlyToReportsKno
     if (std::find(after.begin(), after.end(), v) == after.end()) only_before.push_back(v);
   }
   EXPECT_EQ(only_before, (std::vector<Seen>{
-                             {"FAILED", "done-BD25-P1-02-01", "BD-000749"},
+                             {"FAILED", "done-BD25-P1-02-01", "BD-000746"},
                              {"NOT_IN_PLAN", "enr-CT25-CK1-NHI-01", "CT-000156"},
                          }));
   EXPECT_EQ(before.violations.size(), now.violations.size() + 2);
@@ -412,9 +427,9 @@ TEST_F(DemoLedgerTest, LateCorrectionAndBackdatedNominationApplyOnlyToReportsKno
   ASSERT_NE(bd_before, nullptr);
   ASSERT_NE(bd_now, nullptr);
   EXPECT_EQ(bd_before->cells, (std::vector<CellTally>{Cell(P::JOB_POSITION, FC::PUBLIC, L::DOMESTIC, std::nullopt,
-                                                             1905, 1903, 1, 1, 0)}));
+                                                             1908, 1906, 1, 1, 0)}));
   EXPECT_EQ(bd_now->cells, (std::vector<CellTally>{Cell(P::JOB_POSITION, FC::PUBLIC, L::DOMESTIC, std::nullopt,
-                                                          1905, 1904, 0, 1, 0)}));
+                                                          1908, 1907, 0, 1, 0)}));
   // The backdated nomination counts from its effective date (2025-10-10),
   // for reports known after it was recorded: as of the enrollment's day it
   // clears the enrollment, but not in the report known before.
@@ -429,10 +444,10 @@ TEST_F(DemoLedgerTest, LateCorrectionAndBackdatedNominationApplyOnlyToReportsKno
 }
 
 TEST_F(DemoLedgerTest, LedgerHasEveryEventAndVerifies) {
-  EXPECT_EQ(demo_->head_seq, 187389u);
+  EXPECT_EQ(demo_->head_seq, 187383u);
   RunResult verify = RunCommand(std::string(TLEDGER_BIN) + " --db " + (demo_->dir / "ledger").string() + " verify");
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
-  EXPECT_EQ(verify.output.rfind("intact: 187389 events", 0), 0u) << verify.output;
+  EXPECT_EQ(verify.output.rfind("intact: 187383 events", 0), 0u) << verify.output;
 }
 
 // The same files, byte for byte, every run.
@@ -440,12 +455,12 @@ TEST_F(DemoLedgerTest, GeneratorIsDeterministic) {
   const fs::path again = demo_->dir / "again";
   RunResult made = RunCommand(std::string(TLEDGER_DEMO_DATA_BIN) + " " + again.string());
   ASSERT_EQ(made.exit_code, 0) << made.output;
-  EXPECT_EQ(made.output.rfind("wrote 9 files, 187389 events, in ", 0), 0u) << made.output;
+  EXPECT_EQ(made.output.rfind("wrote 9 files, 187383 events, in ", 0), 0u) << made.output;
   std::vector<std::string> names;
   for (const fs::directory_entry& e : fs::directory_iterator(again)) names.push_back(e.path().filename());
   std::sort(names.begin(), names.end());
   EXPECT_EQ(names, std::vector<std::string>(std::begin(kFiles), std::end(kFiles)));
-  const size_t lines[] = {129, 37565, 33772, 3263, 104370, 3470, 2520, 2298, 2};
+  const size_t lines[] = {129, 37565, 33772, 3263, 104370, 3470, 2529, 2283, 2};
   for (size_t i = 0; i < std::size(kFiles); ++i) {
     std::string first = ReadFile(demo_->dir / "data" / kFiles[i]);
     EXPECT_TRUE(first == ReadFile(again / kFiles[i])) << kFiles[i];

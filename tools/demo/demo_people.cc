@@ -197,7 +197,9 @@ std::string People::NextId() {
 Person People::WithJob(const std::string& unit, const Job& job, Date hired_from, Date hired_to) {
   Person p;
   p.id = NextId();
-  Sex sex = rng_.Percent(static_cast<uint32_t>(job.female_percent)) ? Sex::kFemale : Sex::kMale;
+  // A "nữ hộ sinh" (midwife) is a woman by the title itself.
+  bool female = job.position.starts_with("Nữ ") || rng_.Percent(static_cast<uint32_t>(job.female_percent));
+  Sex sex = female ? Sex::kFemale : Sex::kMale;
   p.name = RandomName(rng_, sex, Geography::Get().RegionOf(unit));
   p.category = job.category;
   p.unit = unit;

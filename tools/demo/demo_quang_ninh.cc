@@ -3,6 +3,7 @@
 // updating knowledge for 16,006 trainees"), and QN-2021, a small provincial
 // plan that sends three commune justice officers to a distance-learning law
 // degree with a quota of two.
+#include <algorithm>
 #include <cstdio>
 
 #include "tools/demo/demo_geography.h"
@@ -139,16 +140,21 @@ void QuangNinh::WriteDamHa(Batch& b) const {
   struct Planned {
     int year;
     int kind;
-    int nth;  // of its kind that year, from 1
+    int nth;  // of its kind that year, from 1, in date order
     int of;   // how many of its kind that year
   };
   std::vector<Planned> classes;
   for (const auto& [year, counts] : Years()) {
     std::vector<Planned> this_year;
     for (size_t k = 0; k < counts.size(); ++k) {
-      for (int n = 1; n <= counts[k]; ++n) this_year.push_back({year, static_cast<int>(k), n, counts[k]});
+      for (int n = 0; n < counts[k]; ++n) this_year.push_back({year, static_cast<int>(k), 0, counts[k]});
     }
     rng.SampleFront(this_year, this_year.size());
+    // The congresses' resolutions (kinds 0 and 1) were studied first, in
+    // the spring of 2021.
+    std::stable_partition(this_year.begin(), this_year.end(), [](const Planned& c) { return c.kind <= 1; });
+    std::vector<int> seen(counts.size(), 0);
+    for (Planned& c : this_year) c.nth = ++seen[static_cast<size_t>(c.kind)];
     classes.insert(classes.end(), this_year.begin(), this_year.end());
   }
   TLEDGER_CHECK(static_cast<int>(classes.size()) == kDamHaClasses);

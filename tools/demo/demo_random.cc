@@ -1,5 +1,6 @@
 #include "tools/demo/demo_random.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "core/status.h"
@@ -30,6 +31,10 @@ const std::vector<Weighted> kMiddleMale = {
 const std::vector<Weighted> kMiddleFemale = {
     {"Thị", 40}, {"Ngọc", 8}, {"Thu", 7}, {"Thanh", 7}, {"Kim", 5}, {"Mỹ", 4}, {"Thùy", 5},
     {"Hồng", 5}, {"Phương", 4}, {"Bích", 3}, {"Minh", 4}, {"Hoài", 3}, {"Diệu", 2}, {"Lan", 2},
+};
+const std::vector<Weighted> kSecondMiddleFemale = {
+    {"Ngọc", 8}, {"Thu", 7}, {"Thanh", 7}, {"Kim", 5}, {"Mỹ", 4}, {"Thùy", 5}, {"Hồng", 5},
+    {"Phương", 4}, {"Bích", 3}, {"Minh", 4}, {"Hoài", 3}, {"Diệu", 2}, {"Lan", 2},
 };
 const std::vector<Weighted> kGivenMale = {
     {"Hùng", 6}, {"Dũng", 6}, {"Tuấn", 6}, {"Hải", 5}, {"Nam", 5},  {"Long", 5}, {"Phong", 4},
@@ -74,19 +79,24 @@ Date Day(int year, int month, int day) {
 
 std::string RandomName(Rng& rng, Sex sex, Region region) {
   bool male = sex == Sex::kMale;
-  std::string name = PickWeighted(rng, region == Region::kNorth ? kFamilyNorth : kFamilyCentralSouth);
-  name += ' ';
-  name += PickWeighted(rng, male ? kMiddleMale : kMiddleFemale);
-  // About one in six women carries a second middle name ("Nguyễn Thị Thu Hà").
-  if (!male && rng.Percent(16)) {
-    const char* second = PickWeighted(rng, kMiddleFemale);
-    if (std::string_view(second) != "Thị") name += std::string(" ") + second;
-  }
-  const char* given = PickWeighted(rng, male ? kGivenMale : kGivenFemale);
-  // "Nguyễn Minh Minh" is not a name anyone carries.
-  if (name.size() >= std::string_view(given).size() && name.ends_with(given)) given = male ? "Tuấn" : "Hương";
-  name += ' ';
-  name += given;
+  // No word twice ("Mai Thị Mai", "Nguyễn Minh Minh" are not names people
+  // carry): a word already used is drawn again.
+  std::vector<std::string_view> words;
+  auto add = [&](const std::vector<Weighted>& list) {
+    for (int tries = 0;; ++tries) {
+      TLEDGER_CHECK(tries < 64);
+      std::string_view w = PickWeighted(rng, list);
+      if (std::find(words.begin(), words.end(), w) == words.end()) return words.push_back(w);
+    }
+  };
+  add(region == Region::kNorth ? kFamilyNorth : kFamilyCentralSouth);
+  add(male ? kMiddleMale : kMiddleFemale);
+  // About one in six women carries a second middle name ("Nguyễn Thị Thu Hà");
+  // "Thị" only ever comes first.
+  if (!male && rng.Percent(16)) add(kSecondMiddleFemale);
+  add(male ? kGivenMale : kGivenFemale);
+  std::string name;
+  for (std::string_view w : words) name.append(name.empty() ? "" : " ").append(w);
   return name;
 }
 
