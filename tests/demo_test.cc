@@ -90,11 +90,16 @@ struct Known {
   Outcome As(const char* as_of) const { return Evaluate(resolved, {.as_of = D(as_of), .known_at = at}); }
 };
 
-Known ReadLedger(const Store& store, Timestamp at) {
+// The ledger in `db` as known at `at` (its head's instant when 0); `head`
+// gets the head it was opened at.
+Result<Known> ReadLedger(const fs::path& db, Timestamp at, Head* head) {
+  Result<std::unique_ptr<Store>> store = Store::Open(db.string(), OpenMode::kRead);
+  if (!store.ok()) return store.status();
+  *head = (*store)->head();
   Known k;
-  k.at = at;
-  Result<Timeline> t = Replay(store, at);
-  if (!t.ok()) return k;
+  k.at = at != 0 ? at : head->recorded_at;
+  Result<Timeline> t = Replay(**store, k.at);
+  if (!t.ok()) return t.status();
   k.timeline = std::make_unique<Timeline>(std::move(*t));
   k.resolved = Resolve(*k.timeline);
   return k;
@@ -134,29 +139,29 @@ class DemoLedgerTest : public ::testing::Test {
       demo_->failure = "import: " + first.output;
       return;
     }
-    {
-      Result<std::unique_ptr<Store>> store = Store::Open(db.string(), OpenMode::kRead);
-      if (!store.ok()) {
-        demo_->failure = store.status().message();
-        return;
-      }
-      demo_->before_late = (*store)->head().recorded_at;
-      Known k = ReadLedger(**store, demo_->before_late);
-      demo_->computed_before_late = k.As("2025-12-31");
+    Head head;
+    Result<Known> first_part = ReadLedger(db, 0, &head);
+    if (!first_part.ok()) {
+      demo_->failure = first_part.status().message();
+      return;
     }
+    demo_->before_late = head.recorded_at;
+    demo_->computed_before_late = first_part->As("2025-12-31");
+
     RunResult late = RunCommand(tledger + " " + (data / kFiles[std::size(kFiles) - 1]).string());
     if (late.exit_code != 0) {
       demo_->failure = "import of the late batch: " + late.output;
       return;
     }
-    Result<std::unique_ptr<Store>> store = Store::Open(db.string(), OpenMode::kRead);
-    if (!store.ok()) {
-      demo_->failure = store.status().message();
+    Result<Known> now = ReadLedger(db, 0, &head);
+    Result<Known> before = ReadLedger(db, demo_->before_late, &head);
+    if (!now.ok() || !before.ok()) {
+      demo_->failure = now.status().message() + before.status().message();
       return;
     }
-    demo_->head_seq = (*store)->head().seq;
-    demo_->now = ReadLedger(**store, (*store)->head().recorded_at);
-    demo_->before = ReadLedger(**store, demo_->before_late);
+    demo_->head_seq = head.seq;
+    demo_->now = std::move(*now);
+    demo_->before = std::move(*before);
   }
 
   static void TearDownTestSuite() {

@@ -129,21 +129,14 @@ std::vector<size_t> BinhDinh::Take(const std::string& field, size_t cluster, siz
   return taken;
 }
 
-void BinhDinh::WritePeople(Batch& b) const {
-  for (const Person& p : people_) AddPerson(b, p);
-}
-
 void BinhDinh::WriteDigitalProgram(Batch& b) const {
-  Json plan = NewEvent("plan_issued", "plan-BD-CDS-2025", Day(2025, 5, 30), "KH 112/KH-UBND");
-  plan["plan"] = kDigitalPlan;
-  plan["title"] = "Kế hoạch bồi dưỡng kiến thức, kỹ năng chuyển đổi số cho cán bộ, công chức, viên chức năm 2025";
-  plan["issuer"] = "BD";
-  plan["year"] = 2025;
-  plan["budget_vnd"] = 3000000000;
-  plan["quotas"] = Json::array();
-  plan["priority_fields"] = Json::array();
-  plan["phases"] = Json::array();
-  b.Add(plan);
+  AddPlan(b, Plan{.id = kDigitalPlan,
+                  .title = "Kế hoạch bồi dưỡng kiến thức, kỹ năng chuyển đổi số cho cán bộ, công chức, viên chức năm 2025",
+                  .issuer = "BD",
+                  .source = "KH 112/KH-UBND",
+                  .issued = Day(2025, 5, 30),
+                  .year = 2025,
+                  .budget_vnd = 3000000000});
   for (const Person& p : people_) {
     AddNomination(b, kDigitalPlan, p.id, "digital_transformation", Day(2025, 6, 5), "QĐ 1234/QĐ-UBND");
   }
@@ -192,16 +185,15 @@ void BinhDinh::WriteDigitalProgram(Batch& b) const {
 }
 
 void BinhDinh::WriteCommunePlanPhase1(Batch& b) {
-  Json plan = NewEvent("plan_issued", "plan-BD-2025", Day(2025, 6, 9), "KH 98/KH-UBND");
-  plan["plan"] = kCommunePlan;
-  plan["title"] = "Kế hoạch bồi dưỡng cán bộ, công chức cấp xã năm 2025 đáp ứng yêu cầu chính quyền địa phương hai cấp";
-  plan["issuer"] = "BD";
-  plan["year"] = 2025;
-  plan["budget_vnd"] = 2850000000;
-  plan["quotas"] = Json::array();
-  plan["priority_fields"] = Json::array();
-  plan["phases"] = Phases();
-  b.Add(plan);
+  AddPlan(b, Plan{.id = kCommunePlan,
+                  .title = "Kế hoạch bồi dưỡng cán bộ, công chức cấp xã năm 2025 đáp ứng yêu cầu chính quyền địa "
+                           "phương hai cấp",
+                  .issuer = "BD",
+                  .source = "KH 98/KH-UBND",
+                  .issued = Day(2025, 6, 9),
+                  .year = 2025,
+                  .budget_vnd = 2850000000,
+                  .phases = Phases()});
   WriteCommuneCourses(b, 1);
 }
 

@@ -201,38 +201,28 @@ CanTho::CanTho() {
   }
 }
 
-void CanTho::WritePeople(Batch& b) const {
-  for (const Person& p : people_) AddPerson(b, p);
-}
-
 void CanTho::WritePlan(Batch& b) const {
-  Json plan = NewEvent("plan_issued", "plan-CT-2025", Day(2025, 10, 2), "KH 245/KH-UBND");
-  plan["plan"] = kPlan;
-  plan["title"] = "Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm 2025";
-  plan["issuer"] = "CT";
-  plan["year"] = 2025;
-  plan["budget_vnd"] = 4700000000;
-  Json quotas = Json::array();
-  auto quota = [&](const char* program, const char* funding_class, const char* location, int count) {
-    quotas.push_back(Json{{"program", program}, {"funding_class", funding_class}, {"location", location}, {"count", count}});
-  };
-  quota("phd", "public", "domestic", 17);
-  quota("specialist_2", "public", "domestic", 26);
-  quota("master", "public", "domestic", 138);
-  quota("specialist_1", "public", "domestic", 89);
-  quota("phd", "self", "domestic", 1);
-  quota("master", "self", "domestic", 4);
-  quota("specialist_1", "self", "domestic", 4);
-  quota("phd", "self", "foreign", 2);
-  quota("master", "self", "foreign", 1);
-  plan["quotas"] = quotas;
-  plan["priority_fields"] = {"science_technology",  "information_technology", "digital_economy",  "logistics",
-                             "processing_industry", "high_tech_agriculture",  "education_training",
-                             "specialized_healthcare", "construction",        "architecture",      "urban_transport",
-                             "commerce",            "culture",                "arts",              "resources_environment",
-                             "digital_transformation"};
-  plan["phases"] = Json::array();
-  b.Add(plan);
+  AddPlan(b, Plan{.id = kPlan,
+                  .title = "Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm 2025",
+                  .issuer = "CT",
+                  .source = "KH 245/KH-UBND",
+                  .issued = Day(2025, 10, 2),
+                  .year = 2025,
+                  .budget_vnd = 4700000000,
+                  .quotas = {{"phd", "public", "domestic", 17},
+                             {"specialist_2", "public", "domestic", 26},
+                             {"master", "public", "domestic", 138},
+                             {"specialist_1", "public", "domestic", 89},
+                             {"phd", "self", "domestic", 1},
+                             {"master", "self", "domestic", 4},
+                             {"specialist_1", "self", "domestic", 4},
+                             {"phd", "self", "foreign", 2},
+                             {"master", "self", "foreign", 1}},
+                  .priority_fields = {"science_technology", "information_technology", "digital_economy", "logistics",
+                                      "processing_industry", "high_tech_agriculture", "education_training",
+                                      "specialized_healthcare", "construction", "architecture", "urban_transport",
+                                      "commerce", "culture", "arts", "resources_environment",
+                                      "digital_transformation"}});
 
   // Degree training: nominations, courses, enrollments, and the city's
   // first-year support to its PhD candidates.

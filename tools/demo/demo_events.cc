@@ -17,6 +17,23 @@ void Batch::Add(const Json& event) {
   ++lines_;
 }
 
+void AddPlan(Batch& b, const Plan& p) {
+  Json e = NewEvent("plan_issued", "plan-" + p.id, p.issued, p.source);
+  e["plan"] = p.id;
+  e["title"] = p.title;
+  e["issuer"] = p.issuer;
+  e["year"] = p.year;
+  e["budget_vnd"] = p.budget_vnd;
+  e["quotas"] = Json::array();
+  for (const Quota& q : p.quotas) {
+    e["quotas"].push_back(
+        Json{{"program", q.program}, {"funding_class", q.funding_class}, {"location", q.location}, {"count", q.count}});
+  }
+  e["priority_fields"] = p.priority_fields;
+  e["phases"] = p.phases;
+  b.Add(e);
+}
+
 void AddCourse(Batch& b, const Course& c) {
   Json e = NewEvent("course_opened", "course-" + c.id, c.opened);
   e["course"] = c.id;

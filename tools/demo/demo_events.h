@@ -47,6 +47,22 @@ class Batch {
 
 // --- the event types the demo writes, fields in the spec's order
 
+struct Quota {
+  std::string program, funding_class, location;
+  int64_t count;
+};
+struct Plan {
+  std::string id, title, issuer, source;
+  Date issued;
+  int year = 0;
+  int64_t budget_vnd = 0;
+  std::vector<Quota> quotas;
+  std::vector<std::string> priority_fields;
+  Json phases = Json::array();  // [{"fields": [...], "opens": "YYYY-MM-DD"}]
+};
+// plan_issued, event id "plan-<id>".
+void AddPlan(Batch& b, const Plan& p);
+
 struct Course {
   std::string id, plan, title, program, field, form, provider, unit;
   std::string location = "domestic";

@@ -13,9 +13,9 @@ std::vector<Batch> MakeDemoLedger() {
 
   WriteUnits(next("01_units.jsonl"));
   Batch& people = next("02_people.jsonl");
-  quang_ninh.WritePeople(people);
-  binh_dinh.WritePeople(people);
-  can_tho.WritePeople(people);
+  AddPeople(people, quang_ninh.people());
+  AddPeople(people, binh_dinh.people());
+  AddPeople(people, can_tho.people());
   quang_ninh.WritePlans(next("03_quang_ninh_2021_2024.jsonl"));
   binh_dinh.WriteCommunePlanPhase1(next("04_binh_dinh_2025_phase1.jsonl"));
   binh_dinh.WriteDigitalProgram(next("05_binh_dinh_digital_2025.jsonl"));

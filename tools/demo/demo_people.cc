@@ -188,6 +188,10 @@ void AddPerson(Batch& b, const Person& p) {
   b.Add(e);
 }
 
+void AddPeople(Batch& b, const std::vector<Person>& people) {
+  for (const Person& p : people) AddPerson(b, p);
+}
+
 std::string People::NextId() {
   char id[32];
   std::snprintf(id, sizeof id, "%s-%06d", prefix_.c_str(), ++next_);

@@ -12,6 +12,7 @@
 #define TLEDGER_TOOLS_DEMO_DEMO_PEOPLE_H_
 
 #include <string>
+#include <vector>
 
 #include "tools/demo/demo_events.h"
 #include "tools/demo/demo_random.h"
@@ -31,6 +32,7 @@ struct Person {
 
 // person_registered, effective on the hiring date; event id "person-<id>".
 void AddPerson(Batch& b, const Person& p);
+void AddPeople(Batch& b, const std::vector<Person>& people);
 
 // A job before the person is drawn: what a table of positions yields.
 struct Job {

@@ -96,28 +96,21 @@ QuangNinh::QuangNinh() {
   for (int i = 0; i < 90; ++i) people_.push_back(cast.HealthWorker("QN-DH", from, to));
 }
 
-void QuangNinh::WritePeople(Batch& b) const {
-  for (const Person& p : people_) AddPerson(b, p);
-}
-
 void QuangNinh::WritePlans(Batch& b) const {
   WriteDamHa(b);
   WriteBachelorPlan(b);
 }
 
 void QuangNinh::WriteDamHa(Batch& b) const {
-  Json plan = NewEvent("plan_issued", "plan-DH-2021-2024", Day(2021, 1, 15), "KH 09/KH-UBND");
-  plan["plan"] = kPlan;
-  plan["title"] = "Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức huyện Đầm Hà giai đoạn 2021-2024";
-  plan["issuer"] = "QN-DH";
-  plan["year"] = 2021;
-  plan["budget_vnd"] = 3600000000;
   // The district's target (16,006 is "101% of the set plan") is not a
   // quota: exceeding it was the district's success, not a violation.
-  plan["quotas"] = Json::array();
-  plan["priority_fields"] = Json::array();
-  plan["phases"] = Json::array();
-  b.Add(plan);
+  AddPlan(b, Plan{.id = kPlan,
+                  .title = "Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức huyện Đầm Hà giai đoạn 2021-2024",
+                  .issuer = "QN-DH",
+                  .source = "KH 09/KH-UBND",
+                  .issued = Day(2021, 1, 15),
+                  .year = 2021,
+                  .budget_vnd = 3600000000});
 
   for (const Person& p : people_) AddNomination(b, kPlan, p.id, "knowledge_update", Day(2021, 1, 20), "QĐ 86/QĐ-UBND");
 
@@ -212,16 +205,15 @@ void QuangNinh::WriteDamHa(Batch& b) const {
 }
 
 void QuangNinh::WriteBachelorPlan(Batch& b) const {
-  Json plan = NewEvent("plan_issued", "plan-QN-2021", Day(2021, 3, 10), "KH 58/KH-UBND");
-  plan["plan"] = kBachelorPlan;
-  plan["title"] = "Kế hoạch đào tạo trình độ đại học cho công chức cấp xã năm 2021";
-  plan["issuer"] = "QN";
-  plan["year"] = 2021;
-  plan["budget_vnd"] = 250000000;
-  plan["quotas"] = Json::array({Json{{"program", "bachelor"}, {"funding_class", "public"}, {"location", "domestic"}, {"count", 2}}});
-  plan["priority_fields"] = Json::array({"law"});
-  plan["phases"] = Json::array();
-  b.Add(plan);
+  AddPlan(b, Plan{.id = kBachelorPlan,
+                  .title = "Kế hoạch đào tạo trình độ đại học cho công chức cấp xã năm 2021",
+                  .issuer = "QN",
+                  .source = "KH 58/KH-UBND",
+                  .issued = Day(2021, 3, 10),
+                  .year = 2021,
+                  .budget_vnd = 250000000,
+                  .quotas = {{"bachelor", "public", "domestic", 2}},
+                  .priority_fields = {"law"}});
 
   // The first three commune justice officers of the district.
   std::vector<const Person*> officers;

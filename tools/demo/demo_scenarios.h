@@ -40,7 +40,6 @@ class QuangNinh {
  public:
   QuangNinh();
   const std::vector<Person>& people() const { return people_; }
-  void WritePeople(Batch& b) const;
   // DH-2021-2024 and QN-2021, with what happened under them up to 2025.
   void WritePlans(Batch& b) const;
 
@@ -54,7 +53,6 @@ class BinhDinh {
  public:
   BinhDinh();
   const std::vector<Person>& people() const { return people_; }
-  void WritePeople(Batch& b) const;
   // BD-2025: the plan, its nominations and its phase-1 courses (from
   // 2025-06-18), and one course of a phase-2 field started early.
   void WriteCommunePlanPhase1(Batch& b);
@@ -85,7 +83,6 @@ class CanTho {
  public:
   CanTho();
   const std::vector<Person>& people() const { return people_; }
-  void WritePeople(Batch& b) const;
   // CT-2025 from its issue on 2025-10-02 to the end of 2025.
   void WritePlan(Batch& b) const;
   // The nomination that was decided on time but recorded late.
