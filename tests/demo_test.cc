@@ -365,6 +365,9 @@ TEST_F(DemoLedgerTest, ReorganisationEndsTheDistrictLevelOnJulyFirst) {
   EXPECT_EQ(december, june);
   EXPECT_EQ(Level(demo_->now.As("2025-12-31").report, "commune"), (LevelTally{"commune", 35176, 23143}));
   EXPECT_EQ(Level(demo_->now.As("2025-12-31").report, "province"), (LevelTally{"province", 11558, 11558}));
+  // Restated to today's units (--restate-units), no district is left.
+  Outcome restated = Evaluate(r, {.as_of = D("2025-12-31"), .restate_units = true});
+  EXPECT_EQ(Level(restated.report, "district"), (LevelTally{"district", 0, 0}));
 }
 
 struct Seen {
