@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
-# Builds tledger, makes a small demo ledger and shows it: verify, the latest
-# events, and the history of one enrollment.
+# Builds tledger, makes the demo ledger from the seed reports
+# (tools/demo/README.md: Cần Thơ's, Bình Định's and Đầm Hà's published
+# figures, the 2025-07-01 reorganisation) and shows it: verify, the report
+# and the violations as of the end of 2025, the latest events and two
+# histories.
 #
 #   tools/demo.sh
 #   DEMO_DB=/tmp/demo-ledger tools/demo.sh
 #
 # DEMO_DB: where the ledger goes (default ./demo-ledger), recreated on every
-# run. BUILD_DIR: as for tools/test.sh.
+# run. BUILD_DIR: as for tools/build.sh.
 set -euo pipefail
 demo_db=$(realpath -m "${DEMO_DB:-./demo-ledger}")
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 build_dir=$(realpath -m "${BUILD_DIR:-build}")
 
-# The demo's data and what it shows: change these to change the demo.
-demo_files=(tools/demo/sample.jsonl)
-history_id=HG-E-0001
+# What the demo shows: change these to change the demo.
+as_of=2025-12-31  # a past date: the published figures all stand by then
+# A doctor whose nomination was recorded after the enrollment, backdated;
+# a phase-1 result keyed as failed, then corrected.
+history_ids=(CT-000156 BD25-P1-02-01)
 
 tools/install-deps.sh
-tools/build.sh tledger
+tools/build.sh tledger tledger-demo-data
 tledger="$build_dir/tools/tledger"
 
 # Only an earlier demo ledger (or an empty directory) is replaced.
@@ -30,13 +35,19 @@ if [[ -e "$demo_db" ]]; then
     exit 1
   fi
 fi
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+"$build_dir/tools/tledger-demo-data" "$data" >/dev/null
 
 # Shows each command as typed, then its output.
 run() {
   printf '\n$ tledger %s\n' "$*"
   "$tledger" --db "$demo_db" --actor demo "$@"
 }
-run import "${demo_files[@]}"
+# One file, one import batch: transaction time advances between them.
+(cd "$data" && run import *.jsonl)
 run verify
+run report --as-of "$as_of"
+run violations --as-of "$as_of"
 run log --tail 5
-run history "$history_id"
+for id in "${history_ids[@]}"; do run history "$id"; done
