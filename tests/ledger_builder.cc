@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include "core/appender.h"
 #include "core/json_codec.h"
 #include "projections/resolved.h"
 #include "projections/rules/rules.h"
@@ -37,23 +38,18 @@ ordered_json PhasesJson(const std::vector<jsonl::Phase>& phases) {
 
 }  // namespace
 
-Date Day(std::string_view text) {
-  Result<Date> d = Date::Parse(text);
-  if (!d.ok()) {
-    std::cerr << "bad date in a test: " << d.status().message() << "\n";
+// A value the test wrote itself: a failure is a typo in the test.
+template <typename T>
+T Must(Result<T> r) {
+  if (!r.ok()) {
+    std::cerr << "bad literal in a test: " << r.status().message() << "\n";
     std::abort();
   }
-  return *d;
+  return std::move(r).value();
 }
 
-Timestamp At(std::string_view text) {
-  Result<Timestamp> t = ParseInstant(text);
-  if (!t.ok()) {
-    std::cerr << "bad instant in a test: " << t.status().message() << "\n";
-    std::abort();
-  }
-  return *t;
-}
+Date Day(std::string_view text) { return Must(Date::Parse(text)); }
+Timestamp At(std::string_view text) { return Must(ParseInstant(text)); }
 
 void Ledger::Append(schema::Event::Reader event, Timestamp at) {
   auto msg = std::make_unique<capnp::MallocMessageBuilder>(kFirstSegmentWords);
@@ -109,6 +105,19 @@ Ledger Ledger::Select(const std::function<bool(schema::Event::Reader)>& keep) co
     if (keep(event(i))) out.Append(event(i), event(i).getRecordedAt());
   }
   return out;
+}
+
+Result<Timestamp> Ledger::AppendTo(Store& store) const {
+  Result<std::unique_ptr<Appender>> app = store.BeginAppend();
+  if (!app.ok()) return app.status();
+  for (size_t i = 0; i < events_.size(); ++i) {
+    capnp::MallocMessageBuilder msg(kFirstSegmentWords);
+    msg.setRoot(event(i));
+    Result<Appender::Outcome> added = (*app)->Add(msg.getRoot<schema::Event>());
+    if (!added.ok()) return added.status();
+  }
+  TLEDGER_RETURN_IF_ERROR((*app)->Commit());
+  return (*app)->recorded_at();
 }
 
 Outcome EvaluateFold(const Timeline& timeline, Date as_of, Timestamp known_at, bool restate_units) {

@@ -29,6 +29,7 @@
 
 #include "core/date.h"
 #include "core/event.capnp.h"
+#include "core/store.h"
 #include "projections/evaluate.h"
 #include "projections/outcome.h"
 #include "projections/timeline.h"
@@ -65,6 +66,10 @@ class Ledger {
   Timeline Fold(Timestamp known_at = kForever) const;
   // Fold, Resolve and Evaluate as of the end of day `as_of`.
   Outcome Evaluate(Date as_of, Timestamp known_at = kForever, bool restate_units = false) const;
+
+  // Appends every event to `store` in one append (the store gives them its
+  // own seq and recorded_at) and commits; the instant they were recorded at.
+  Result<Timestamp> AppendTo(Store& store) const;
 
   // A fresh ledger of the events `keep` selects, in the same order and each
   // with its own recorded_at; seq renumbered 1..n, as a ledger that received

@@ -20,7 +20,6 @@
 
 #include <gtest/gtest.h>
 
-#include "core/appender.h"
 #include "core/json_codec.h"
 #include "core/store.h"
 #include "projections/replay.h"
@@ -464,16 +463,9 @@ TEST(PropertyTest, ReplayKnownAtEachAppendEqualsAFreshLedger) {
     ASSERT_TRUE(store.ok()) << store.status().message();
     Ledger mirror;  // the batches with the instants the store gave them
     for (const Generator::Batch& b : batches) {
-      Ledger one = Build({b});
-      Result<std::unique_ptr<Appender>> app = (*store)->BeginAppend();
-      ASSERT_TRUE(app.ok()) << app.status().message();
-      for (size_t i = 0; i < one.size(); ++i) {
-        capnp::MallocMessageBuilder msg;
-        msg.setRoot(one.event(i));
-        ASSERT_TRUE((*app)->Add(msg.getRoot<schema::Event>()).ok());
-      }
-      ASSERT_TRUE((*app)->Commit().ok());
-      mirror.Record((*app)->recorded_at(), b.lines);
+      Result<Timestamp> at = Build({b}).AppendTo(**store);
+      ASSERT_TRUE(at.ok()) << at.status().message();
+      mirror.Record(*at, b.lines);
     }
     for (size_t i = 0; i < mirror.size(); i += 1 + i / 3) {
       Timestamp t = mirror.event(i).getRecordedAt();

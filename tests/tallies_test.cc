@@ -263,21 +263,6 @@ TEST(CompensationTest, FailedOwesThePublicFunding) {
   EXPECT_EQ(o.report.reimbursement_due_vnd, 150'000'000);
 }
 
-TEST(CompensationTest, FailedExemptedOwesNothingAndSaysWhy) {
-  std::vector<std::string> lines = FailedPhd();
-  lines.push_back(Exempt("x-1", "2028-10-01", "T1", "E1", "disaster"));
-  Outcome o = OutcomeOf(lines, "2028-12-31");
-  EXPECT_EQ(o.report.reimbursement_due_vnd, 0);
-  EXPECT_EQ(Amounts(o), (std::vector<Owed>{{"FAILED", "k-1", 0}}));
-  ASSERT_EQ(Of(o, Rule::kFailed).size(), 1u);
-  EXPECT_EQ(Of(o, Rule::kFailed)[0].detail_en,
-            "E1 failed (2028-09-10); public funding to repay 150,000,000 VND; exempted (disaster, x-1): 0 VND "
-            "(judged by Decree 171/2025/ND-CP)");
-  EXPECT_EQ(Of(o, Rule::kFailed)[0].detail_vi,
-            "E1 không đạt (2028-09-10); phải bồi hoàn kinh phí công 150.000.000 đ; được miễn bồi hoàn (disaster, "
-            "x-1): 0 đ (theo Nghị định 171/2025/NĐ-CP)");
-}
-
 // E1 dropped out of a publicly funded PhD after its start: F = 120,000,000,
 // of which 50,000,000 paid back.
 std::vector<std::string> DroppedOutPhd(int64_t repaid) {
@@ -303,17 +288,6 @@ TEST(CompensationTest, NeverBelowZero) {
                          Withdraw("w-9", "2026-03-01", "E9")}}),
                   "2026-12-31");
   EXPECT_EQ(o.report.reimbursement_due_vnd, 10'000'000);
-}
-
-TEST(CompensationTest, DroppedOutExemptedOwesNothingAndSaysWhy) {
-  std::vector<std::string> lines = DroppedOutPhd(50'000'000);
-  lines.push_back(Exempt("x-1", "2026-04-01", "T1", "E1", "epidemic"));
-  Outcome o = OutcomeOf(lines, "2026-12-31");
-  EXPECT_EQ(o.report.reimbursement_due_vnd, 0);
-  EXPECT_EQ(Amounts(o), (std::vector<Owed>{{"DROPPED_OUT", "w-1", 0}}));
-  EXPECT_EQ(Of(o, Rule::kDroppedOut).at(0).detail_en,
-            "E1 withdrew 2026-03-01 after the phd course began 2025-09-01; public funding to repay 120,000,000 VND; "
-            "exempted (epidemic, x-1): 0 VND (judged by Decree 171/2025/ND-CP)");
 }
 
 // Engine's choice: an enrollment both dropped out and failed owes F once
@@ -396,20 +370,51 @@ TEST(CompensationTest, ServiceBreachLessARepayment) {
   EXPECT_EQ(o.report.reimbursement_due_vnd, 150'000'000);
 }
 
-TEST(CompensationTest, ServiceBreachExemptedStaysFlaggedOwesNothingAndNamesTheExemption) {
-  std::vector<std::string> lines = Breach(kMaster2025, "civil_servant", 300'000'000, "2027-09-10", "2030-03-09");
-  lines.push_back(Exempt("x-s", "2030-04-01", "S", "E-S", "transfer_within_system"));
-  Outcome o = OutcomeOf(lines, "2030-12-31");
-  EXPECT_EQ(Amounts(o), (std::vector<Owed>{{"SERVICE_BREACH", "l-s", 0}}));
-  EXPECT_EQ(o.report.reimbursement_due_vnd, 0);
-  std::vector<Violation> v = Of(o, Rule::kServiceBreach);
-  ASSERT_EQ(v.size(), 1u);
-  EXPECT_EQ(v[0].detail_en,
-            "E-S: left service 2030-03-09 after 29 months of service since completing 2027-09-10, short of the 72 "
-            "months committed; compensation 300,000,000 VND x (72 - 29) / 72 = 179,166,666 VND; exempted "
-            "(transfer_within_system, x-s): 0 VND (judged by Decree 171/2025/ND-CP)");
-  // Before the exemption counts, the compensation is owed.
-  EXPECT_EQ(OutcomeOf(lines, "2030-03-31").report.reimbursement_due_vnd, 179'166'666);
+// An exemption does not clear the violation: it sets its compensation to
+// zero, and the detail names it. Before the exemption counts, the amount is
+// owed.
+TEST(CompensationTest, ExemptedOwesNothingAndTheDetailNamesTheExemption) {
+  struct Case {
+    std::vector<std::string> lines;
+    std::string exemption, before, after;
+    int64_t owed_before;
+    std::string rule, event, detail_en, detail_vi;
+  };
+  const Case cases[] = {
+      {FailedPhd(), Exempt("x-1", "2028-10-01", "T1", "E1", "disaster"), "2028-09-30", "2028-12-31", 150'000'000,
+       "FAILED", "k-1",
+       "E1 failed (2028-09-10); public funding to repay 150,000,000 VND; exempted (disaster, x-1): 0 VND "
+       "(judged by Decree 171/2025/ND-CP)",
+       "E1 không đạt (2028-09-10); phải bồi hoàn kinh phí công 150.000.000 đ; được miễn bồi hoàn (disaster, "
+       "x-1): 0 đ (theo Nghị định 171/2025/NĐ-CP)"},
+      {DroppedOutPhd(50'000'000), Exempt("x-1", "2026-07-01", "T1", "E1", "epidemic"), "2026-06-30", "2026-12-31",
+       70'000'000, "DROPPED_OUT", "w-1",
+       "E1 withdrew 2026-03-01 after the phd course began 2025-09-01; public funding to repay 120,000,000 VND; "
+       "exempted (epidemic, x-1): 0 VND (judged by Decree 171/2025/ND-CP)",
+       "E1 bỏ học 2026-03-01 sau khi khóa phd bắt đầu 2025-09-01; phải bồi hoàn kinh phí công 120.000.000 đ; được "
+       "miễn bồi hoàn (epidemic, x-1): 0 đ (theo Nghị định 171/2025/NĐ-CP)"},
+      {Breach(kMaster2025, "civil_servant", 300'000'000, "2027-09-10", "2030-03-09"),
+       Exempt("x-s", "2030-04-01", "S", "E-S", "transfer_within_system"), "2030-03-31", "2030-12-31", 179'166'666,
+       "SERVICE_BREACH", "l-s",
+       "E-S: left service 2030-03-09 after 29 months of service since completing 2027-09-10, short of the 72 "
+       "months committed; compensation 300,000,000 VND x (72 - 29) / 72 = 179,166,666 VND; exempted "
+       "(transfer_within_system, x-s): 0 VND (judged by Decree 171/2025/ND-CP)",
+       "E-S: nghỉ việc 2030-03-09 sau 29 tháng công tác kể từ khi hoàn thành 2027-09-10, chưa đủ 72 tháng cam kết; "
+       "bồi hoàn 300.000.000 đ x (72 - 29) / 72 = 179.166.666 đ; được miễn bồi hoàn (transfer_within_system, "
+       "x-s): 0 đ (theo Nghị định 171/2025/NĐ-CP)"},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> lines = c.lines;
+    lines.push_back(c.exemption);
+    EXPECT_EQ(OutcomeOf(lines, c.before).report.reimbursement_due_vnd, c.owed_before) << c.rule;
+    Outcome o = OutcomeOf(lines, c.after);
+    EXPECT_EQ(o.report.reimbursement_due_vnd, 0) << c.rule;
+    EXPECT_EQ(Amounts(o), (std::vector<Owed>{{c.rule, c.event, 0}}));
+    std::vector<Violation> v = Of(o, *RuleByName(c.rule));
+    ASSERT_EQ(v.size(), 1u) << c.rule;
+    EXPECT_EQ(v[0].detail_en, c.detail_en);
+    EXPECT_EQ(v[0].detail_vi, c.detail_vi);
+  }
 }
 
 TEST(CompensationTest, ReimbursementDueSumsEveryEnrollment) {
