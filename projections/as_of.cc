@@ -61,7 +61,10 @@ AsOf::AsOf(const Resolved& r, Date d) : r_(r), d_(d) {
   for (Sym p = 1; p < s.plans.size(); ++p) {
     const PlanIssuedFact* issued = LatestAsOf(r.plans_issued.Of(p), d);
     if (issued == nullptr) continue;
-    Plan plan{issued, issued->budget_vnd, issued->quotas, issued->priority_fields, issued->phases};
+    // A cell given twice takes its last count, as an amendment's would: one
+    // list, read alike by the tallies and QUOTA_EXCEEDED.
+    Plan plan{issued, issued->budget_vnd, {}, issued->priority_fields, issued->phases};
+    ApplyQuotas(issued->quotas, &plan.quotas);
     for (const PlanAmendedFact& a : UpTo(r.plan_amendments.Of(p), d)) {
       if (a.budget_vnd) plan.budget_vnd = *a.budget_vnd;
       if (a.quotas) ApplyQuotas(*a.quotas, &plan.quotas);
@@ -76,7 +79,7 @@ AsOf::AsOf(const Resolved& r, Date d) : r_(r), d_(d) {
     if (reorg.stamp.effective > d) break;
     for (Sym u : reorg.from) {
       if (ceased_[u]) continue;
-      if (reorg.kind == schema::ReorgKind::RENAME && reorg.to == u) continue;  // a new name, the same unit
+      if (reorg.to == u) continue;  // the unit a merge keeps, or a new name for the same unit
       std::string_view how = reorg.kind == schema::ReorgKind::MERGE    ? "merge"
                              : reorg.kind == schema::ReorgKind::RENAME ? "rename"
                                                                        : "dissolve";

@@ -49,7 +49,8 @@ Overrides ResolveCorrections(const Timeline& t, std::vector<Date>* live_correcti
       }
     }
     if (version == nullptr) continue;
-    live_corrections->push_back(c->stamp.effective);
+    // A replaced correction counts by its replacement's date.
+    live_corrections->push_back(version == &*c ? c->stamp.effective : version->stamp.effective);
     std::optional<Stamp> target = StampOfEvent(t, version->target);
     if (!target || target->seq >= c->stamp.seq) continue;  // only an earlier event
     aimed[version->target].emplace_back(c->stamp.seq, version);

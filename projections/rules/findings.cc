@@ -49,6 +49,15 @@ Rulebook Findings::CaseRulebook(Sym person, Date start) const {
   return reg != nullptr ? RulebookFor(start, reg->category) : RulebookOn(start);
 }
 
+int64_t Findings::Compensation(Sym e, int64_t owed, std::string* detail_vi, std::string* detail_en) const {
+  const ExemptionFact* exempt = LatestAsOf(w_.resolved().exemptions.Of(e), w_.date());
+  if (exempt == nullptr) return owed;
+  std::string ground = EnumName(exempt->ground), id(w_.symbols().events.Name(exempt->stamp.event));
+  *detail_vi += "; được miễn bồi hoàn (" + ground + ", " + id + "): 0 đ";
+  *detail_en += "; exempted (" + ground + ", " + id + "): 0 VND";
+  return 0;
+}
+
 void CheckAll(Findings& out) {
   CheckAgeLimit(out);
   CheckBudgetExceeded(out);

@@ -28,6 +28,10 @@ class Findings {
   // The rulebook for a case of `person` in a course starting on `start`
   // (public employees stay on 2017).
   Rulebook CaseRulebook(Sym person, Date start) const;
+  // The compensation `owed` under a violation about enrollment `e`: zero
+  // where a compensation_exempted counts for it, and then both details name
+  // the exemption (shared/spec/rules.md, "Compensation").
+  int64_t Compensation(Sym e, int64_t owed, std::string* detail_vi, std::string* detail_en) const;
 
   // Names, for details and subjects.
   std::string Person(Sym s) const { return std::string(w_.symbols().persons.Name(s)); }

@@ -4,14 +4,12 @@
 // T1 = factor x months(start, end), the factor of the rulebook in force at
 // the course start (2, then 3). Compensation F x (T1 - T2) / T1, rounded
 // down (Decree 101 art. 8); an exemption sets it to zero and is named.
-#include "core/schema_info.h"
 #include "projections/rules/rules.h"
 
 namespace tledger {
 
 void CheckServiceBreach(Findings& out) {
   const AsOf& w = out.world();
-  const Resolved& r = w.resolved();
   for (Sym p = 1; p < w.symbols().persons.size(); ++p) {
     const PersonLeftServiceFact* leaving = w.Leaving(p);
     if (leaving == nullptr) continue;
@@ -27,7 +25,6 @@ void CheckServiceBreach(Findings& out) {
       if (t1 <= 0 || t2 >= t1) continue;
       int64_t funding = w.PublicFunding(e);
       int64_t owed = static_cast<int64_t>(static_cast<__int128>(funding) * (t1 - t2) / t1);
-      const ExemptionFact* exempt = LatestAsOf(r.exemptions.Of(e), w.date());
       std::string vi = out.Enrollment(e) + ": nghỉ việc " + leaving->stamp.effective.ToString() + " sau " +
                        std::to_string(t2) + " tháng công tác kể từ khi hoàn thành " +
                        en.completion->stamp.effective.ToString() + ", chưa đủ " + std::to_string(t1) +
@@ -38,13 +35,7 @@ void CheckServiceBreach(Findings& out) {
                             en.completion->stamp.effective.ToString() + ", short of the " + std::to_string(t1) +
                             " months committed; compensation " + MoneyEn(funding) + " x (" + std::to_string(t1) +
                             " - " + std::to_string(t2) + ") / " + std::to_string(t1) + " = " + MoneyEn(owed);
-      if (exempt != nullptr) {
-        std::string ground = *EventSchema::Get().Enum<schema::Ground>().Name(static_cast<uint16_t>(exempt->ground));
-        std::string id(w.symbols().events.Name(exempt->stamp.event));
-        vi += "; được miễn bồi hoàn (" + ground + ", " + id + "): 0 đ";
-        en_text += "; exempted (" + ground + ", " + id + "): 0 VND";
-        owed = 0;
-      }
+      owed = out.Compensation(e, owed, &vi, &en_text);
       Violation& v = out.Add(Rule::kServiceBreach, leaving->stamp, out.Person(p), rb, vi, en_text);
       v.enrollment = out.Enrollment(e);
       v.amount_vnd = owed;

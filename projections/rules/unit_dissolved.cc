@@ -25,7 +25,7 @@ void Check(Findings& out, const Stamp& evidence, Sym unit, const std::string& wh
     how_en = "dissolved since " + since;
   } else {
     how_vi = "là đơn vị cấp huyện, cấp hành chính này chấm dứt từ " + since;
-    how_en = "is a district, a level abolished since " + since;
+    how_en = "a district, a level abolished since " + since;
   }
   out.Add(Rule::kUnitDissolved, evidence, u, RulebookOn(evidence.effective),
           what_vi + " ngày " + evidence.effective.ToString() + " ghi đơn vị " + u + ", đơn vị này " + how_vi,
