@@ -24,79 +24,6 @@ void ApplyQuotas(const std::vector<QuotaCell>& given, std::vector<QuotaCell>* ce
 
 }  // namespace
 
-AsOf::AsOf(const Resolved& r, Date d) : r_(r), d_(d) {
-  const Symbols& s = *r.symbols;
-
-  courses_.resize(s.courses.size(), nullptr);
-  for (Sym c = 1; c < s.courses.size(); ++c) courses_[c] = LatestAsOf(r.courses.Of(c), d);
-
-  enrollments_.resize(s.enrollments.size());
-  enrollments_of_.resize(s.persons.size());
-  for (Sym e = 1; e < s.enrollments.size(); ++e) {
-    Enrollment& en = enrollments_[e];
-    en.rec = LatestAsOf(r.enrollments.Of(e), d);
-    std::span<const EnrollmentWithdrawnFact> w = UpTo(r.withdrawals.Of(e), d);
-    en.withdrawal = w.empty() ? nullptr : &w.front();
-    en.completion = LatestAsOf(r.completions.Of(e), d);
-    if (en.rec != nullptr) enrollments_of_[en.rec->person].push_back(e);
-  }
-  for (std::vector<Sym>& list : enrollments_of_) {
-    std::sort(list.begin(), list.end(), [&](Sym a, Sym b) { return enrollments_[a].rec->stamp < enrollments_[b].rec->stamp; });
-  }
-
-  decisions_.resize(s.decisions.size(), nullptr);
-  public_funding_.resize(s.enrollments.size(), 0);
-  for (Sym dec = 1; dec < s.decisions.size(); ++dec) {
-    decisions_[dec] = LatestAsOf(r.decisions.Of(dec), d);
-    if (decisions_[dec] == nullptr || !UpTo(r.revocations.Of(dec), d).empty()) continue;
-    live_decisions_.push_back(decisions_[dec]);
-  }
-  std::sort(live_decisions_.begin(), live_decisions_.end(),
-            [](const FundingDecidedFact* a, const FundingDecidedFact* b) { return a->stamp < b->stamp; });
-  for (const FundingDecidedFact* f : live_decisions_) {
-    if (f->enrollment != kNoSym && ClassOf(f->funding) == FundingClass::PUBLIC) public_funding_[f->enrollment] += f->amount_vnd;
-  }
-
-  plans_.resize(s.plans.size());
-  for (Sym p = 1; p < s.plans.size(); ++p) {
-    const PlanIssuedFact* issued = LatestAsOf(r.plans_issued.Of(p), d);
-    if (issued == nullptr) continue;
-    // A cell given twice takes its last count, as an amendment's would: one
-    // list, read alike by the tallies and QUOTA_EXCEEDED.
-    Plan plan{issued, issued->budget_vnd, {}, issued->priority_fields, issued->phases};
-    ApplyQuotas(issued->quotas, &plan.quotas);
-    for (const PlanAmendedFact& a : UpTo(r.plan_amendments.Of(p), d)) {
-      if (a.budget_vnd) plan.budget_vnd = *a.budget_vnd;
-      if (a.quotas) ApplyQuotas(*a.quotas, &plan.quotas);
-      if (a.priority_fields) plan.priority_fields = *a.priority_fields;
-      if (a.phases) plan.phases = *a.phases;
-    }
-    plans_[p] = std::move(plan);
-  }
-
-  ceased_.resize(s.units.size());
-  for (const UnitReorganizedFact& reorg : r.reorganizations) {
-    if (reorg.stamp.effective > d) break;
-    for (Sym u : reorg.from) {
-      if (ceased_[u]) continue;
-      if (reorg.to == u) continue;  // the unit a merge keeps, or a new name for the same unit
-      std::string_view how = reorg.kind == schema::ReorgKind::MERGE    ? "merge"
-                             : reorg.kind == schema::ReorgKind::RENAME ? "rename"
-                                                                       : "dissolve";
-      ceased_[u] = Cessation{reorg.stamp.effective,
-                             reorg.kind == schema::ReorgKind::DISSOLVE ? kNoSym : reorg.to, how, reorg.stamp.event};
-    }
-  }
-  if (d >= kDistrictLevelAbolished) {
-    for (Sym u = 1; u < s.units.size(); ++u) {
-      const UnitRegisteredFact* reg = LatestAsOf(r.unit_registrations.Of(u), d);
-      if (reg == nullptr || reg->level != Level::DISTRICT) continue;
-      if (ceased_[u] && ceased_[u]->date <= kDistrictLevelAbolished) continue;
-      ceased_[u] = Cessation{kDistrictLevelAbolished, kNoSym, "district_abolished", kNoSym};
-    }
-  }
-}
-
 std::optional<int64_t> AsOf::QuotaOf(const Plan& plan, const CellKey& key) {
   bool program_has_cells = false;
   for (const QuotaCell& q : plan.quotas) {
@@ -107,22 +34,86 @@ std::optional<int64_t> AsOf::QuotaOf(const Plan& plan, const CellKey& key) {
   return program_has_cells ? std::optional<int64_t>(0) : std::nullopt;
 }
 
-const std::vector<Sym>& AsOf::EnrollmentsOf(Sym person) const {
-  static const std::vector<Sym> kNone;
-  return person < enrollments_of_.size() ? enrollments_of_[person] : kNone;
+AsOf::Enrollment AsOf::Enr(Sym e) const {
+  return Enrollment{LatestAsOf(r_.enrollments.Of(e), d_, h_), FirstAsOf(r_.withdrawals.Of(e), d_, h_),
+                    LatestAsOf(r_.completions.Of(e), d_, h_)};
+}
+
+bool AsOf::Active(Sym e) const {
+  return LatestAsOf(r_.enrollments.Of(e), d_, h_) != nullptr && FirstAsOf(r_.withdrawals.Of(e), d_, h_) == nullptr;
+}
+
+std::vector<Sym> AsOf::EnrollmentsOf(Sym person) const {
+  std::vector<std::pair<Stamp, Sym>> found;
+  for (Sym e : r_.enrollments_by_person.Of(person)) {
+    const EnrollmentRecordedFact* rec = LatestAsOf(r_.enrollments.Of(e), d_, h_);
+    if (rec != nullptr && rec->person == person) found.emplace_back(rec->stamp, e);
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Sym> out;
+  out.reserve(found.size());
+  for (const auto& [stamp, e] : found) out.push_back(e);
+  return out;
+}
+
+int64_t AsOf::PublicFunding(Sym e) const {
+  int64_t sum = 0;
+  for (Sym dec : r_.decisions_by_enrollment.Of(e)) {
+    const FundingDecidedFact* f = Decision(dec);
+    if (f == nullptr || f->enrollment != e || ClassOf(f->funding) != FundingClass::PUBLIC || Revoked(dec)) continue;
+    sum += f->amount_vnd;
+  }
+  return sum;
+}
+
+const std::vector<const FundingDecidedFact*>& AsOf::LiveDecisions() const {
+  if (!live_decisions_) {
+    std::vector<const FundingDecidedFact*> live;
+    for (Sym dec = 1; dec < symbols().decisions.size(); ++dec) {
+      const FundingDecidedFact* f = LatestAsOf(r_.decisions.Of(dec), d_);
+      if (f != nullptr && FirstAsOf(r_.revocations.Of(dec), d_) == nullptr) live.push_back(f);
+    }
+    std::sort(live.begin(), live.end(),
+              [](const FundingDecidedFact* a, const FundingDecidedFact* b) { return a->stamp < b->stamp; });
+    live_decisions_ = std::move(live);
+  }
+  return *live_decisions_;
+}
+
+const AsOf::Plan* AsOf::PlanOf(Sym p) const {
+  auto [it, added] = plans_.try_emplace(p);
+  if (added) {
+    const PlanIssuedFact* issued = LatestAsOf(r_.plans_issued.Of(p), d_, h_);
+    if (issued != nullptr) {
+      // A cell given twice takes its last count, as an amendment's would:
+      // one list, read alike by the tallies and QUOTA_EXCEEDED.
+      Plan plan{issued, issued->budget_vnd, {}, issued->priority_fields, issued->phases};
+      ApplyQuotas(issued->quotas, &plan.quotas);
+      for (const PlanAmendedFact& a : UpTo(r_.plan_amendments.Of(p), d_, h_)) {
+        if (a.budget_vnd) plan.budget_vnd = *a.budget_vnd;
+        if (a.quotas) ApplyQuotas(*a.quotas, &plan.quotas);
+        if (a.priority_fields) plan.priority_fields = *a.priority_fields;
+        if (a.phases) plan.phases = *a.phases;
+      }
+      it->second = std::move(plan);
+    }
+  }
+  return it->second ? &*it->second : nullptr;
 }
 
 const PersonRegisteredFact* AsOf::Registration(Sym person, Date at) const {
-  std::span<const PersonRegisteredFact> regs = UpTo(r_.person_registrations.Of(person), d_);
+  // The prefix up to D is tracked; the latest of it by `at` is then fixed.
+  std::span<const PersonRegisteredFact> regs = UpTo(r_.person_registrations.Of(person), d_, h_);
   if (regs.empty()) return nullptr;
   const PersonRegisteredFact* reg = LatestAsOf(regs, std::min(at, d_));
   return reg != nullptr ? reg : &regs.front();
 }
 
 Sym AsOf::UnitAt(Sym person, Date at) const {
+  Horizon* h = Tracked(at);
   at = std::min(at, d_);
-  const PersonRegisteredFact* reg = LatestAsOf(r_.person_registrations.Of(person), at);
-  const PersonTransferredFact* moved = LatestAsOf(r_.transfers.Of(person), at);
+  const PersonRegisteredFact* reg = LatestAsOf(r_.person_registrations.Of(person), at, h);
+  const PersonTransferredFact* moved = LatestAsOf(r_.transfers.Of(person), at, h);
   Sym unit = kNoSym;
   if (reg != nullptr && (moved == nullptr || moved->stamp < reg->stamp)) {
     unit = reg->unit;
@@ -132,27 +123,44 @@ Sym AsOf::UnitAt(Sym person, Date at) const {
   return unit == kNoSym ? kNoSym : Follow(unit, at);
 }
 
-const PersonLeftServiceFact* AsOf::Leaving(Sym person) const { return LatestAsOf(r_.leavings.Of(person), d_); }
-
 bool AsOf::Nominated(Sym plan, Sym person, Program program, Date at) const {
   bool approved = false;
-  for (const NominationFact& n : UpTo(r_.nominations.Of(person), std::min(at, d_))) {
+  for (const NominationFact& n : UpTo(r_.nominations.Of(person), std::min(at, d_), Tracked(at))) {
     if (n.plan == plan && n.program == program) approved = n.approved;
   }
   return approved;
 }
 
+std::optional<Cessation> AsOf::Ceased(Sym unit) const {
+  std::optional<Cessation> c = unit < r_.cessations.size() ? r_.cessations[unit] : std::nullopt;
+  if (c && d_ < c->date) c.reset();
+  if (d_ >= kDistrictLevelAbolished && (!c || c->date > kDistrictLevelAbolished)) {
+    const UnitRegisteredFact* reg = LatestAsOf(r_.unit_registrations.Of(unit), d_);
+    if (reg != nullptr && reg->level == Level::DISTRICT) {
+      c = Cessation{kDistrictLevelAbolished, kNoSym, "district_abolished", kNoSym};
+    }
+  }
+  return c;
+}
+
 std::optional<Level> AsOf::LevelOf(Sym unit, Date at) const {
-  std::span<const UnitRegisteredFact> regs = UpTo(r_.unit_registrations.Of(unit), d_);
-  if (regs.empty()) return std::nullopt;
-  const UnitRegisteredFact* reg = LatestAsOf(regs, std::min(at, d_));
-  return (reg != nullptr ? reg : &regs.front())->level;
+  std::span<const UnitRegisteredFact> regs = r_.unit_registrations.Of(unit);
+  const UnitRegisteredFact* first = FirstAsOf(regs, d_, h_);
+  if (first == nullptr) return std::nullopt;
+  const UnitRegisteredFact* reg = LatestAsOf(regs, std::min(at, d_), Tracked(at));
+  return (reg != nullptr ? reg : first)->level;
 }
 
 Sym AsOf::Follow(Sym unit, Date at) const {
-  for (int i = 0; i < kMaxFollow && unit < ceased_.size(); ++i) {
-    const std::optional<Cessation>& c = ceased_[unit];
-    if (!c || c->date > at || c->successor == kNoSym) break;
+  Horizon* h = Tracked(at);
+  at = std::min(at, d_);
+  for (int i = 0; i < kMaxFollow && unit < r_.cessations.size(); ++i) {
+    const std::optional<Cessation>& c = r_.cessations[unit];
+    if (!c || c->successor == kNoSym) break;
+    if (c->date > at) {
+      if (h != nullptr) h->Limit(c->date);
+      break;
+    }
     unit = c->successor;
   }
   return unit;
@@ -161,7 +169,7 @@ Sym AsOf::Follow(Sym unit, Date at) const {
 Sym AsOf::Restate(Sym unit) const {
   for (int i = 0; i < kMaxFollow; ++i) {
     unit = Follow(unit, d_);
-    const std::optional<Cessation>& c = unit < ceased_.size() ? ceased_[unit] : std::nullopt;
+    std::optional<Cessation> c = Ceased(unit);
     if (!c || c->successor != kNoSym) return unit;
     // Dissolved: what it was part of takes its place.
     const UnitRegisteredFact* reg = LatestAsOf(r_.unit_registrations.Of(unit), d_);

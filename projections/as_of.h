@@ -1,15 +1,24 @@
 // The world as it stood at the end of day D (shared/spec/rules.md,
-// "Definitions"), as the rules and tallies ask about it. Built from a
-// Resolved (which is already "as known at T") in one pass; every query below
-// is then a lookup.
+// "Definitions"), as the rules and tallies ask about it. Cheap to make: every
+// question is answered when asked, from the Resolved (already "as known at
+// T"), by a few binary searches.
 //
 //   AsOf w(resolved, as_of);
 //   if (w.Active(e)) { const CourseOpenedFact* c = w.Course(w.Enr(e).rec->course); ... }
+//
+// With a Horizon, every answer also lowers horizon->until to the next date at
+// which it would change: evaluating something with one tells for how long
+// the result holds (projections/tally_index.h builds on that). The questions
+// about the whole ledger (LiveDecisions) are not horizon-tracked.
+//
+// Not thread-safe (it caches plans and decisions); cheap to make one per
+// thread.
 #ifndef TLEDGER_PROJECTIONS_AS_OF_H_
 #define TLEDGER_PROJECTIONS_AS_OF_H_
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "projections/resolved.h"
@@ -19,7 +28,7 @@ namespace tledger {
 
 class AsOf {
  public:
-  AsOf(const Resolved& r, Date d);
+  AsOf(const Resolved& r, Date d, Horizon* horizon = nullptr) : r_(r), d_(d), h_(horizon) {}
 
   const Resolved& resolved() const { return r_; }
   const Symbols& symbols() const { return *r_.symbols; }
@@ -27,7 +36,7 @@ class AsOf {
 
   // --- courses
   // The course's latest counting version, or nullptr.
-  const CourseOpenedFact* Course(Sym course) const { return course < courses_.size() ? courses_[course] : nullptr; }
+  const CourseOpenedFact* Course(Sym course) const { return LatestAsOf(r_.courses.Of(course), d_, h_); }
 
   // --- enrollments
   struct Enrollment {
@@ -35,19 +44,23 @@ class AsOf {
     const EnrollmentWithdrawnFact* withdrawal = nullptr;  // the first counting one
     const CompletionFact* completion = nullptr;           // the latest counting one
   };
-  const Enrollment& Enr(Sym e) const { return enrollments_[e]; }
-  size_t enrollment_count() const { return enrollments_.size(); }
+  Enrollment Enr(Sym e) const;
+  // One more than the largest enrollment Sym: enrollments are 1..count-1.
+  size_t enrollment_count() const { return symbols().enrollments.size(); }
   // Recorded, and not withdrawn, as of D.
-  bool Active(Sym e) const { return enrollments_[e].rec != nullptr && enrollments_[e].withdrawal == nullptr; }
+  bool Active(Sym e) const;
   // The enrollments whose counting version names the person, by stamp.
-  const std::vector<Sym>& EnrollmentsOf(Sym person) const;
+  std::vector<Sym> EnrollmentsOf(Sym person) const;
   // Public funding decided (counting, not revoked) for an enrollment: F.
-  int64_t PublicFunding(Sym e) const { return public_funding_[e]; }
+  int64_t PublicFunding(Sym e) const;
 
-  // --- funding decisions: counting, not revoked, by stamp
-  const std::vector<const FundingDecidedFact*>& LiveDecisions() const { return live_decisions_; }
+  // --- funding decisions
+  // Counting, not revoked, by stamp. Not horizon-tracked.
+  const std::vector<const FundingDecidedFact*>& LiveDecisions() const;
   // The decision's latest counting version, or nullptr.
-  const FundingDecidedFact* Decision(Sym d) const { return decisions_[d]; }
+  const FundingDecidedFact* Decision(Sym d) const { return LatestAsOf(r_.decisions.Of(d), d_, h_); }
+  // Revoked by a counting revocation.
+  bool Revoked(Sym d) const { return FirstAsOf(r_.revocations.Of(d), d_, h_) != nullptr; }
 
   // --- plans
   struct Plan {
@@ -58,7 +71,7 @@ class AsOf {
     std::vector<PhaseSpec> phases;
   };
   // The plan as issued and amended up to D, or nullptr when not issued.
-  const Plan* PlanOf(Sym plan) const { return plan < plans_.size() && plans_[plan] ? &*plans_[plan] : nullptr; }
+  const Plan* PlanOf(Sym plan) const;
 
   // A quota cell: where an enrollment in a course falls.
   struct CellKey {
@@ -84,48 +97,43 @@ class AsOf {
   // kNoSym when none.
   Sym UnitAt(Sym person, Date at) const;
   // The person's latest counting leaving of service, or nullptr.
-  const PersonLeftServiceFact* Leaving(Sym person) const;
+  const PersonLeftServiceFact* Leaving(Sym person) const { return LatestAsOf(r_.leavings.Of(person), d_, h_); }
   // (plan, person, program) approved and not revoked on `at`.
   bool Nominated(Sym plan, Sym person, Program program, Date at) const;
 
   // --- units
-  struct Cessation {
-    Date date;
-    Sym successor = kNoSym;  // merged into or renamed to; kNoSym when dissolved
-    std::string_view how;    // "merge", "rename", "dissolve", "district_abolished"
-    Sym evidence = kNoSym;   // the reorganisation event, if any
-  };
   // When the unit ceased, if it did by D: its first counting reorganisation,
-  // or 2025-07-01 for a district (the level was abolished).
-  const std::optional<Cessation>& Ceased(Sym unit) const { return ceased_[unit]; }
+  // or 2025-07-01 for a unit registered as a district then (the level was
+  // abolished). Not horizon-tracked.
+  std::optional<Cessation> Ceased(Sym unit) const;
   // The unit's level on `at`, from its latest registration by then (else its
   // earliest counting one).
   std::optional<Level> LevelOf(Sym unit, Date at) const;
   // A unit followed through the merges and renames effective by `at`.
   Sym Follow(Sym unit, Date at) const;
   // A unit mapped to what it is as of D: merges and renames followed; a
-  // dissolved unit becomes its parent's successor (--restate-units).
+  // dissolved unit (or an abolished district) becomes its parent's
+  // successor (--restate-units). Not horizon-tracked.
   Sym Restate(Sym unit) const;
 
   // --- references: whether a counting event registers the id
-  bool HasUnit(Sym s) const { return !UpTo(r_.unit_registrations.Of(s), d_).empty(); }
-  bool HasPerson(Sym s) const { return !UpTo(r_.person_registrations.Of(s), d_).empty(); }
-  bool HasPlan(Sym s) const { return !UpTo(r_.plans_issued.Of(s), d_).empty(); }
-  bool HasCourse(Sym s) const { return Course(s) != nullptr; }
-  bool HasEnrollment(Sym s) const { return s < enrollments_.size() && enrollments_[s].rec != nullptr; }
-  bool HasDecision(Sym s) const { return s < decisions_.size() && decisions_[s] != nullptr; }
+  bool HasUnit(Sym s) const { return FirstAsOf(r_.unit_registrations.Of(s), d_, h_) != nullptr; }
+  bool HasPerson(Sym s) const { return FirstAsOf(r_.person_registrations.Of(s), d_, h_) != nullptr; }
+  bool HasPlan(Sym s) const { return FirstAsOf(r_.plans_issued.Of(s), d_, h_) != nullptr; }
+  bool HasCourse(Sym s) const { return FirstAsOf(r_.courses.Of(s), d_, h_) != nullptr; }
+  bool HasEnrollment(Sym s) const { return FirstAsOf(r_.enrollments.Of(s), d_, h_) != nullptr; }
+  bool HasDecision(Sym s) const { return FirstAsOf(r_.decisions.Of(s), d_, h_) != nullptr; }
 
  private:
+  // An answer about a date `at` on or after D is an answer about D and
+  // changes with it; one about an earlier date is settled.
+  Horizon* Tracked(Date at) const { return d_ <= at ? h_ : nullptr; }
+
   const Resolved& r_;
   Date d_;
-  std::vector<const CourseOpenedFact*> courses_;
-  std::vector<Enrollment> enrollments_;
-  std::vector<std::vector<Sym>> enrollments_of_;  // by person
-  std::vector<const FundingDecidedFact*> decisions_;
-  std::vector<const FundingDecidedFact*> live_decisions_;
-  std::vector<int64_t> public_funding_;           // by enrollment
-  std::vector<std::optional<Plan>> plans_;
-  std::vector<std::optional<Cessation>> ceased_;  // by unit
+  Horizon* h_;
+  mutable std::unordered_map<Sym, std::optional<Plan>> plans_;
+  mutable std::optional<std::vector<const FundingDecidedFact*>> live_decisions_;
 };
 
 }  // namespace tledger

@@ -119,6 +119,24 @@ struct Collector {
   void Add(ReimbursementFact f) { reimbursements.emplace_back(f.enrollment, std::move(f)); }
 };
 
+// The first cessation of every unit by a reorganisation (a merge keeps the
+// unit it merges into, a rename may keep the id). The end of the district
+// level depends on the as-of date and is AsOf's to add.
+std::vector<std::optional<Cessation>> Cessations(const Resolved& r, size_t units) {
+  std::vector<std::optional<Cessation>> ceased(units);
+  for (const UnitReorganizedFact& reorg : r.reorganizations) {
+    for (Sym u : reorg.from) {
+      if (ceased[u] || reorg.to == u) continue;
+      std::string_view how = reorg.kind == schema::ReorgKind::MERGE    ? "merge"
+                             : reorg.kind == schema::ReorgKind::RENAME ? "rename"
+                                                                       : "dissolve";
+      ceased[u] = Cessation{reorg.stamp.effective, reorg.kind == schema::ReorgKind::DISSOLVE ? kNoSym : reorg.to, how,
+                            reorg.stamp.event};
+    }
+  }
+  return ceased;
+}
+
 }  // namespace
 
 Resolved Resolve(const Timeline& t) {
@@ -160,6 +178,15 @@ Resolved Resolve(const Timeline& t) {
   r.exemptions = Grouped<ExemptionFact>(s.enrollments.size(), std::move(c.exemptions));
   r.reimbursements = Grouped<ReimbursementFact>(s.enrollments.size(), std::move(c.reimbursements));
   r.live_corrections = std::move(live_corrections);
+
+  std::vector<std::pair<Sym, Sym>> by_person, by_enrollment;
+  for (const EnrollmentRecordedFact& e : r.enrollments.all()) by_person.emplace_back(e.person, e.enrollment);
+  for (const FundingDecidedFact& f : r.decisions.all()) {
+    if (f.enrollment != kNoSym) by_enrollment.emplace_back(f.enrollment, f.decision);
+  }
+  r.enrollments_by_person = Grouped<Sym>(s.persons.size(), std::move(by_person));
+  r.decisions_by_enrollment = Grouped<Sym>(s.enrollments.size(), std::move(by_enrollment));
+  r.cessations = Cessations(r, s.units.size());
   return r;
 }
 

@@ -17,6 +17,9 @@
 #define TLEDGER_PROJECTIONS_RESOLVED_H_
 
 #include <algorithm>
+#include <climits>
+#include <optional>
+#include <string_view>
 #include <span>
 #include <utility>
 #include <vector>
@@ -57,6 +60,38 @@ class Grouped {
   std::vector<T> facts_;
 };
 
+// Sym groups carry no stamp: they are sorted by value.
+template <>
+inline Grouped<Sym>::Grouped(size_t keys, std::vector<std::pair<Sym, Sym>> items) : offsets_(keys + 1, 0) {
+  std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+  for (const auto& [k, v] : items) ++offsets_[k + 1];
+  for (size_t i = 1; i < offsets_.size(); ++i) offsets_[i] += offsets_[i - 1];
+  facts_.reserve(items.size());
+  for (const auto& [k, v] : items) facts_.push_back(v);
+}
+
+// How long an answer about "as of D" holds: lookups lower `until` to the
+// next effective date after D at which their answer would change. A caller
+// that evaluates something as of D with a Horizon learns the whole stretch
+// [D, until) over which the result is the same (projections/tally_index.h).
+struct Horizon {
+  static constexpr Date kForever = Date::FromDays(INT32_MAX);
+  Date until = kForever;
+  void Limit(Date d) {
+    if (d < until) until = d;
+  }
+};
+
+// The first cessation of a unit by a reorganisation, whatever the as-of
+// date: callers look at it only from its date on.
+struct Cessation {
+  Date date;
+  Sym successor = kNoSym;  // merged into or renamed to; kNoSym when dissolved
+  std::string_view how;    // "merge", "rename", "dissolve", "district_abolished"
+  Sym evidence = kNoSym;   // the reorganisation event, if any
+};
+
 struct Resolved {
   const Symbols* symbols = nullptr;  // the Timeline's; it must outlive this
   Grouped<UnitRegisteredFact> unit_registrations;        // by unit
@@ -77,23 +112,41 @@ struct Resolved {
   Grouped<ExemptionFact> exemptions;                     // by enrollment
   Grouped<ReimbursementFact> reimbursements;             // by enrollment
   std::vector<Date> live_corrections;                    // effective dates of corrections not retracted
+
+  // Indexes across versions: every enrollment any version of which names
+  // the person; every decision any version of which names the enrollment.
+  Grouped<Sym> enrollments_by_person;
+  Grouped<Sym> decisions_by_enrollment;
+  // By unit: its first cessation by a reorganisation (of any date).
+  std::vector<std::optional<Cessation>> cessations;
 };
 
 Resolved Resolve(const Timeline& timeline);
 
+// The facts of a group effective on or before `d` (a prefix: groups are in
+// effective order). With `h`, notes when the prefix next grows.
+template <typename T>
+std::span<const T> UpTo(std::span<const T> group, Date d, Horizon* h = nullptr) {
+  auto it = std::upper_bound(group.begin(), group.end(), d, [](Date x, const T& f) { return x < f.stamp.effective; });
+  if (h != nullptr && it != group.end()) h->Limit(it->stamp.effective);
+  return group.first(static_cast<size_t>(it - group.begin()));
+}
 // The last fact of a group in effect at the end of day `d`: the greatest
 // (effective, seq) with effective <= d. nullptr if none.
 template <typename T>
-const T* LatestAsOf(std::span<const T> group, Date d) {
-  auto it = std::upper_bound(group.begin(), group.end(), d, [](Date x, const T& f) { return x < f.stamp.effective; });
-  return it == group.begin() ? nullptr : &*(it - 1);
+const T* LatestAsOf(std::span<const T> group, Date d, Horizon* h = nullptr) {
+  std::span<const T> up_to = UpTo(group, d, h);
+  return up_to.empty() ? nullptr : &up_to.back();
 }
-// The facts of a group effective on or before `d` (a prefix: groups are in
-// effective order).
+// The first fact of a group, if it is effective on or before `d`.
 template <typename T>
-std::span<const T> UpTo(std::span<const T> group, Date d) {
-  auto it = std::upper_bound(group.begin(), group.end(), d, [](Date x, const T& f) { return x < f.stamp.effective; });
-  return group.first(static_cast<size_t>(it - group.begin()));
+const T* FirstAsOf(std::span<const T> group, Date d, Horizon* h = nullptr) {
+  if (group.empty()) return nullptr;
+  if (d < group.front().stamp.effective) {
+    if (h != nullptr) h->Limit(group.front().stamp.effective);
+    return nullptr;
+  }
+  return &group.front();
 }
 
 }  // namespace tledger

@@ -10,7 +10,7 @@ namespace {
 void Check(Findings& out, const Stamp& evidence, Sym unit, const std::string& what_vi, const std::string& what_en) {
   const AsOf& w = out.world();
   if (unit == kNoSym) return;
-  const std::optional<AsOf::Cessation>& c = w.Ceased(unit);
+  const std::optional<Cessation> c = w.Ceased(unit);
   if (!c || evidence.effective < c->date) return;
   std::string u = out.Unit(unit), since = c->date.ToString();
   std::string how_vi, how_en;
