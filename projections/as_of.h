@@ -33,6 +33,8 @@ class AsOf {
   const Resolved& resolved() const { return r_; }
   const Symbols& symbols() const { return *r_.symbols; }
   Date date() const { return d_; }
+  // Where answers note for how long they hold (nullptr: nowhere).
+  Horizon* horizon() const { return h_; }
 
   // --- courses
   // The course's latest counting version, or nullptr.

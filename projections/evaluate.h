@@ -14,6 +14,9 @@ struct EvaluateOptions {
   Date as_of;
   Timestamp known_at = 0;      // reported as given; the Resolved is already as known then
   bool restate_units = false;  // by_level by each unit's successor as of D (--restate-units)
+  // Only this plan and what concerns it: its cells and money, the tallies
+  // of enrollments in its courses, the violations naming it (--plan).
+  std::string plan;
 };
 
 Outcome Evaluate(const Resolved& resolved, const EvaluateOptions& options);

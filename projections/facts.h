@@ -114,6 +114,7 @@ struct QualificationFact {
 struct PlanIssuedFact {
   Stamp stamp;
   Sym plan, issuer;
+  std::string title;
   int64_t budget_vnd;
   std::vector<QuotaCell> quotas;
   std::vector<Sym> priority_fields;

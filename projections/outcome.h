@@ -34,6 +34,7 @@ struct PlanTally {
   int64_t public_funding_vnd = 0;
   int64_t remaining_vnd = 0;
   std::vector<CellTally> cells;  // in (program, funding_class, location) order
+  std::string title;             // as issued
   friend bool operator==(const PlanTally&, const PlanTally&) = default;
 };
 
@@ -105,6 +106,7 @@ struct Violation {
   std::string detail_en;
   std::string enrollment;   // the enrollment concerned, where there is one
   std::optional<int64_t> amount_vnd;  // compensation owed under this violation, where the rule sets one
+  std::string plan;         // the plan concerned, where there is one (--plan)
 
   // (rule, evidence seq, subject, detail): the order of `violations`.
   friend bool operator<(const Violation& a, const Violation& b);

@@ -73,6 +73,7 @@ std::optional<Fact> Timeline::ToFact(schema::Body::Reader body, const Stamp& st)
       return PlanIssuedFact{st,
                             s.plans.Intern(View(b.getPlan())),
                             s.units.Intern(View(b.getIssuer())),
+                            std::string(View(b.getTitle())),
                             b.getBudgetVnd(),
                             Quotas(b.getQuotas()),
                             Codes(b.getPriorityFields(), s.fields),

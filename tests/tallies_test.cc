@@ -81,8 +81,9 @@ TEST(TalliesTest, CellsQuotasAndCounts) {
            {P::PHD, C::SELF, L::FOREIGN, 1, 0, 0, 0, 0, 0},
            {P::MASTER, C::PUBLIC, L::DOMESTIC, 2, 0, 0, 0, 0, 1},
            {P::KNOWLEDGE_UPDATE, C::PUBLIC, L::DOMESTIC, std::nullopt, 1, 1, 0, 0, 0},  // no cells: no quota
-       }},
-      {"K2", 50'000'000, 0, 50'000'000, {{P::BACHELOR, C::PUBLIC, L::DOMESTIC, 3, 0, 0, 0, 0, 0}}},
+       },
+       "Kế hoạch K"},
+      {"K2", 50'000'000, 0, 50'000'000, {{P::BACHELOR, C::PUBLIC, L::DOMESTIC, 3, 0, 0, 0, 0, 0}}, "Kế hoạch K2"},
   };
   EXPECT_EQ(o.report.plans, expected);
   EXPECT_EQ(ReportJson(o)["plans"][0]["cells"][1].dump(),

@@ -20,7 +20,7 @@ void CheckAgeLimit(Findings& out) {
       Rulebook rb = RulebookFor(course->start, reg->category);
       int age = YearsBetween(*reg->birth_date, course->start), limit = Info(rb).age_limit;
       if (age > limit) {
-        out.Add(Rule::kAgeLimit, rec.stamp, out.Person(p), rb,
+        out.Add(Rule::kAgeLimit, rec.stamp, course->plan, out.Person(p), rb,
                 "lần đầu được cử đi đào tạo sau đại học (" + ProgramName(course->program) + ", " + out.Enrollment(e) +
                     ") khi " + std::to_string(age) + " tuổi vào ngày khai giảng " + course->start.ToString() +
                     ", quá giới hạn " + std::to_string(limit) + " tuổi",

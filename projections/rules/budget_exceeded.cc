@@ -17,7 +17,7 @@ void CheckBudgetExceeded(Findings& out) {
     int64_t& sum = spent[f->plan];
     sum += f->amount_vnd;
     if (sum <= plan->budget_vnd) continue;
-    out.Add(Rule::kBudgetExceeded, f->stamp, out.Plan(f->plan), RulebookOn(f->stamp.effective),
+    out.Add(Rule::kBudgetExceeded, f->stamp, f->plan, out.Plan(f->plan), RulebookOn(f->stamp.effective),
             "quyết định " + out.Decision(f->decision) + " (" + MoneyVi(f->amount_vnd) + ") đưa tổng kinh phí công lên " +
                 MoneyVi(sum) + ", vượt dự toán " + MoneyVi(plan->budget_vnd),
             "decision " + out.Decision(f->decision) + " (" + MoneyEn(f->amount_vnd) + ") brings public funding to " +

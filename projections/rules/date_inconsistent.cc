@@ -15,7 +15,7 @@ void CheckDateInconsistent(Findings& out) {
     std::string enr = out.Enrollment(e), c = out.Course(rec->course);
     Rulebook rb = out.CaseRulebook(rec->person, course->start);
     if (course->end < rec->stamp.effective) {
-      out.Add(Rule::kDateInconsistent, rec->stamp, enr, rb,
+      out.Add(Rule::kDateInconsistent, rec->stamp, course->plan, enr, rb,
               "ghi danh " + enr + " ngày " + rec->stamp.effective.ToString() + ", sau khi khóa " + c + " kết thúc " +
                   course->end.ToString(),
               "enrollment " + enr + " on " + rec->stamp.effective.ToString() + ", after course " + c + " ended " +
@@ -24,7 +24,7 @@ void CheckDateInconsistent(Findings& out) {
     }
     for (const CompletionFact& done : UpTo(r.completions.Of(e), w.date())) {
       if (!(done.stamp.effective < course->start)) continue;
-      out.Add(Rule::kDateInconsistent, done.stamp, enr, rb,
+      out.Add(Rule::kDateInconsistent, done.stamp, course->plan, enr, rb,
               "kết quả học tập của " + enr + " ngày " + done.stamp.effective.ToString() + ", trước khi khóa " + c +
                   " bắt đầu " + course->start.ToString(),
               "completion of " + enr + " on " + done.stamp.effective.ToString() + ", before course " + c +

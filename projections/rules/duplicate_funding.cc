@@ -14,7 +14,7 @@ void CheckDuplicateFunding(Findings& out) {
     auto [it, inserted] = first.emplace(f->enrollment, f);
     if (inserted) continue;
     std::string enr = out.Enrollment(f->enrollment);
-    out.Add(Rule::kDuplicateFunding, f->stamp, enr, RulebookOn(f->stamp.effective),
+    out.Add(Rule::kDuplicateFunding, f->stamp, f->plan, enr, RulebookOn(f->stamp.effective),
             "quyết định " + out.Decision(f->decision) + " cấp kinh phí công lần nữa cho " + enr + " (đã cấp theo " +
                 out.Decision(it->second->decision) + ")",
             "decision " + out.Decision(f->decision) + " funds " + enr + " again from public money (already funded by " +

@@ -29,7 +29,7 @@ std::string FundingName(Funding f) { return EnumName(f); }
 std::string ClassName(FundingClass c) { return EnumName(c); }
 std::string LocationName(Location l) { return EnumName(l); }
 
-Violation& Findings::Add(Rule rule, const Stamp& evidence, std::string subject, Rulebook rulebook,
+Violation& Findings::Add(Rule rule, const Stamp& evidence, Sym plan, std::string subject, Rulebook rulebook,
                          std::string detail_vi, std::string detail_en) {
   const RulebookInfo& rb = Info(rulebook);
   Violation v;
@@ -37,6 +37,7 @@ Violation& Findings::Add(Rule rule, const Stamp& evidence, std::string subject, 
   v.seq = evidence.seq;
   v.event = std::string(w_.symbols().events.Name(evidence.event));
   v.subject = std::move(subject);
+  if (plan != kNoSym) v.plan = Plan(plan);
   v.rulebook = rulebook;
   v.detail_vi = std::move(detail_vi) + " (theo " + std::string(rb.name_vi) + ")";
   v.detail_en = std::move(detail_en) + " (judged by " + std::string(rb.name_en) + ")";
@@ -44,14 +45,11 @@ Violation& Findings::Add(Rule rule, const Stamp& evidence, std::string subject, 
   return violations_.back();
 }
 
-Rulebook Findings::CaseRulebook(Sym person, Date start) const {
-  const PersonRegisteredFact* reg = w_.Registration(person, start);
-  return reg != nullptr ? RulebookFor(start, reg->category) : RulebookOn(start);
-}
+Rulebook Findings::CaseRulebook(Sym person, Date start) const { return tledger::CaseRulebook(w_, person, start); }
 
-int64_t Findings::Compensation(Sym e, int64_t owed, std::string* detail_vi, std::string* detail_en) const {
-  const ExemptionFact* exempt = LatestAsOf(w_.resolved().exemptions.Of(e), w_.date());
-  if (exempt == nullptr) return owed;
+int64_t Findings::Compensation(const CompensationCase& c, std::string* detail_vi, std::string* detail_en) const {
+  const ExemptionFact* exempt = c.exemption;
+  if (exempt == nullptr) return c.amount;
   std::string ground = EnumName(exempt->ground), id(w_.symbols().events.Name(exempt->stamp.event));
   *detail_vi += "; được miễn bồi hoàn (" + ground + ", " + id + "): 0 đ";
   *detail_en += "; exempted (" + ground + ", " + id + "): 0 VND";

@@ -20,7 +20,7 @@ void CheckFundingWithoutEnrollment(Findings& out) {
     std::string why_en = rec == nullptr ? "there is no enrollment " + enr + " as of " + on.ToString()
                                         : "enrollment " + enr + " was withdrawn on " +
                                               withdrawn.front().stamp.effective.ToString();
-    out.Add(Rule::kFundingWithoutEnrollment, f->stamp, dec, RulebookOn(on),
+    out.Add(Rule::kFundingWithoutEnrollment, f->stamp, f->plan, dec, RulebookOn(on),
             "quyết định cấp kinh phí " + dec + " (" + MoneyVi(f->amount_vnd) + ") nhưng " + why_vi,
             "funding decision " + dec + " (" + MoneyEn(f->amount_vnd) + ") but " + why_en)
         .enrollment = enr;

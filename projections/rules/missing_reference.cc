@@ -6,6 +6,7 @@
 #include <set>
 
 #include "projections/rules/rules.h"
+#include "projections/tallies.h"
 
 namespace tledger {
 namespace {
@@ -19,11 +20,31 @@ class Checker {
     for (const T& f : facts) {
       if (w_.date() < f.stamp.effective) continue;
       seen_.clear();
+      plan_ = PlanOf(f);
       Refs(f);
     }
   }
 
  private:
+  // The plan an event concerns, where it names one (directly or through its
+  // enrollment or decision).
+  template <typename T>
+  Sym PlanOf(const T& f) {
+    if constexpr (requires { f.plan; }) {
+      return f.plan;
+    } else if constexpr (requires { f.course; f.person; }) {
+      const CourseOpenedFact* c = w_.Course(f.course);
+      return c != nullptr ? c->plan : kNoSym;
+    } else if constexpr (requires { f.enrollment; }) {
+      return PlanOfEnrollment(w_, f.enrollment);
+    } else if constexpr (requires { f.decision; }) {
+      const FundingDecidedFact* d = w_.Decision(f.decision);
+      return d != nullptr ? d->plan : kNoSym;
+    } else {
+      return kNoSym;
+    }
+  }
+
   void Unit(const Stamp& st, Sym s) { Need(st, schema::Kind::UNIT, s, w_.HasUnit(s)); }
   void Person(const Stamp& st, Sym s) { Need(st, schema::Kind::PERSON, s, w_.HasPerson(s)); }
   void Plan(const Stamp& st, Sym s) { Need(st, schema::Kind::PLAN, s, w_.HasPlan(s)); }
@@ -74,7 +95,7 @@ class Checker {
                                : kind == schema::Kind::COURSE     ? "khóa học"
                                : kind == schema::Kind::ENROLLMENT ? "ghi danh"
                                                                   : "quyết định";
-    out_.Add(Rule::kMissingReference, st, id, RulebookOn(st.effective),
+    out_.Add(Rule::kMissingReference, st, plan_, id, RulebookOn(st.effective),
              "sự kiện ghi " + std::string(kind_vi) + " " + id + " nhưng không có sự kiện nào đăng ký mã này",
              "the event names " + std::string(kind_en) + " " + id + ", which no event registers");
   }
@@ -82,6 +103,7 @@ class Checker {
   Findings& out_;
   const AsOf& w_;
   std::set<std::pair<schema::Kind, Sym>> seen_;  // per event
+  Sym plan_ = kNoSym;                              // of the event
 };
 
 }  // namespace

@@ -14,7 +14,7 @@ void CheckNotInPlan(Findings& out) {
     if (course == nullptr) continue;
     if (w.Nominated(course->plan, rec.person, course->program, rec.stamp.effective)) continue;
     std::string program = ProgramName(course->program), plan = out.Plan(course->plan);
-    out.Add(Rule::kNotInPlan, rec.stamp, out.Person(rec.person), out.CaseRulebook(rec.person, course->start),
+    out.Add(Rule::kNotInPlan, rec.stamp, course->plan, out.Person(rec.person), out.CaseRulebook(rec.person, course->start),
             "ghi danh " + out.Enrollment(e) + " vào " + out.Course(rec.course) + " (" + program + ") ngày " +
                 rec.stamp.effective.ToString() + " nhưng không có quyết định cử đi học theo kế hoạch " + plan,
             "enrollment " + out.Enrollment(e) + " in " + out.Course(rec.course) + " (" + program + ") on " +

@@ -20,7 +20,7 @@ void CheckNotPriorityField(Findings& out) {
     const auto& list = plan->priority_fields;
     if (std::find(list.begin(), list.end(), course->field) != list.end()) continue;
     std::string field = out.Field(course->field), p = out.Plan(course->plan);
-    out.Add(Rule::kNotPriorityField, rec.stamp, p, out.CaseRulebook(rec.person, course->start),
+    out.Add(Rule::kNotPriorityField, rec.stamp, course->plan, p, out.CaseRulebook(rec.person, course->start),
             out.Enrollment(e) + " học " + ProgramName(course->program) + " lĩnh vực " + field +
                 " bằng kinh phí công, không thuộc lĩnh vực ưu tiên của kế hoạch " + p,
             out.Enrollment(e) + " studies " + ProgramName(course->program) + " in " + field +

@@ -23,7 +23,7 @@ void CheckOutsidePhase(Findings& out) {
     }
     if (!opens || !(course->start < *opens)) continue;
     std::string field = out.Field(course->field);
-    out.Add(Rule::kOutsidePhase, rec.stamp, out.Plan(course->plan), out.CaseRulebook(rec.person, course->start),
+    out.Add(Rule::kOutsidePhase, rec.stamp, course->plan, out.Plan(course->plan), out.CaseRulebook(rec.person, course->start),
             "khóa " + out.Course(rec.course) + " lĩnh vực " + field + " bắt đầu " + course->start.ToString() +
                 ", trước ngày mở đợt " + opens->ToString() + " (ghi danh " + out.Enrollment(e) + ")",
             "course " + out.Course(rec.course) + " in field " + field + " starts " + course->start.ToString() +

@@ -14,7 +14,7 @@ void CheckOverdue(Findings& out) {
     Date due = course->end.AddDays(kOverdueGraceDays);
     if (!(due < w.date())) continue;
     std::string days = std::to_string(kOverdueGraceDays);
-    out.Add(Rule::kOverdue, rec.stamp, out.Person(rec.person), out.CaseRulebook(rec.person, course->start),
+    out.Add(Rule::kOverdue, rec.stamp, course->plan, out.Person(rec.person), out.CaseRulebook(rec.person, course->start),
             "khóa " + out.Course(rec.course) + " kết thúc " + course->end.ToString() + ", quá " + days +
                 " ngày chưa có kết quả học tập của " + out.Enrollment(e),
             "course " + out.Course(rec.course) + " ended " + course->end.ToString() + "; more than " + days +

@@ -28,7 +28,7 @@ void CheckQuotaExceeded(Findings& out) {
       const EnrollmentRecordedFact* rec = enrolled[i];
       const CourseOpenedFact* course = w.Course(rec->course);
       std::string nth = std::to_string(i + 1), n = std::to_string(*quota);
-      out.Add(Rule::kQuotaExceeded, rec->stamp, out.Plan(key.first), out.CaseRulebook(rec->person, course->start),
+      out.Add(Rule::kQuotaExceeded, rec->stamp, key.first, out.Plan(key.first), out.CaseRulebook(rec->person, course->start),
               "ghi danh thứ " + nth + " (" + out.Enrollment(rec->enrollment) + ") trong ô " + cell +
                   " vượt chỉ tiêu " + n,
               "enrollment number " + nth + " (" + out.Enrollment(rec->enrollment) + ") in cell " + cell +

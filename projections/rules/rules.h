@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "projections/as_of.h"
+#include "projections/compensation.h"
 #include "projections/outcome.h"
 
 namespace tledger {
@@ -19,19 +20,20 @@ class Findings {
  public:
   explicit Findings(const AsOf& w) : w_(w) {}
 
-  // Adds a violation whose evidence is the event at `evidence`.
-  Violation& Add(Rule rule, const Stamp& evidence, std::string subject, Rulebook rulebook, std::string detail_vi,
-                 std::string detail_en);
+  // Adds a violation whose evidence is the event at `evidence`, concerning
+  // `plan` (kNoSym: no plan).
+  Violation& Add(Rule rule, const Stamp& evidence, Sym plan, std::string subject, Rulebook rulebook,
+                 std::string detail_vi, std::string detail_en);
   std::vector<Violation>& violations() { return violations_; }
 
   const AsOf& world() const { return w_; }
   // The rulebook for a case of `person` in a course starting on `start`
   // (public employees stay on 2017).
   Rulebook CaseRulebook(Sym person, Date start) const;
-  // The compensation `owed` under a violation about enrollment `e`: zero
-  // where a compensation_exempted counts for it, and then both details name
-  // the exemption (shared/spec/rules.md, "Compensation").
-  int64_t Compensation(Sym e, int64_t owed, std::string* detail_vi, std::string* detail_en) const;
+  // The compensation a case sets: its amount, or zero where an exemption
+  // counts for the enrollment, and then both details name the exemption
+  // (shared/spec/rules.md, "Compensation").
+  int64_t Compensation(const CompensationCase& c, std::string* detail_vi, std::string* detail_en) const;
 
   // Names, for details and subjects.
   std::string Person(Sym s) const { return std::string(w_.symbols().persons.Name(s)); }

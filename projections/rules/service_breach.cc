@@ -10,36 +10,22 @@ namespace tledger {
 
 void CheckServiceBreach(Findings& out) {
   const AsOf& w = out.world();
-  for (Sym p = 1; p < w.symbols().persons.size(); ++p) {
-    const PersonLeftServiceFact* leaving = w.Leaving(p);
-    if (leaving == nullptr) continue;
-    for (Sym e : w.EnrollmentsOf(p)) {
-      const AsOf::Enrollment& en = w.Enr(e);
-      if (en.completion == nullptr || !en.completion->passed || ClassOf(en.rec->funding) != FundingClass::PUBLIC) continue;
-      const CourseOpenedFact* course = w.Course(en.rec->course);
-      if (course == nullptr || !IsDegree(course->program)) continue;
-      if (leaving->stamp.effective < en.completion->stamp.effective) continue;  // left before it ended
-      Rulebook rb = out.CaseRulebook(p, course->start);
-      int64_t t1 = static_cast<int64_t>(Info(rb).service_factor) * MonthsBetween(course->start, course->end);
-      int64_t t2 = MonthsBetween(en.completion->stamp.effective, leaving->stamp.effective);
-      if (t1 <= 0 || t2 >= t1) continue;
-      int64_t funding = w.PublicFunding(e);
-      int64_t owed = static_cast<int64_t>(static_cast<__int128>(funding) * (t1 - t2) / t1);
-      std::string vi = out.Enrollment(e) + ": nghỉ việc " + leaving->stamp.effective.ToString() + " sau " +
-                       std::to_string(t2) + " tháng công tác kể từ khi hoàn thành " +
-                       en.completion->stamp.effective.ToString() + ", chưa đủ " + std::to_string(t1) +
-                       " tháng cam kết; bồi hoàn " + MoneyVi(funding) + " x (" + std::to_string(t1) + " - " +
-                       std::to_string(t2) + ") / " + std::to_string(t1) + " = " + MoneyVi(owed);
-      std::string en_text = out.Enrollment(e) + ": left service " + leaving->stamp.effective.ToString() + " after " +
-                            std::to_string(t2) + " months of service since completing " +
-                            en.completion->stamp.effective.ToString() + ", short of the " + std::to_string(t1) +
-                            " months committed; compensation " + MoneyEn(funding) + " x (" + std::to_string(t1) +
-                            " - " + std::to_string(t2) + ") / " + std::to_string(t1) + " = " + MoneyEn(owed);
-      owed = out.Compensation(e, owed, &vi, &en_text);
-      Violation& v = out.Add(Rule::kServiceBreach, leaving->stamp, out.Person(p), rb, vi, en_text);
-      v.enrollment = out.Enrollment(e);
-      v.amount_vnd = owed;
-    }
+  for (Sym e = 1; e < w.enrollment_count(); ++e) {
+    std::optional<CompensationCase> c = ServiceBreachCase(w, e);
+    if (!c) continue;
+    std::string t1 = std::to_string(c->t1), t2 = std::to_string(c->t2);
+    std::string left = c->leaving->stamp.effective.ToString(), done = c->completion->stamp.effective.ToString();
+    std::string vi = out.Enrollment(e) + ": nghỉ việc " + left + " sau " + t2 + " tháng công tác kể từ khi hoàn thành " +
+                     done + ", chưa đủ " + t1 + " tháng cam kết; bồi hoàn " + MoneyVi(c->funding) + " x (" + t1 +
+                     " - " + t2 + ") / " + t1 + " = " + MoneyVi(c->amount);
+    std::string en_text = out.Enrollment(e) + ": left service " + left + " after " + t2 +
+                          " months of service since completing " + done + ", short of the " + t1 +
+                          " months committed; compensation " + MoneyEn(c->funding) + " x (" + t1 + " - " + t2 + ") / " +
+                          t1 + " = " + MoneyEn(c->amount);
+    int64_t owed = out.Compensation(*c, &vi, &en_text);
+    Violation& v = out.Add(Rule::kServiceBreach, c->evidence, c->course->plan, out.Person(c->person), c->rulebook, vi, en_text);
+    v.enrollment = out.Enrollment(e);
+    v.amount_vnd = owed;
   }
 }
 

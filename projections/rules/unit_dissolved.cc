@@ -7,7 +7,8 @@
 namespace tledger {
 namespace {
 
-void Check(Findings& out, const Stamp& evidence, Sym unit, const std::string& what_vi, const std::string& what_en) {
+void Check(Findings& out, const Stamp& evidence, Sym plan, Sym unit, const std::string& what_vi,
+           const std::string& what_en) {
   const AsOf& w = out.world();
   if (unit == kNoSym) return;
   const std::optional<Cessation> c = w.Ceased(unit);
@@ -27,7 +28,7 @@ void Check(Findings& out, const Stamp& evidence, Sym unit, const std::string& wh
     how_vi = "là đơn vị cấp huyện, cấp hành chính này chấm dứt từ " + since;
     how_en = "a district, a level abolished since " + since;
   }
-  out.Add(Rule::kUnitDissolved, evidence, u, RulebookOn(evidence.effective),
+  out.Add(Rule::kUnitDissolved, evidence, plan, u, RulebookOn(evidence.effective),
           what_vi + " ngày " + evidence.effective.ToString() + " ghi đơn vị " + u + ", đơn vị này " + how_vi,
           what_en + " on " + evidence.effective.ToString() + " names unit " + u + ", which was " + how_en);
 }
@@ -38,13 +39,13 @@ void CheckUnitDissolved(Findings& out) {
   const AsOf& w = out.world();
   const Resolved& r = w.resolved();
   for (const PersonRegisteredFact& f : r.person_registrations.all()) {
-    if (f.stamp.effective <= w.date()) Check(out, f.stamp, f.unit, "đăng ký " + out.Person(f.person), "registration of " + out.Person(f.person));
+    if (f.stamp.effective <= w.date()) Check(out, f.stamp, kNoSym, f.unit, "đăng ký " + out.Person(f.person), "registration of " + out.Person(f.person));
   }
   for (const PersonTransferredFact& f : r.transfers.all()) {
-    if (f.stamp.effective <= w.date()) Check(out, f.stamp, f.unit, "điều động " + out.Person(f.person), "transfer of " + out.Person(f.person));
+    if (f.stamp.effective <= w.date()) Check(out, f.stamp, kNoSym, f.unit, "điều động " + out.Person(f.person), "transfer of " + out.Person(f.person));
   }
   for (const CourseOpenedFact& f : r.courses.all()) {
-    if (f.stamp.effective <= w.date()) Check(out, f.stamp, f.unit, "mở khóa " + out.Course(f.course), "course " + out.Course(f.course));
+    if (f.stamp.effective <= w.date()) Check(out, f.stamp, f.plan, f.unit, "mở khóa " + out.Course(f.course), "course " + out.Course(f.course));
   }
 }
 

@@ -1,0 +1,227 @@
+#include "projections/tallies.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/schema_info.h"
+#include "projections/compensation.h"
+
+namespace tledger {
+namespace {
+
+constexpr uint8_t kUnknownLevel = 4;  // the fifth row of by_level
+constexpr const char* kLevelNames[] = {"central", "province", "district", "commune", "unknown"};
+
+uint64_t CellPack(Sym plan, const AsOf::CellKey& k) {
+  return static_cast<uint64_t>(plan) << 32 | static_cast<uint64_t>(k.program) << 16 |
+         static_cast<uint64_t>(k.funding_class) << 8 | static_cast<uint64_t>(k.location);
+}
+
+}  // namespace
+
+std::optional<EnrollmentTally> TallyOf(const AsOf& w, Sym e) {
+  AsOf::Enrollment en = w.Enr(e);
+  if (en.rec == nullptr) return std::nullopt;
+  EnrollmentTally t;
+  t.enrollment = e;
+  t.person = en.rec->person;
+  t.active = en.withdrawal == nullptr;
+  t.funding_class = ClassOf(en.rec->funding);
+  if (const CourseOpenedFact* course = w.Course(en.rec->course)) {
+    t.course = en.rec->course;
+    t.field = course->field;
+    t.form = course->form;
+    t.program = course->program;
+    t.location = course->location;
+    if (w.PlanOf(course->plan) != nullptr) t.plan = course->plan;
+  }
+  if (en.completion != nullptr) {
+    t.status = en.completion->passed ? EnrollmentTally::Status::kCompleted : EnrollmentTally::Status::kFailed;
+  }
+  Date on = en.rec->stamp.effective;
+  t.unit = w.UnitAt(t.person, on);
+  if (t.unit != kNoSym) {
+    if (std::optional<Level> level = w.LevelOf(t.unit, on)) t.level = static_cast<uint8_t>(*level);
+  }
+  return t;
+}
+
+Sym PlanOfEnrollment(const AsOf& w, Sym e) {
+  AsOf::Enrollment en = w.Enr(e);
+  if (en.rec == nullptr) return kNoSym;
+  const CourseOpenedFact* course = w.Course(en.rec->course);
+  return course != nullptr ? course->plan : kNoSym;
+}
+
+bool TallySum::Distinct::Insert(Sym s) {
+  size_t word = s / 64;
+  if (word >= bits.size()) bits.resize(word + 1, 0);
+  uint64_t bit = uint64_t{1} << (s % 64);
+  if (bits[word] & bit) return false;
+  bits[word] |= bit;
+  ++count;
+  return true;
+}
+
+TallySum::TallySum(const AsOf& w, const TallyOptions& options) : w_(w), options_(options) {
+  public_funding_.resize(w.symbols().plans.size(), 0);
+  field_turns_.resize(w.symbols().fields.size(), 0);
+  field_classes_.resize(w.symbols().fields.size(), 0);
+}
+
+uint8_t TallySum::LevelOf(const EnrollmentTally& t) {
+  if (t.unit == kNoSym) return kUnknownLevel;
+  if (!options_.restate_units) return t.level == EnrollmentTally::kNoLevel ? kUnknownLevel : t.level;
+  // Restated: the unit's successor as of D, and its level then.
+  if (restated_.size() <= t.unit) restated_.resize(w_.symbols().units.size(), 0);
+  Sym& to = restated_[t.unit];
+  if (to == 0) {
+    Sym unit = w_.Restate(t.unit);
+    if (restated_level_.size() <= unit) restated_level_.resize(w_.symbols().units.size(), 0xff);
+    if (restated_level_[unit] == 0xff) {
+      std::optional<Level> level = w_.LevelOf(unit, w_.date());
+      restated_level_[unit] = level ? static_cast<uint8_t>(*level) : kUnknownLevel;
+    }
+    to = unit + 1;
+  }
+  return restated_level_[to - 1];
+}
+
+void TallySum::Add(const EnrollmentTally& t) {
+  if (options_.plan != kNoSym && t.plan != options_.plan) return;
+  if (t.plan != kNoSym) {
+    AsOf::CellKey key{t.program, t.funding_class, t.location};
+    auto [it, added] = cells_.try_emplace(CellPack(t.plan, key));
+    CellTally& cell = it->second;
+    if (added) {
+      cell = CellTally{key.program, key.funding_class, key.location, AsOf::QuotaOf(*w_.PlanOf(t.plan), key)};
+    }
+    if (!t.active) {
+      ++cell.withdrawn;
+    } else {
+      ++cell.enrolled;
+      switch (t.status) {
+        case EnrollmentTally::Status::kInProgress: ++cell.in_progress; break;
+        case EnrollmentTally::Status::kCompleted: ++cell.completed; break;
+        case EnrollmentTally::Status::kFailed: ++cell.failed; break;
+      }
+    }
+  }
+  if (!t.active) return;
+  uint8_t level = LevelOf(t);
+  ++level_turns_[level];
+  level_persons_[level].Insert(t.person);
+  if (t.course == kNoSym) return;
+  ++field_turns_[t.field];
+  size_t form = static_cast<size_t>(t.form);
+  if (form < 4) ++form_turns_[form];
+  if (courses_.Insert(t.course)) {
+    ++field_classes_[t.field];
+    if (form < 4) ++form_classes_[form];
+  }
+}
+
+void TallySum::AddPublicFunding(Sym plan, int64_t amount_vnd) {
+  if (options_.plan != kNoSym && plan != options_.plan) return;
+  if (plan < public_funding_.size()) public_funding_[plan] += amount_vnd;
+}
+
+void TallySum::AddOwed(Sym plan, int64_t owed_vnd) {
+  if (options_.plan != kNoSym && plan != options_.plan) return;
+  owed_ += owed_vnd;
+}
+
+Report TallySum::Finish(Timestamp known_at, uint64_t events_counted) {
+  const Symbols& s = w_.symbols();
+  Report report;
+  report.as_of = w_.date();
+  report.known_at = known_at;
+  report.events_counted = events_counted;
+
+  std::map<std::string_view, Sym> plans;  // by id: the listing order
+  for (Sym p = 1; p < s.plans.size(); ++p) {
+    if ((options_.plan == kNoSym || p == options_.plan) && w_.PlanOf(p) != nullptr) plans.emplace(s.plans.Name(p), p);
+  }
+  for (const auto& [name, p] : plans) {
+    const AsOf::Plan& plan = *w_.PlanOf(p);
+    PlanTally t;
+    t.plan = std::string(name);
+    t.title = plan.issued->title;
+    t.budget_vnd = plan.budget_vnd;
+    t.public_funding_vnd = public_funding_[p];
+    t.remaining_vnd = t.budget_vnd - t.public_funding_vnd;
+    report.plans.push_back(std::move(t));
+  }
+  // The cells with enrollments, beside the declared ones.
+  std::map<Sym, std::map<AsOf::CellKey, CellTally>> by_plan;
+  for (const auto& [name, p] : plans) {
+    for (const QuotaCell& q : w_.PlanOf(p)->quotas) {
+      by_plan[p][AsOf::CellKey{q.program, q.funding_class, q.location}] =
+          CellTally{q.program, q.funding_class, q.location, q.count};
+    }
+  }
+  for (const auto& [packed, cell] : cells_) {
+    by_plan[static_cast<Sym>(packed >> 32)][AsOf::CellKey{cell.program, cell.funding_class, cell.location}] = cell;
+  }
+  for (PlanTally& t : report.plans) {
+    for (auto& [key, cell] : by_plan[s.plans.Find(t.plan)]) t.cells.push_back(cell);
+  }
+
+  for (uint8_t l = 0; l < 5; ++l) {
+    if (l == kUnknownLevel && level_turns_[l] == 0) continue;
+    report.by_level.push_back(LevelTally{kLevelNames[l], level_turns_[l], level_persons_[l].count});
+  }
+  std::map<std::string_view, Sym> fields;
+  for (Sym f = 1; f < field_turns_.size(); ++f) {
+    if (field_turns_[f] > 0) fields.emplace(s.fields.Name(f), f);
+  }
+  for (const auto& [name, f] : fields) {
+    report.by_field.push_back(GroupTally{std::string(name), field_turns_[f], field_classes_[f]});
+  }
+  const EnumInfo& form_names = EventSchema::Get().Enum<schema::Form>();
+  for (size_t f = 0; f < 4; ++f) {
+    report.by_form.push_back(GroupTally{form_names.names[f], form_turns_[f], form_classes_[f]});
+  }
+  report.reimbursement_due_vnd = owed_;
+  return report;
+}
+
+Report TalliesAt(const AsOf& w, const TallyOptions& options, Timestamp known_at) {
+  TallySum sum(w, options);
+  for (Sym e = 1; e < w.enrollment_count(); ++e) {
+    if (std::optional<EnrollmentTally> t = TallyOf(w, e)) sum.Add(*t);
+    if (int64_t owed = CompensationOwed(w, e); owed > 0) sum.AddOwed(PlanOfEnrollment(w, e), owed);
+  }
+  for (const FundingDecidedFact* f : w.LiveDecisions()) {
+    if (ClassOf(f->funding) == FundingClass::PUBLIC) sum.AddPublicFunding(f->plan, f->amount_vnd);
+  }
+  return sum.Finish(known_at, EventsCounted(w.resolved(), w.date()));
+}
+
+uint64_t EventsCounted(const Resolved& r, Date d) {
+  uint64_t n = 0;
+  auto count = [&](const auto& facts) {
+    for (const auto& f : facts) n += !(d < f.stamp.effective);
+  };
+  count(r.unit_registrations.all());
+  count(r.reorganizations);
+  count(r.person_registrations.all());
+  count(r.transfers.all());
+  count(r.leavings.all());
+  count(r.qualifications.all());
+  count(r.plans_issued.all());
+  count(r.plan_amendments.all());
+  count(r.nominations.all());
+  count(r.courses.all());
+  count(r.enrollments.all());
+  count(r.withdrawals.all());
+  count(r.completions.all());
+  count(r.decisions.all());
+  count(r.revocations.all());
+  count(r.exemptions.all());
+  count(r.reimbursements.all());
+  for (Date c : r.live_corrections) n += !(d < c);
+  return n;
+}
+
+}  // namespace tledger
