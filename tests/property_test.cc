@@ -7,7 +7,9 @@
 //      the events effective on or before D, corrections kept whatever their
 //      date.
 // A few ledgers also go through the store: Replay known at each import's
-// instant equals the fresh ledger of the imports up to it.
+// instant equals the fresh ledger of the imports up to it. And the tally
+// stretches (projections/stretches.h), added up as of any date, give the
+// tallies a full evaluation gives.
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -23,6 +25,7 @@
 #include "core/json_codec.h"
 #include "core/store.h"
 #include "projections/replay.h"
+#include "projections/stretches.h"
 #include "tests/ledger_builder.h"
 
 namespace tledger {
@@ -449,6 +452,40 @@ TEST(PropertyTest, KnownAtAndAsOfAgreeWithSmallerLedgers) {
   EXPECT_GT(cov.dropped, 0);
   EXPECT_GT(cov.nested_corrections, 0);
   EXPECT_GT(cov.known_at_cuts, 0);
+}
+
+// The stretches hold for every date: each date an event takes effect, the
+// day before and after it, and a few more, with and without restating and
+// the --plan narrowing.
+TEST(PropertyTest, StretchesGiveTheTalliesOfEveryDate) {
+  int compared = 0;
+  for (uint64_t seed = 1; seed <= kLedgers; seed += 3) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    Ledger full = Build(Generator(seed).Make());
+    Timeline t = full.Fold();
+    Resolved r = Resolve(t);
+    Stretches stretches = BuildStretches(r);
+    std::set<Date> dates = {Day("2025-06-30"), Day("2025-07-01"), Day("2031-01-01")};
+    for (Date d : stretches.counted) {
+      dates.insert(d);
+      dates.insert(d.AddDays(-1));
+      dates.insert(d.AddDays(1));
+    }
+    std::vector<Sym> plans = {kNoSym};
+    for (Sym p = 1; p < r.symbols->plans.size() && plans.size() < 3; ++p) plans.push_back(p);
+    for (Date d : dates) {
+      for (Sym plan : plans) {
+        for (bool restate : {false, true}) {
+          TallyOptions options{restate, plan};
+          AsOf w(r, d);
+          ASSERT_EQ(TalliesFromStretches(r, stretches, d, options, 7), TalliesAt(w, options, 7))
+              << "as of " << d.ToString() << (restate ? ", restated" : "") << ", plan " << plan;
+          ++compared;
+        }
+      }
+    }
+  }
+  EXPECT_GT(compared, 10000);
 }
 
 // Through the store: each batch one append; Replay known at each append's
