@@ -87,7 +87,7 @@ const AsOf::Plan* AsOf::PlanOf(Sym p) const {
     if (issued != nullptr) {
       // A cell given twice takes its last count, as an amendment's would:
       // one list, read alike by the tallies and QUOTA_EXCEEDED.
-      Plan plan{issued, issued->budget_vnd, {}, issued->priority_fields, issued->phases};
+      Plan plan{issued->title, issued->budget_vnd, {}, issued->priority_fields, issued->phases};
       ApplyQuotas(issued->quotas, &plan.quotas);
       for (const PlanAmendedFact& a : UpTo(r_.plan_amendments.Of(p), d_, h_)) {
         if (a.budget_vnd) plan.budget_vnd = *a.budget_vnd;

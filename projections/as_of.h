@@ -66,7 +66,7 @@ class AsOf {
 
   // --- plans
   struct Plan {
-    const PlanIssuedFact* issued = nullptr;
+    std::string title;
     int64_t budget_vnd = 0;
     std::vector<QuotaCell> quotas;
     std::vector<Sym> priority_fields;

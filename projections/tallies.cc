@@ -12,12 +12,21 @@ namespace {
 constexpr uint8_t kUnknownLevel = 4;  // the fifth row of by_level
 constexpr const char* kLevelNames[] = {"central", "province", "district", "commune", "unknown"};
 
-uint64_t CellPack(Sym plan, const AsOf::CellKey& k) {
+}  // namespace
+
+uint64_t CellId(Sym plan, const AsOf::CellKey& k) {
   return static_cast<uint64_t>(plan) << 32 | static_cast<uint64_t>(k.program) << 16 |
          static_cast<uint64_t>(k.funding_class) << 8 | static_cast<uint64_t>(k.location);
 }
 
-}  // namespace
+TallyNames NamesOf(const Symbols& s) {
+  TallyNames n;
+  n.plans.reserve(s.plans.size());
+  for (Sym p = 0; p < s.plans.size(); ++p) n.plans.push_back(s.plans.Name(p));
+  n.fields.reserve(s.fields.size());
+  for (Sym f = 0; f < s.fields.size(); ++f) n.fields.push_back(s.fields.Name(f));
+  return n;
+}
 
 std::optional<EnrollmentTally> TallyOf(const AsOf& w, Sym e) {
   AsOf::Enrollment en = w.Enr(e);
@@ -64,9 +73,9 @@ bool TallySum::Distinct::Insert(Sym s) {
 }
 
 TallySum::TallySum(const AsOf& w, const TallyOptions& options) : w_(w), options_(options) {
-  public_funding_.resize(w.symbols().plans.size(), 0);
-  field_turns_.resize(w.symbols().fields.size(), 0);
-  field_classes_.resize(w.symbols().fields.size(), 0);
+  counts_.public_funding.resize(w.symbols().plans.size(), 0);
+  counts_.field_turns.resize(w.symbols().fields.size(), 0);
+  counts_.field_classes.resize(w.symbols().fields.size(), 0);
 }
 
 uint8_t TallySum::LevelOf(const EnrollmentTally& t) {
@@ -91,7 +100,7 @@ void TallySum::Add(const EnrollmentTally& t) {
   if (options_.plan != kNoSym && t.plan != options_.plan) return;
   if (t.plan != kNoSym) {
     AsOf::CellKey key{t.program, t.funding_class, t.location};
-    auto [it, added] = cells_.try_emplace(CellPack(t.plan, key));
+    auto [it, added] = counts_.cells.try_emplace(CellId(t.plan, key));
     CellTally& cell = it->second;
     if (added) {
       cell = CellTally{key.program, key.funding_class, key.location, AsOf::QuotaOf(*w_.PlanOf(t.plan), key)};
@@ -109,80 +118,83 @@ void TallySum::Add(const EnrollmentTally& t) {
   }
   if (!t.active) return;
   uint8_t level = LevelOf(t);
-  ++level_turns_[level];
-  level_persons_[level].Insert(t.person);
+  ++counts_.level_turns[level];
+  if (level_persons_[level].Insert(t.person)) ++counts_.level_persons[level];
   if (t.course == kNoSym) return;
-  ++field_turns_[t.field];
+  ++counts_.field_turns[t.field];
   size_t form = static_cast<size_t>(t.form);
-  if (form < 4) ++form_turns_[form];
+  if (form < 4) ++counts_.form_turns[form];
   if (courses_.Insert(t.course)) {
-    ++field_classes_[t.field];
-    if (form < 4) ++form_classes_[form];
+    ++counts_.field_classes[t.field];
+    if (form < 4) ++counts_.form_classes[form];
   }
 }
 
 void TallySum::AddPublicFunding(Sym plan, int64_t amount_vnd) {
   if (options_.plan != kNoSym && plan != options_.plan) return;
-  if (plan < public_funding_.size()) public_funding_[plan] += amount_vnd;
+  if (plan < counts_.public_funding.size()) counts_.public_funding[plan] += amount_vnd;
 }
 
 void TallySum::AddOwed(Sym plan, int64_t owed_vnd) {
   if (options_.plan != kNoSym && plan != options_.plan) return;
-  owed_ += owed_vnd;
+  counts_.owed += owed_vnd;
 }
 
 Report TallySum::Finish(Timestamp known_at, uint64_t events_counted) {
-  const Symbols& s = w_.symbols();
+  counts_.events_counted = events_counted;
+  return LayOut(counts_, w_.date(), known_at, NamesOf(w_.symbols()), [this](Sym p) { return w_.PlanOf(p); },
+                options_.plan);
+}
+
+Report LayOut(const TallyCounts& c, Date as_of, Timestamp known_at, const TallyNames& names,
+              const std::function<const AsOf::Plan*(Sym)>& plan_at, Sym only_plan) {
   Report report;
-  report.as_of = w_.date();
+  report.as_of = as_of;
   report.known_at = known_at;
-  report.events_counted = events_counted;
+  report.events_counted = c.events_counted;
 
   std::map<std::string_view, Sym> plans;  // by id: the listing order
-  for (Sym p = 1; p < s.plans.size(); ++p) {
-    if ((options_.plan == kNoSym || p == options_.plan) && w_.PlanOf(p) != nullptr) plans.emplace(s.plans.Name(p), p);
+  for (Sym p = 1; p < names.plans.size(); ++p) {
+    if ((only_plan == kNoSym || p == only_plan) && plan_at(p) != nullptr) plans.emplace(names.plans[p], p);
   }
+  std::map<Sym, std::map<AsOf::CellKey, CellTally>> cells;  // by plan: declared, and with enrollments
   for (const auto& [name, p] : plans) {
-    const AsOf::Plan& plan = *w_.PlanOf(p);
-    PlanTally t;
-    t.plan = std::string(name);
-    t.title = plan.issued->title;
-    t.budget_vnd = plan.budget_vnd;
-    t.public_funding_vnd = public_funding_[p];
-    t.remaining_vnd = t.budget_vnd - t.public_funding_vnd;
-    report.plans.push_back(std::move(t));
-  }
-  // The cells with enrollments, beside the declared ones.
-  std::map<Sym, std::map<AsOf::CellKey, CellTally>> by_plan;
-  for (const auto& [name, p] : plans) {
-    for (const QuotaCell& q : w_.PlanOf(p)->quotas) {
-      by_plan[p][AsOf::CellKey{q.program, q.funding_class, q.location}] =
+    for (const QuotaCell& q : plan_at(p)->quotas) {
+      cells[p][AsOf::CellKey{q.program, q.funding_class, q.location}] =
           CellTally{q.program, q.funding_class, q.location, q.count};
     }
   }
-  for (const auto& [packed, cell] : cells_) {
-    by_plan[static_cast<Sym>(packed >> 32)][AsOf::CellKey{cell.program, cell.funding_class, cell.location}] = cell;
+  for (const auto& [id, cell] : c.cells) {
+    cells[static_cast<Sym>(id >> 32)][AsOf::CellKey{cell.program, cell.funding_class, cell.location}] = cell;
   }
-  for (PlanTally& t : report.plans) {
-    for (auto& [key, cell] : by_plan[s.plans.Find(t.plan)]) t.cells.push_back(cell);
+  for (const auto& [name, p] : plans) {
+    const AsOf::Plan& plan = *plan_at(p);
+    PlanTally t;
+    t.plan = std::string(name);
+    t.title = plan.title;
+    t.budget_vnd = plan.budget_vnd;
+    t.public_funding_vnd = p < c.public_funding.size() ? c.public_funding[p] : 0;
+    t.remaining_vnd = t.budget_vnd - t.public_funding_vnd;
+    for (auto& [key, cell] : cells[p]) t.cells.push_back(cell);
+    report.plans.push_back(std::move(t));
   }
 
   for (uint8_t l = 0; l < 5; ++l) {
-    if (l == kUnknownLevel && level_turns_[l] == 0) continue;
-    report.by_level.push_back(LevelTally{kLevelNames[l], level_turns_[l], level_persons_[l].count});
+    if (l == kUnknownLevel && c.level_turns[l] == 0) continue;
+    report.by_level.push_back(LevelTally{kLevelNames[l], c.level_turns[l], c.level_persons[l]});
   }
   std::map<std::string_view, Sym> fields;
-  for (Sym f = 1; f < field_turns_.size(); ++f) {
-    if (field_turns_[f] > 0) fields.emplace(s.fields.Name(f), f);
+  for (Sym f = 1; f < c.field_turns.size(); ++f) {
+    if (c.field_turns[f] > 0) fields.emplace(names.fields[f], f);
   }
   for (const auto& [name, f] : fields) {
-    report.by_field.push_back(GroupTally{std::string(name), field_turns_[f], field_classes_[f]});
+    report.by_field.push_back(GroupTally{std::string(name), c.field_turns[f], c.field_classes[f]});
   }
   const EnumInfo& form_names = EventSchema::Get().Enum<schema::Form>();
   for (size_t f = 0; f < 4; ++f) {
-    report.by_form.push_back(GroupTally{form_names.names[f], form_turns_[f], form_classes_[f]});
+    report.by_form.push_back(GroupTally{form_names.names[f], c.form_turns[f], c.form_classes[f]});
   }
-  report.reimbursement_due_vnd = owed_;
+  report.reimbursement_due_vnd = c.owed;
   return report;
 }
 

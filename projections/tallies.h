@@ -11,6 +11,7 @@
 #define TLEDGER_PROJECTIONS_TALLIES_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <unordered_map>
 #include <string>
@@ -55,6 +56,36 @@ struct TallyOptions {
   Sym plan = kNoSym;           // only this plan, and what concerns it
 };
 
+// The sums a report is laid out from (as of one date).
+struct TallyCounts {
+  std::unordered_map<uint64_t, CellTally> cells;     // by CellId(plan, key)
+  std::vector<int64_t> public_funding;               // by plan
+  int64_t level_turns[5] = {};                       // central .. commune, unknown
+  int64_t level_persons[5] = {};
+  std::vector<int64_t> field_turns, field_classes;   // by field
+  int64_t form_turns[4] = {};
+  int64_t form_classes[4] = {};
+  int64_t owed = 0;
+  uint64_t events_counted = 0;
+};
+uint64_t CellId(Sym plan, const AsOf::CellKey& key);
+
+// What a report needs to know of plans and names besides the counts.
+struct TallyNames {
+  std::vector<std::string_view> plans;   // by plan Sym
+  std::vector<std::string_view> fields;  // by field Sym
+};
+TallyNames NamesOf(const Symbols& s);
+
+// The Report of shared/spec/rules.md from the counts: plans issued as of the
+// date (`plan_at`: nullptr for a plan not issued), by id; each plan's
+// declared cells and those with enrollments, in (program, funding_class,
+// location) order; the four levels (and "unknown" when it has trainees);
+// the fields with trainees, by code; the four forms. `only_plan` restricts
+// the plans listed.
+Report LayOut(const TallyCounts& counts, Date as_of, Timestamp known_at, const TallyNames& names,
+              const std::function<const AsOf::Plan*(Sym)>& plan_at, Sym only_plan);
+
 // Sums tallies into a Report as of the AsOf's date.
 class TallySum {
  public:
@@ -79,16 +110,11 @@ class TallySum {
 
   const AsOf& w_;
   TallyOptions options_;
-  std::unordered_map<uint64_t, CellTally> cells_;     // by (plan, cell) packed
-  std::vector<int64_t> public_funding_;               // by plan
-  int64_t level_turns_[5] = {};                       // central .. commune, unknown
+  TallyCounts counts_;
   Distinct level_persons_[5];
-  std::vector<int64_t> field_turns_, field_classes_;  // by field
-  int64_t form_turns_[4] = {}, form_classes_[4] = {};
   Distinct courses_;                                  // classes: courses with an active enrollment
   std::vector<Sym> restated_;                         // by unit: its restated unit + 1 (0: not yet asked)
   std::vector<uint8_t> restated_level_;               // by restated unit, as of D
-  int64_t owed_ = 0;
 };
 
 // The full evaluation's tallies: every enrollment, decision and
