@@ -71,6 +71,7 @@ class AsOf {
     std::vector<QuotaCell> quotas;
     std::vector<Sym> priority_fields;
     std::vector<PhaseSpec> phases;
+    friend bool operator==(const Plan&, const Plan&) = default;
   };
   // The plan as issued and amended up to D, or nullptr when not issued.
   const Plan* PlanOf(Sym plan) const;

@@ -74,10 +74,12 @@ struct QuotaCell {
   FundingClass funding_class;
   Location location;
   int64_t count = 0;
+  friend bool operator==(const QuotaCell&, const QuotaCell&) = default;
 };
 struct PhaseSpec {
   std::vector<Sym> fields;
   Date opens;
+  friend bool operator==(const PhaseSpec&, const PhaseSpec&) = default;
 };
 
 struct UnitRegisteredFact {

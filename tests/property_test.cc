@@ -25,6 +25,7 @@
 #include "core/json_codec.h"
 #include "core/store.h"
 #include "projections/replay.h"
+#include "projections/report_timeline.h"
 #include "projections/stretches.h"
 #include "tests/ledger_builder.h"
 
@@ -470,6 +471,15 @@ TEST(PropertyTest, StretchesGiveTheTalliesOfEveryDate) {
       dates.insert(d);
       dates.insert(d.AddDays(-1));
       dates.insert(d.AddDays(1));
+    }
+    // The report timeline of the default report, and its encoding.
+    ReportTimeline timeline = ReportTimeline::Build(r, stretches);
+    Result<ReportTimeline> decoded = ReportTimeline::Decode(timeline.Encode());
+    ASSERT_TRUE(decoded.ok()) << decoded.status().message();
+    ASSERT_TRUE(*decoded == timeline);
+    for (Date d : dates) {
+      AsOf w(r, d);
+      ASSERT_EQ(timeline.At(d, 7), TalliesAt(w, {}, 7)) << "timeline as of " << d.ToString();
     }
     std::vector<Sym> plans = {kNoSym};
     for (Sym p = 1; p < r.symbols->plans.size() && plans.size() < 3; ++p) plans.push_back(p);

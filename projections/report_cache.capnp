@@ -1,0 +1,51 @@
+# The encoding of a ReportTimeline (projections/report_timeline.h): the
+# report of every as-of date for one known-at T, kept beside a ledger as a
+# cache (projections/report_cache.h). Derived data, rebuilt at will: the
+# ledger never depends on it. Field numbers are append-only all the same.
+@0xb174beff5bdd7787;
+
+using Cxx = import "/capnp/c++.capnp";
+$Cxx.namespace("tledger::cache");
+
+struct Quota {
+  program @0 :UInt16;
+  fundingClass @1 :UInt16;
+  location @2 :UInt16;
+  count @3 :Int64;
+}
+
+struct Phase {
+  fields @0 :List(UInt32);
+  opens @1 :Int32;              # days since 1970-01-01
+}
+
+struct PlanVersion {
+  from @0 :Int32;               # [from, to), days since 1970-01-01
+  to @1 :Int32;
+  plan @2 :UInt32;
+  title @3 :Text;
+  budgetVnd @4 :Int64;
+  quotas @5 :List(Quota);
+  priorityFields @6 :List(UInt32);
+  phases @7 :List(Phase);
+}
+
+struct Cell {
+  plan @0 :UInt32;
+  program @1 :UInt16;
+  fundingClass @2 :UInt16;
+  location @3 :UInt16;
+}
+
+struct ReportTimeline {
+  planNames @0 :List(Text);     # by plan number
+  fieldNames @1 :List(Text);    # by field number
+  cells @2 :List(Cell);
+  plans @3 :List(PlanVersion);
+  counters @4 :UInt64;
+  dates @5 :List(Int32);        # days since 1970-01-01, ascending
+  changeBegin @6 :List(UInt32);
+  changeCounter @7 :List(UInt32);
+  changeValue @8 :List(Int64);
+  checkpoints @9 :List(List(Int64));
+}
