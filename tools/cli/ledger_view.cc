@@ -28,10 +28,10 @@ Status LedgerView::CheckPlan(const std::string& plan) const {
 }
 
 Outcome LedgerView::Evaluate(const ViewOptions& options) const {
-  EvaluateOptions evaluate{.as_of = options.as_of, .known_at = known_at_, .restate_units = options.restate_units};
-  Outcome full = tledger::Evaluate(resolved_, evaluate);
-  if (options.plan.empty()) return full;
-  return NarrowToPlan(resolved_, evaluate, options.plan, std::move(full));
+  return tledger::Evaluate(resolved_, EvaluateOptions{.as_of = options.as_of,
+                                                      .known_at = known_at_,
+                                                      .restate_units = options.restate_units,
+                                                      .plan = options.plan});
 }
 
 }  // namespace tledger
