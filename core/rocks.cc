@@ -13,7 +13,7 @@ namespace {
 
 rocksdb::ColumnFamilyOptions CfOptions(bool point_lookups) {
   rocksdb::ColumnFamilyOptions cf;
-  cf.write_buffer_size = 128 << 20;
+  cf.write_buffer_size = 64 << 20;
   cf.max_write_buffer_number = 4;
   cf.compression = rocksdb::kLZ4Compression;
   cf.bottommost_compression = rocksdb::kZSTD;
@@ -52,6 +52,9 @@ rocksdb::DBOptions DbOptions() {
   o.max_background_jobs = 2;
   o.bytes_per_sync = 1 << 20;
   o.keep_log_file_num = 4;
+  // Logs beyond this get their column families flushed, so that a small
+  // column family (meta) never holds old logs alive for readers to replay.
+  o.max_total_wal_size = 64 << 20;
   return o;
 }
 

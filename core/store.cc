@@ -53,6 +53,18 @@ std::optional<uint64_t> PublishedSeq(const std::string& dir) {
   return seq;
 }
 
+// What a writer leaves in write-ahead logs when it closes, at most.
+constexpr uint64_t kMaxLogBytesAtClose = 8 << 20;
+
+uint64_t LogBytes(const std::string& dir) {
+  uint64_t n = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".log") n += entry.file_size(ec);
+  }
+  return n;
+}
+
 int LogFiles(const std::string& dir) {
   int n = 0;
   std::error_code ec;
@@ -67,6 +79,14 @@ std::string_view View(const rocksdb::Slice& s) { return std::string_view(s.data(
 Store::Store(std::string dir, OpenMode mode) : dir_(std::move(dir)), mode_(mode), rocks_(new Rocks) {}
 
 Store::~Store() {
+  if (mode_ == OpenMode::kWrite && rocks_->db) {
+    // Readers open a secondary instance, which replays the write-ahead log
+    // into memory: keep what is left for them to replay small.
+    if (LogBytes(dir_) > kMaxLogBytesAtClose) {
+      Status s = FromRocks(rocks_->db->Flush(rocksdb::FlushOptions(), rocks_->handles), "flushing at close");
+      if (!s.ok()) spdlog::warn("{} (the ledger is intact; readers open more slowly)", s.message());
+    }
+  }
   rocks_.reset();
   if (lock_fd_ >= 0) close(lock_fd_);  // releases the flock
 }

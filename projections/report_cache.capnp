@@ -1,7 +1,9 @@
-# The encoding of a ReportTimeline (projections/report_timeline.h): the
-# report of every as-of date for one known-at T, kept beside a ledger as a
-# cache (projections/report_cache.h). Derived data, rebuilt at will: the
-# ledger never depends on it. Field numbers are append-only all the same.
+# The encoding of a ReportTimeline (projections/report_timeline.h), as the
+# report cache beside a ledger stores it (projections/report_cache.h): a
+# small Manifest, read whole and hashed whole, and a Bulk part read in
+# blocks, each block hashed on its own, so that answering one as-of date
+# reads and checks one block. Derived data, rebuilt at will; field numbers
+# are append-only all the same.
 @0xb174beff5bdd7787;
 
 using Cxx = import "/capnp/c++.capnp";
@@ -37,15 +39,21 @@ struct Cell {
   location @3 :UInt16;
 }
 
-struct ReportTimeline {
+struct Manifest {
   planNames @0 :List(Text);     # by plan number
   fieldNames @1 :List(Text);    # by field number
   cells @2 :List(Cell);
   plans @3 :List(PlanVersion);
   counters @4 :UInt64;
   dates @5 :List(Int32);        # days since 1970-01-01, ascending
-  changeBegin @6 :List(UInt32);
-  changeCounter @7 :List(UInt32);
-  changeValue @8 :List(Int64);
-  checkpoints @9 :List(List(Int64));
+  changeBegin @6 :List(UInt32); # by date, one more at the end
+  blockHashes @7 :List(Data);   # SHA-256 of each block of the Bulk
+}
+
+# Block j: checkpoint j, then the changes of dates j*K+1 .. (j+1)*K
+# (K = ReportTimeline::kCheckpointEvery).
+struct Bulk {
+  changeCounter @0 :List(UInt32);
+  changeValue @1 :List(Int64);
+  checkpoints @2 :List(List(Int64));
 }

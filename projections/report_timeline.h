@@ -13,45 +13,29 @@
 //   plan, trainee-turns and classes by field, and five counts per quota
 //   cell (enrolled, completed, failed, in_progress, withdrawn);
 // for each date on which any count changes, the counters it changes and
-// their new values; every kCheckpointEvery dates, all counters. Plans (as
-// issued and amended) are kept as their stretches.
+// their new values (the "bulk"); every kCheckpointEvery dates, all
+// counters. Plans (as issued and amended) are kept as their stretches.
 //
 // Immutable once built; safe to share between threads.
 #ifndef TLEDGER_PROJECTIONS_REPORT_TIMELINE_H_
 #define TLEDGER_PROJECTIONS_REPORT_TIMELINE_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "core/hash_chain.h"
 #include "core/status.h"
 #include "projections/outcome.h"
 #include "projections/stretches.h"
 
 namespace tledger {
 
-class ReportTimeline {
- public:
+// Everything but the bulk: small, read whole.
+struct TimelineIndex {
   static constexpr size_t kCheckpointEvery = 256;
 
-  static ReportTimeline Build(const Resolved& r, const Stretches& s);
-
-  // The report as of the end of day `d` (known at whatever the stretches
-  // were built for; `known_at` is only printed).
-  Report At(Date d, Timestamp known_at) const;
-
-  // A compact encoding (the CLI's cache, projections/report_cache.h) and
-  // back. Read: Corruption for bytes that are not such an encoding.
-  std::string Encode() const;
-  static Result<ReportTimeline> Decode(std::string_view bytes);
-
-  size_t dates() const { return dates_.size(); }
-  size_t changes() const { return change_counter_.size(); }
-  size_t counters() const { return counters_; }
-
-  friend bool operator==(const ReportTimeline&, const ReportTimeline&) = default;
-
- private:
   struct Cell {
     Sym plan;
     AsOf::CellKey key;
@@ -64,20 +48,58 @@ class ReportTimeline {
     friend bool operator==(const PlanVersion&, const PlanVersion&) = default;
   };
 
-  size_t PlanBase() const { return 20; }
-  size_t FieldBase() const { return 20 + plan_names_.size(); }
-  size_t CellBase() const { return 20 + plan_names_.size() + 2 * field_names_.size(); }
+  std::vector<std::string> plan_names;   // by plan Sym
+  std::vector<std::string> field_names;  // by field Sym
+  std::vector<Cell> cells;
+  std::vector<PlanVersion> plans;        // by (plan, from)
+  size_t counters = 0;
+  std::vector<Date> dates;               // the dates counts change on, ascending
+  std::vector<uint32_t> change_begin;    // by date: where its changes start; one more at the end
 
-  std::vector<std::string> plan_names_;   // by plan Sym
-  std::vector<std::string> field_names_;  // by field Sym
-  std::vector<Cell> cells_;
-  std::vector<PlanVersion> plans_;        // by (plan, from)
-  size_t counters_ = 0;
-  std::vector<Date> dates_;               // the dates counts change on, ascending
-  std::vector<uint32_t> change_begin_;    // by date: where its changes start (one more entry at the end)
+  size_t PlanBase() const { return 20; }
+  size_t FieldBase() const { return 20 + plan_names.size(); }
+  size_t CellBase() const { return 20 + plan_names.size() + 2 * field_names.size(); }
+  size_t blocks() const { return (dates.size() + kCheckpointEvery - 1) / kCheckpointEvery; }
+  // The changes of block j (those applied on top of checkpoint j).
+  std::pair<uint32_t, uint32_t> BlockChanges(size_t j) const;
+  // The index of the last date on or before d; nullopt when d is before them all.
+  std::optional<size_t> LastDateIndex(Date d) const;
+  // OK when the parts agree with one another (a decoded cache must).
+  Status Check(size_t changes, size_t checkpoints) const;
+
+  // The Report from the counts as of d.
+  Report Assemble(Date d, Timestamp known_at, const std::vector<int64_t>& counts) const;
+
+  friend bool operator==(const TimelineIndex&, const TimelineIndex&) = default;
+};
+
+class ReportTimeline {
+ public:
+  static ReportTimeline Build(const Resolved& r, const Stretches& s);
+
+  // The report as of the end of day `d` (known at whatever the stretches
+  // were built for; `known_at` is only printed).
+  Report At(Date d, Timestamp known_at) const;
+
+  const TimelineIndex& index() const { return index_; }
+  std::span<const uint32_t> change_counter() const { return change_counter_; }
+  std::span<const int64_t> change_value() const { return change_value_; }
+  std::span<const int64_t> checkpoint(size_t j) const { return checkpoints_[j]; }
+  size_t changes() const { return change_counter_.size(); }
+
+  // The SHA-256 of bulk block j: its checkpoint, then its changes' counters
+  // and values, as little-endian bytes.
+  static Hash BlockHash(std::span<const int64_t> checkpoint, std::span<const uint32_t> counters,
+                        std::span<const int64_t> values);
+
+  friend bool operator==(const ReportTimeline&, const ReportTimeline&) = default;
+
+ private:
+  friend class ReportCacheView;
+  TimelineIndex index_;
   std::vector<uint32_t> change_counter_;
   std::vector<int64_t> change_value_;
-  std::vector<std::vector<int64_t>> checkpoints_;  // all counters after date i * kCheckpointEvery
+  std::vector<std::vector<int64_t>> checkpoints_;  // all counters after date j * kCheckpointEvery
 };
 
 }  // namespace tledger

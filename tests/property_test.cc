@@ -25,7 +25,9 @@
 #include "core/json_codec.h"
 #include "core/store.h"
 #include "projections/replay.h"
+#include "projections/report_cache.h"
 #include "projections/report_timeline.h"
+#include "tests/test_util.h"
 #include "projections/stretches.h"
 #include "tests/ledger_builder.h"
 
@@ -472,14 +474,23 @@ TEST(PropertyTest, StretchesGiveTheTalliesOfEveryDate) {
       dates.insert(d.AddDays(-1));
       dates.insert(d.AddDays(1));
     }
-    // The report timeline of the default report, and its encoding.
+    // The report timeline of the default report, in memory and as cached.
     ReportTimeline timeline = ReportTimeline::Build(r, stretches);
-    Result<ReportTimeline> decoded = ReportTimeline::Decode(timeline.Encode());
-    ASSERT_TRUE(decoded.ok()) << decoded.status().message();
-    ASSERT_TRUE(*decoded == timeline);
+    testing::TempDir cache;
+    const Hash hash = ChainHasher().Digest(kj::ArrayPtr<const kj::byte>(reinterpret_cast<const kj::byte*>(&seed), 8));
+    ASSERT_TRUE(SaveReportCache(cache.path(), full.size(), hash, timeline).ok());
+    Result<std::unique_ptr<ReportCacheView>> view = ReportCacheView::Open(
+        cache / ("report-cache/" + std::to_string(full.size()) + "-" + ToHex(hash).substr(0, 16) + ".bin"), full.size(),
+        hash);
+    ASSERT_TRUE(view.ok() && *view) << (view.ok() ? "missing" : view.status().message());
+    ASSERT_TRUE((*view)->index() == timeline.index());
     for (Date d : dates) {
       AsOf w(r, d);
-      ASSERT_EQ(timeline.At(d, 7), TalliesAt(w, {}, 7)) << "timeline as of " << d.ToString();
+      Report expected = TalliesAt(w, {}, 7);
+      ASSERT_EQ(timeline.At(d, 7), expected) << "timeline as of " << d.ToString();
+      Result<Report> cached = (*view)->At(d, 7);
+      ASSERT_TRUE(cached.ok()) << cached.status().message();
+      ASSERT_EQ(*cached, expected) << "cached timeline as of " << d.ToString();
     }
     std::vector<Sym> plans = {kNoSym};
     for (Sym p = 1; p < r.symbols->plans.size() && plans.size() < 3; ++p) plans.push_back(p);

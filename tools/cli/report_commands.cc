@@ -103,16 +103,18 @@ Status WriteOut(const Globals& g, std::string_view text) {
   return Status::Ok();
 }
 
-// The default report known now (or later) is read from the report
-// timeline of the head (projections/report_cache.h): no replay.
+// The default report is read from the report timeline of the ledger as
+// known at --known-at, cached beside it (projections/report_cache.h): after
+// the first time, no replay.
 Result<std::optional<Report>> CachedReport(const Globals& g, const Request& r, Date as_of) {
   if (r.scope.restate_units || !r.scope.plan.empty()) return std::optional<Report>();
   Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
   if (!store.ok()) return store.status();
-  if (r.known_at < (*store)->head().recorded_at) return std::optional<Report>();
-  Result<ReportTimeline> timeline = HeadReportTimeline(**store, /*may_write=*/!g.read_only);
+  Result<std::unique_ptr<ReportCacheView>> timeline = TimelineKnownAt(**store, r.known_at, /*may_write=*/!g.read_only);
   if (!timeline.ok()) return timeline.status();
-  return std::optional<Report>(timeline->At(as_of, r.known_at));
+  Result<Report> report = (*timeline)->At(as_of, r.known_at);
+  if (!report.ok()) return report.status();
+  return std::optional<Report>(std::move(*report));
 }
 
 Status CmdReport(const Globals& g, const ReportArgs& a) {
