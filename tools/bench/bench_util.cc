@@ -7,9 +7,9 @@
 
 namespace tledger::bench {
 
-void GenerateEvents(uint64_t events, uint64_t seed, const std::string& path) {
+void GenerateEvents(uint64_t events, uint64_t seed, const std::string& path, int parts) {
   std::string cmd = std::string(TLEDGER_GEN_BIN) + " --seed " + std::to_string(seed) + " --events " +
-                    std::to_string(events) + " -o " + path;
+                    std::to_string(events) + " -o " + path + (parts > 1 ? " --parts " + std::to_string(parts) : "");
   if (std::system(cmd.c_str()) != 0) {
     std::fprintf(stderr, "bench: `%s` failed\n", cmd.c_str());
     std::exit(1);

@@ -7,8 +7,9 @@
 
 namespace tledger::bench {
 
-// Writes `events` generated events (tledger-gen, seed `seed`) to `path`.
-void GenerateEvents(uint64_t events, uint64_t seed, const std::string& path);
+// Writes `events` generated events (tledger-gen, seed `seed`) to `path`, or,
+// with `parts` > 1, to path.000.jsonl .. in that many files.
+void GenerateEvents(uint64_t events, uint64_t seed, const std::string& path, int parts = 1);
 
 // The whole file; aborts with a message when it cannot be read.
 std::string ReadFile(const std::string& path);
