@@ -39,6 +39,22 @@ kj::Array<capnp::word> ContentBytes(schema::Event::Reader event) {
 EventDecoder::EventDecoder() = default;
 EventDecoder::~EventDecoder() = default;
 
+Result<schema::Event::Reader> EventDecoder::DecodeUnchecked(std::string_view bytes) {
+  if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0) {
+    return Status::Corruption("stored event of " + std::to_string(bytes.size()) +
+                              " bytes is not a whole number of 8-byte words");
+  }
+  words_.resize(bytes.size() / sizeof(capnp::word));
+  std::memcpy(words_.data(), bytes.data(), bytes.size());
+  segment_ = kj::ArrayPtr<const capnp::word>(words_.data(), words_.size());
+  try {
+    reader_ = std::make_unique<capnp::SegmentArrayMessageReader>(kj::arrayPtr(&segment_, 1));
+    return reader_->getRoot<schema::Event>();
+  } catch (const kj::Exception& e) {
+    return Status::Corruption(std::string("stored event does not decode: ") + e.getDescription().cStr());
+  }
+}
+
 Result<schema::Event::Reader> EventDecoder::Decode(std::string_view bytes) {
   if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0) {
     return Status::Corruption("stored event of " + std::to_string(bytes.size()) +

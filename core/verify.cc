@@ -2,7 +2,12 @@
 
 #include <sodium.h>
 
+#include <condition_variable>
+#include <deque>
 #include <fstream>
+#include <future>
+#include <mutex>
+#include <thread>
 #include <map>
 #include <optional>
 
@@ -71,17 +76,36 @@ class Verifier {
                                   " were removed and the head rolled back");
       }
     }
-    IndexExpectation expected(key_);
+    // Three things at once: the index digests (their own scans), what the
+    // events imply for the indexes with each event's canonical form (a
+    // worker fed by the scan), and the chain (the scan itself).
+    std::future<Result<MultisetDigest>> ids, subjects;
+    if (options_.check_indexes) {
+      ids = std::async(std::launch::async, [&] { return DigestIndex(head, /*ids=*/true); });
+      subjects = std::async(std::launch::async, [&] { return DigestIndex(head, /*ids=*/false); });
+    }
+    ExpectationWorker worker(*this);
     EventDecoder decoder;
     uint64_t next = 1;  // the seq the scan hands over next
     bool step_failed = false;
     Status s = store_.Scan(1, head.seq, [&](uint64_t seq, std::string_view bytes) -> Status {
-      Result<schema::Event::Reader> ev = decoder.Decode(bytes);
-      Status st = ev.ok() ? Step(seq, *ev, bytes, expected) : Status::Corruption(SeqMsg(seq, ev.status().message()));
+      worker.Push(seq, bytes);
+      Result<schema::Event::Reader> ev = decoder.DecodeUnchecked(bytes);
+      Status st;
+      try {
+        st = ev.ok() ? Step(seq, *ev, bytes) : Status::Corruption(SeqMsg(seq, ev.status().message()));
+      } catch (const kj::Exception& e) {
+        st = Status::Corruption(SeqMsg(seq, std::string("stored event does not decode: ") + e.getDescription().cStr()));
+      }
       if (st.ok()) next = seq + 1;
       step_failed = !st.ok();
       return st;
     });
+    auto [worker_seq, worker_status] = worker.Finish();
+    // The worker's finding (an event that does not decode or is not
+    // canonical, a wrong correction target) is the first bad seq when it
+    // comes no later than the chain's.
+    if (!worker_status.ok() && worker_seq <= (s.ok() ? UINT64_MAX : next)) return worker_status;
     if (!s.ok() && !step_failed && s.code() == Status::Code::kCorruption && EventMissing(next)) {
       // The scan stopped at a gap. Say so in the "seq N: " form every other
       // failure takes; an event before it that already disagreed with the
@@ -92,12 +116,21 @@ class Verifier {
     TLEDGER_RETURN_IF_ERROR(s);
     TLEDGER_RETURN_IF_ERROR(Finish(head));
     VerifyReport report{head, head.seq, 0, 0};
-    if (options_.check_indexes) TLEDGER_RETURN_IF_ERROR(CheckIndexes(head, expected, &report));
+    if (options_.check_indexes) {
+      Result<MultisetDigest> id_digest = ids.get(), subject_digest = subjects.get();
+      if (!id_digest.ok()) return id_digest.status();
+      if (!subject_digest.ok()) return subject_digest.status();
+      report.id_entries = id_digest->count();
+      report.subject_entries = subject_digest->count();
+      if (!(*id_digest == worker.expected().ids) || !(*subject_digest == worker.expected().subjects)) {
+        return Diagnose(head);
+      }
+    }
     return report;
   }
 
  private:
-  Status Step(uint64_t seq, schema::Event::Reader ev, std::string_view bytes, IndexExpectation& expected) {
+  Status Step(uint64_t seq, schema::Event::Reader ev, std::string_view bytes) {
     if (ev.getSeq() != seq) {
       return Status::Corruption(SeqMsg(seq, "holds the event recorded as seq " + std::to_string(ev.getSeq()) +
                                                 ": events were moved, swapped or inserted"));
@@ -124,7 +157,6 @@ class Verifier {
       return Status::Corruption(SeqMsg(seq, "the chain hash " + ToHex(chain_) + " differs from the anchor " +
                                                 ToHex(it->second) + ": the history up to this seq was rewritten"));
     }
-    if (options_.check_indexes) return Expect(seq, ev, expected);
     return Status::Ok();
   }
 
@@ -197,29 +229,32 @@ class Verifier {
     return s;
   }
 
-  Status CheckIndexes(const Head& head, const IndexExpectation& expected, VerifyReport* report) {
+  // The digest of one index (ids, else subjects) as stored, up to the head.
+  Result<MultisetDigest> DigestIndex(const Head& head, bool ids) const {
     Store::Raw raw = store_.raw();
-    MultisetDigest ids(key_), subjects(key_);
-    std::unique_ptr<rocksdb::Iterator> it(raw.db->NewIterator(rocksdb::ReadOptions(), raw.ids));
+    MultisetDigest digest(key_);
+    rocksdb::ReadOptions ro;
+    ro.readahead_size = 4 << 20;
+    ro.fill_cache = false;
+    std::unique_ptr<rocksdb::Iterator> it(raw.db->NewIterator(ro, ids ? raw.ids : raw.subjects));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      std::optional<keys::IdEntry> e = keys::ParseIdValue(View(it->value()));
-      if (!e) return Status::Corruption("id index: the entry for \"" + std::string(View(it->key())) + "\" is malformed");
-      if (e->seq > head.seq) continue;  // an import under way
-      ids.Add(View(it->key()), View(it->value()));
+      uint64_t seq = 0;
+      if (ids) {
+        std::optional<keys::IdEntry> e = keys::ParseIdValue(View(it->value()));
+        if (!e) return Status::Corruption("id index: the entry for \"" + std::string(View(it->key())) + "\" is malformed");
+        seq = e->seq;
+      } else {
+        std::optional<keys::SubjectEntry> e = keys::ParseSubjectKey(View(it->key()));
+        if (!e) return Status::Corruption("subject index: a key is malformed");
+        seq = e->seq;
+      }
+      if (seq > head.seq) continue;  // an import under way
+      digest.Add(View(it->key()), View(it->value()));
     }
-    if (!it->status().ok()) return Status::IoError("reading the id index: " + it->status().ToString());
-    it.reset(raw.db->NewIterator(rocksdb::ReadOptions(), raw.subjects));
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      std::optional<keys::SubjectEntry> e = keys::ParseSubjectKey(View(it->key()));
-      if (!e) return Status::Corruption("subject index: a key is malformed");
-      if (e->seq > head.seq) continue;
-      subjects.Add(View(it->key()), View(it->value()));
+    if (!it->status().ok()) {
+      return Status::IoError(std::string("reading the ") + (ids ? "id" : "subject") + " index: " + it->status().ToString());
     }
-    if (!it->status().ok()) return Status::IoError("reading the subject index: " + it->status().ToString());
-    report->id_entries = ids.count();
-    report->subject_entries = subjects.count();
-    if (ids == expected.ids && subjects == expected.subjects) return Status::Ok();
-    return Diagnose(head);
+    return digest;
   }
 
   // The digests differ: find the first entry that is wrong or missing.
@@ -278,6 +313,95 @@ class Verifier {
     });
     return s.ok() ? missing : s;
   }
+
+  // Decodes each event fully (canonical form) and adds the index entries it
+  // implies, on its own thread, fed batches of copies by the scan.
+  class ExpectationWorker {
+   public:
+    explicit ExpectationWorker(Verifier& v) : v_(v), expected_(v.key_) {
+      thread_ = std::thread([this] { Work(); });
+    }
+    ~ExpectationWorker() {
+      if (thread_.joinable()) Finish();
+    }
+    void Push(uint64_t seq, std::string_view bytes) {
+      batch_.seqs.push_back(seq);
+      batch_.bytes.append(bytes);
+      batch_.ends.push_back(batch_.bytes.size());
+      if (batch_.seqs.size() == kBatch) Send();
+    }
+    // Waits for the worker; the first failure's seq and status (OK: none).
+    std::pair<uint64_t, Status> Finish() {
+      Send();
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        done_ = true;
+      }
+      cv_.notify_all();
+      thread_.join();
+      return {fail_seq_, fail_};
+    }
+    const IndexExpectation& expected() const { return expected_; }
+
+   private:
+    static constexpr size_t kBatch = 4096, kQueued = 4;
+    struct Batch {
+      std::vector<uint64_t> seqs;
+      std::string bytes;
+      std::vector<size_t> ends;
+    };
+    void Send() {
+      if (batch_.seqs.empty()) return;
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [this] { return queue_.size() < kQueued; });
+      queue_.push_back(std::move(batch_));
+      batch_ = Batch{};
+      cv_.notify_all();
+    }
+    void Work() {
+      EventDecoder decoder;
+      for (;;) {
+        Batch b;
+        {
+          std::unique_lock<std::mutex> lock(mu_);
+          cv_.wait(lock, [this] { return !queue_.empty() || done_; });
+          if (queue_.empty()) return;
+          b = std::move(queue_.front());
+          queue_.pop_front();
+        }
+        cv_.notify_all();
+        if (!fail_.ok()) continue;  // drain
+        for (size_t i = 0; i < b.seqs.size() && fail_.ok(); ++i) {
+          std::string_view bytes = std::string_view(b.bytes).substr(i == 0 ? 0 : b.ends[i - 1],
+                                                                    b.ends[i] - (i == 0 ? 0 : b.ends[i - 1]));
+          Result<schema::Event::Reader> ev = decoder.Decode(bytes);
+          Status s = ev.ok() ? Status::Ok() : Status::Corruption(SeqMsg(b.seqs[i], ev.status().message()));
+          if (s.ok() && v_.options_.check_indexes) {
+            try {
+              s = v_.Expect(b.seqs[i], *ev, expected_);
+            } catch (const kj::Exception& e) {
+              s = Status::Corruption(SeqMsg(b.seqs[i], std::string("cannot be read: ") + e.getDescription().cStr()));
+            }
+          }
+          if (!s.ok()) {
+            fail_ = s;
+            fail_seq_ = b.seqs[i];
+          }
+        }
+      }
+    }
+
+    Verifier& v_;
+    IndexExpectation expected_;
+    Batch batch_;
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::deque<Batch> queue_;
+    bool done_ = false;
+    Status fail_;
+    uint64_t fail_seq_ = UINT64_MAX;
+    std::thread thread_;
+  };
 
   struct Pending {
     uint64_t seq;
