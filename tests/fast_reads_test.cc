@@ -1,0 +1,157 @@
+// The fast path of `report` (the report timeline cached per known-at prefix,
+// projections/DESIGN.md "Fast as-of reads") against a full replay from the
+// first event (LedgerView: replay, resolve, evaluate the tallies as of the
+// date), byte for byte, on a generated national ledger with backdated events
+// and corrections, imported in several files so that known-at instants fall
+// between them. 100 random (as-of, known-at) pairs, then more events
+// appended and 100 more; a share of each also through the whole CLI command.
+#include <filesystem>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "core/codec.h"
+#include "core/date.h"
+#include "core/store.h"
+#include "projections/report_cache.h"
+#include "tests/test_util.h"
+#include "tools/cli/ledger_view.h"
+#include "tools/cli/render.h"
+#include "tools/gen/generator.h"
+
+namespace tledger {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::RunResult;
+using testing::TempDir;
+using testing::Tledger;
+using testing::ValueOrDie;
+
+constexpr uint64_t kSeed = 20251;
+constexpr uint64_t kEvents = 24000;
+constexpr size_t kFiles = 6;         // four imported first, two appended later
+constexpr size_t kFirstFiles = 4;
+constexpr int kPairs = 100;
+constexpr int kCliEvery = 5;         // every 5th pair also through the CLI
+
+struct Collect : gen::EventSink {
+  std::vector<std::string> lines;
+  void Line(std::string_view l) override { lines.emplace_back(l); }
+};
+
+// The generated ledger split into kFiles files of consecutive lines (every
+// reference points backwards, so each prefix of files is a valid ledger).
+std::vector<std::string> WriteParts(const TempDir& tmp, gen::GeneratorStats* stats) {
+  Collect sink;
+  *stats = gen::Generate({.seed = kSeed, .events = kEvents}, sink);
+  std::vector<std::string> paths;
+  size_t per = (sink.lines.size() + kFiles - 1) / kFiles;
+  for (size_t f = 0; f < kFiles; ++f) {
+    std::string text;
+    for (size_t i = f * per; i < std::min(sink.lines.size(), (f + 1) * per); ++i) text += sink.lines[i];
+    paths.push_back(tmp / ("part-" + std::to_string(f) + ".jsonl"));
+    testing::WriteFile(paths.back(), text);
+  }
+  return paths;
+}
+
+// The instants worth asking about: each import's first and last recorded_at,
+// a microsecond either side, and before the first event.
+std::vector<Timestamp> Boundaries(const std::string& db) {
+  std::unique_ptr<Store> store = ValueOrDie(Store::Open(db, OpenMode::kRead), "open the ledger");
+  std::vector<Timestamp> out;
+  Timestamp last = -1;
+  EventDecoder decoder;
+  Status s = store->Scan(1, store->head().seq, [&](uint64_t, std::string_view bytes) -> Status {
+    Timestamp t = ValueOrDie(decoder.Decode(bytes), "decode").getRecordedAt();
+    if (t != last) {
+      if (last >= 0) out.insert(out.end(), {last, last + 1});
+      out.insert(out.end(), {t - 1, t});
+      last = t;
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) testing::DieWith("scan the ledger", s);
+  out.insert(out.end(), {last, last + 1});
+  return out;
+}
+
+class FastReads : public ::testing::Test {
+ protected:
+  // The fast path: the cached report timeline of the prefix known at t.
+  std::string Fast(const std::string& db, Date d, Timestamp t, Format f) {
+    std::unique_ptr<Store> store = ValueOrDie(Store::Open(db, OpenMode::kRead), "open the ledger");
+    prefixes_.insert(ValueOrDie(PrefixKnownAt(*store, t), "prefix").seq);
+    std::unique_ptr<ReportCacheView> view = ValueOrDie(TimelineKnownAt(*store, t, /*may_write=*/true), "timeline");
+    return RenderReport(ValueOrDie(view->At(d, t), "report from the timeline"), {}, f);
+  }
+  // The full replay from the first event.
+  std::string Full(const std::string& db, Date d, Timestamp t, Format f) {
+    std::unique_ptr<LedgerView> view = ValueOrDie(LedgerView::Open(db, t), "replay the ledger");
+    return RenderReport(view->Evaluate({.as_of = d, .restate_units = false, .plan = ""}).report, {}, f);
+  }
+
+  // kPairs random pairs: as-of anywhere from before the first plan to after
+  // the last course, known-at at an import boundary or anywhere in between.
+  void CheckPairs(const std::string& db, std::mt19937_64& rng, int* cli_checked, std::set<std::string>* reports) {
+    std::vector<Timestamp> instants = Boundaries(db);
+    Date lo = ValueOrDie(Date::Parse("2022-06-01"), "date"), hi = ValueOrDie(Date::Parse("2028-12-31"), "date");
+    for (int i = 0; i < kPairs; ++i) {
+      Date d = Date::FromDays(std::uniform_int_distribution<int32_t>(lo.days(), hi.days())(rng));
+      if (i % 10 == 0) d = ValueOrDie(Date::Parse(i % 20 == 0 ? "2025-06-30" : "2025-07-01"), "date");
+      Timestamp t = i % 2 == 0 ? instants[rng() % instants.size()]
+                               : std::uniform_int_distribution<Timestamp>(instants.front(), instants.back())(rng);
+      SCOPED_TRACE("as of " + d.ToString() + ", known at " + FormatInstant(t));
+      std::string full = Full(db, d, t, Format::kJson);
+      ASSERT_EQ(Fast(db, d, t, Format::kJson), full);
+      ASSERT_EQ(Fast(db, d, t, Format::kTable), Full(db, d, t, Format::kTable));
+      reports->insert(full);
+      if (i % kCliEvery == 0) {
+        RunResult r = Tledger(db, {"report", "--as-of", d.ToString(), "--known-at", FormatInstant(t), "--format", "json"});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        ASSERT_EQ(r.out, full);
+        ++*cli_checked;
+      }
+    }
+  }
+
+  std::set<uint64_t> prefixes_;  // the last seq known at each instant asked
+};
+
+TEST_F(FastReads, EqualAFullReplayByteForByteBeforeAndAfterMoreEventsAreAppended) {
+  TempDir tmp;
+  gen::GeneratorStats stats;
+  std::vector<std::string> parts = WriteParts(tmp, &stats);
+  // The ledger holds what makes the fast path hard.
+  ASSERT_GT(stats.corrections_replace, 0u);
+  ASSERT_GT(stats.corrections_retract, 0u);
+  ASSERT_GT(stats.backdated, 0u);
+
+  std::string db = tmp / "db";
+  for (size_t f = 0; f < kFirstFiles; ++f) testing::MakeLedger(db, {parts[f]});
+  std::mt19937_64 rng(kSeed);
+  int cli_checked = 0;
+  std::set<std::string> reports;
+  CheckPairs(db, rng, &cli_checked, &reports);
+
+  for (size_t f = kFirstFiles; f < kFiles; ++f) testing::MakeLedger(db, {parts[f]});
+  CheckPairs(db, rng, &cli_checked, &reports);
+
+  EXPECT_EQ(cli_checked, 2 * kPairs / kCliEvery);
+  // Not vacuous: the pairs gave many different reports.
+  EXPECT_GT(reports.size(), 50u);
+  // The reads went through cache files, one per prefix asked (the empty
+  // ledger before the first import, and each import), at most kKeptCaches
+  // kept.
+  EXPECT_EQ(prefixes_.size(), kFiles + 1);
+  size_t caches = 0;
+  for (const auto& e : fs::directory_iterator(db + "/report-cache")) caches += e.path().extension() == ".bin";
+  EXPECT_EQ(caches, std::min(prefixes_.size(), kKeptCaches));
+}
+
+}  // namespace
+}  // namespace tledger
