@@ -74,7 +74,7 @@ inline Grouped<Sym>::Grouped(size_t keys, std::vector<std::pair<Sym, Sym>> items
 // How long an answer about "as of D" holds: lookups lower `until` to the
 // next effective date after D at which their answer would change. A caller
 // that evaluates something as of D with a Horizon learns the whole stretch
-// [D, until) over which the result is the same (projections/tally_index.h).
+// [D, until) over which the result is the same (projections/stretches.h).
 struct Horizon {
   static constexpr Date kForever = Date::FromDays(INT32_MAX);
   Date until = kForever;
