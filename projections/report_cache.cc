@@ -333,20 +333,18 @@ Result<Prefix> PrefixKnownAt(const Store& store, Timestamp known_at) {
   return p;
 }
 
-Result<std::unique_ptr<ReportCacheView>> TimelineKnownAt(const Store& store, Timestamp known_at, bool may_write) {
-  Result<Prefix> prefix = PrefixKnownAt(store, known_at);
-  if (!prefix.ok()) return prefix.status();
-  std::string path = CachePath(store.dir(), prefix->seq, prefix->hash);
-  Result<std::unique_ptr<ReportCacheView>> view = ReportCacheView::Open(path, prefix->seq, prefix->hash);
-  if (view.ok() && *view) return view;
-  if (!view.ok()) spdlog::warn("{}; rebuilding it from the ledger", view.status().message());
+namespace {
 
+// Replays the prefix, builds its timeline and caches it (in place of any
+// file there), or with !may_write in a private temporary directory.
+Result<std::unique_ptr<ReportCacheView>> BuildTimeline(const Store& store, const Prefix& prefix, Timestamp known_at,
+                                                       bool may_write) {
   auto start = std::chrono::steady_clock::now();
   Result<Timeline> timeline = Replay(store, known_at);
   if (!timeline.ok()) return timeline.status();
   Resolved resolved = Resolve(*timeline);
   ReportTimeline built = ReportTimeline::Build(resolved, BuildStretches(resolved));
-  spdlog::info("built the report timeline of seq {} ({} dates, {} changes) in {:.3f} s", prefix->seq,
+  spdlog::info("built the report timeline of seq {} ({} dates, {} changes) in {:.3f} s", prefix.seq,
                built.index().dates.size(), built.changes(),
                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   std::string dir = store.dir();
@@ -357,9 +355,9 @@ Result<std::unique_ptr<ReportCacheView>> TimelineKnownAt(const Store& store, Tim
     if (mkdtemp(tmpl) == nullptr) return Status::IoError(std::string("cannot make a temporary directory: ") + std::strerror(errno));
     dir = tmpl;
   }
-  Status saved = SaveReportCache(dir, prefix->seq, prefix->hash, built);
+  Status saved = SaveReportCache(dir, prefix.seq, prefix.hash, built);
   Result<std::unique_ptr<ReportCacheView>> opened =
-      saved.ok() ? ReportCacheView::Open(CachePath(dir, prefix->seq, prefix->hash), prefix->seq, prefix->hash)
+      saved.ok() ? ReportCacheView::Open(CachePath(dir, prefix.seq, prefix.hash), prefix.seq, prefix.hash)
                  : Result<std::unique_ptr<ReportCacheView>>(saved);
   if (!may_write) {
     std::error_code ec;
@@ -370,6 +368,34 @@ Result<std::unique_ptr<ReportCacheView>> TimelineKnownAt(const Store& store, Tim
                            (opened.ok() ? std::string("it vanished") : opened.status().message()));
   }
   return opened;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ReportCacheView>> TimelineKnownAt(const Store& store, Timestamp known_at, bool may_write) {
+  Result<Prefix> prefix = PrefixKnownAt(store, known_at);
+  if (!prefix.ok()) return prefix.status();
+  std::string path = CachePath(store.dir(), prefix->seq, prefix->hash);
+  Result<std::unique_ptr<ReportCacheView>> view = ReportCacheView::Open(path, prefix->seq, prefix->hash);
+  if (view.ok() && *view) return view;
+  if (!view.ok()) spdlog::warn("{}; rebuilding it from the ledger", view.status().message());
+  return BuildTimeline(store, *prefix, known_at, may_write);
+}
+
+Result<Report> ReportKnownAt(const Store& store, Date as_of, Timestamp known_at, bool may_write) {
+  Result<std::unique_ptr<ReportCacheView>> view = TimelineKnownAt(store, known_at, may_write);
+  if (!view.ok()) return view.status();
+  Result<Report> report = (*view)->At(as_of, known_at);
+  if (report.ok() || report.status().code() != Status::Code::kCorruption) return report;
+  // A block altered since the file was written: never used; rebuilt.
+  view->reset();
+  Result<Prefix> prefix = PrefixKnownAt(store, known_at);
+  if (!prefix.ok()) return prefix.status();
+  spdlog::warn("{}: {}; rebuilding it from the ledger", CachePath(store.dir(), prefix->seq, prefix->hash),
+               report.status().message());
+  Result<std::unique_ptr<ReportCacheView>> rebuilt = BuildTimeline(store, *prefix, known_at, may_write);
+  if (!rebuilt.ok()) return rebuilt.status();
+  return (*rebuilt)->At(as_of, known_at);
 }
 
 }  // namespace tledger

@@ -2,8 +2,7 @@
 // read and a lookup instead of a replay (projections/DESIGN.md, "Fast as-of
 // reads").
 //
-//   Result<std::unique_ptr<ReportCacheView>> v = TimelineKnownAt(store, known_at, /*may_write=*/true);
-//   Result<Report> r = (*v)->At(as_of, known_at);
+//   Result<Report> r = ReportKnownAt(store, as_of, known_at, /*may_write=*/true);
 //
 // One file per known-at prefix of the ledger (DIR/report-cache/SEQ-HASH.bin,
 // SEQ the last event known then, HASH its chain hash, so a file can never
@@ -64,6 +63,11 @@ Status SaveReportCache(const std::string& dir, uint64_t seq, const Hash& hash, c
 // when there is a sound one; else replayed, resolved and built, and cached
 // when `may_write` (a failure to cache is logged, not returned).
 Result<std::unique_ptr<ReportCacheView>> TimelineKnownAt(const Store& store, Timestamp known_at, bool may_write);
+
+// The default report as of `as_of`, known at `known_at`, through the
+// timeline above; a cache whose block fails its hash is reported as a
+// warning and rebuilt (an altered block is never used).
+Result<Report> ReportKnownAt(const Store& store, Date as_of, Timestamp known_at, bool may_write);
 
 // The last seq recorded at or before `known_at` (0: none), and its chain
 // hash: a binary search over the ledger (recorded_at never decreases).

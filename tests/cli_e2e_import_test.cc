@@ -258,11 +258,17 @@ TEST_F(CliImport, AKilledImportLeavesNothingVisibleAndTheNextWriterCleansUp) {
   for (int i = 1; i <= 190'000; ++i) lines += Transfer("k-" + std::to_string(i), "P" + std::to_string(i), "HG") + "\n";
   importer.Write(lines);
   AwaitReadingStdin(importer.pid());
+  // The chunk is written by the importer's writer thread, which may still be
+  // at it while the reader waits on stdin: wait (up to a minute) until the
+  // chunk is there. The rest (90,000 events) is less than a chunk and stays
+  // staged until the input ends, so the count is then final.
   size_t uncommitted = 0;
-  {
+  for (auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+       uncommitted < 100'000 && std::chrono::steady_clock::now() < deadline;) {
     std::unique_ptr<Store> store = OpenStore(db_, OpenMode::kRead);
     EXPECT_EQ(store->head().seq, 24u);
     uncommitted = ColumnKeys(store->raw().db, store->raw().events).size() - 24;
+    if (uncommitted < 100'000) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   ASSERT_GE(uncommitted, 100'000u) << "the importer wrote no chunk";
   EXPECT_EQ(importer.Kill().exit_code, 128 + SIGKILL);

@@ -153,5 +153,59 @@ TEST_F(FastReads, EqualAFullReplayByteForByteBeforeAndAfterMoreEventsAreAppended
   EXPECT_EQ(caches, std::min(prefixes_.size(), kKeptCaches));
 }
 
+
+// The cache is derived and never trusted: a block altered on disk is never
+// used (the report is rebuilt from the ledger, with a warning naming the
+// file, and the file rewritten as it was); a file holding another prefix is
+// not taken for this one; with --read-only the bad file is left as it is.
+TEST(ReportCache, AnAlteredOrMisplacedCacheIsRebuiltNeverUsed) {
+  TempDir tmp;
+  Collect sink;
+  gen::Generate({.seed = 3, .events = 4000}, sink);
+  std::string text;
+  for (const std::string& l : sink.lines) text += l;
+  testing::WriteFile(tmp / "g.jsonl", text);
+  std::string db = testing::MakeLedger(tmp / "db", {tmp / "g.jsonl"});
+  // As of a date after every change: the last block of the timeline.
+  const std::vector<std::string> report = {"report", "--as-of", "2031-01-01", "--known-at", "2030-01-01T00:00:00Z",
+                                           "--format", "json"};
+  RunResult first = Tledger(db, report);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  ASSERT_EQ(first.err, "");
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(db + "/report-cache")) files.push_back(e.path());
+  ASSERT_EQ(files.size(), 1u);
+  const std::string path = files[0].string(), good = testing::ReadFile(path);
+  const std::string name = "report-cache/" + files[0].filename().string();
+  auto flip = [&](size_t offset) {
+    std::string bad = good;
+    bad[offset] = static_cast<char>(bad[offset] ^ 1);
+    testing::WriteFile(path, bad);
+    return bad;
+  };
+  const std::string rebuilt = "; rebuilding it from the ledger\n";
+
+  // A byte of the last checkpoint.
+  std::string bad = flip(good.size() - 12);
+  RunResult r = Tledger(db, {"--read-only", report[0], report[1], report[2], report[3], report[4], report[5], report[6]});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, first.out);
+  EXPECT_EQ(r.err, "tledger: warning: " + db + "/" + name + ": the report cache's block 4 fails its hash" + rebuilt);
+  EXPECT_EQ(testing::ReadFile(path), bad);  // --read-only writes nothing
+  r = Tledger(db, report);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, first.out);
+  EXPECT_EQ(r.err, "tledger: warning: " + db + "/" + name + ": the report cache's block 4 fails its hash" + rebuilt);
+  EXPECT_EQ(testing::ReadFile(path), good);
+
+  // The header's seq: the file is named for one prefix and holds another.
+  flip(15);
+  r = Tledger(db, report);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, first.out);
+  EXPECT_EQ(r.err, "tledger: warning: " + db + "/" + name + " is named for seq 4000 but holds another" + rebuilt);
+  EXPECT_EQ(testing::ReadFile(path), good);
+}
+
 }  // namespace
 }  // namespace tledger

@@ -110,9 +110,7 @@ Result<std::optional<Report>> CachedReport(const Globals& g, const Request& r, D
   if (r.scope.restate_units || !r.scope.plan.empty()) return std::optional<Report>();
   Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
   if (!store.ok()) return store.status();
-  Result<std::unique_ptr<ReportCacheView>> timeline = TimelineKnownAt(**store, r.known_at, /*may_write=*/!g.read_only);
-  if (!timeline.ok()) return timeline.status();
-  Result<Report> report = (*timeline)->At(as_of, r.known_at);
+  Result<Report> report = ReportKnownAt(**store, as_of, r.known_at, /*may_write=*/!g.read_only);
   if (!report.ok()) return report.status();
   return std::optional<Report>(std::move(*report));
 }
