@@ -37,10 +37,6 @@ void PutLittleEndian64(uint64_t v, char* out) {
   for (int i = 0; i < 8; ++i) out[i] = static_cast<char>(v >> (8 * i));
 }
 
-std::string_view ViewOf(const kj::ArrayPtr<const kj::byte>& b) {
-  return std::string_view(reinterpret_cast<const char*>(b.begin()), b.size());
-}
-
 }  // namespace
 
 // Every id appended so far, by a 64-bit hash: an open-addressing table, so a

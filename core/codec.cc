@@ -55,6 +55,12 @@ Result<schema::Event::Reader> EventDecoder::DecodeUnchecked(std::string_view byt
   }
 }
 
+schema::Event::Reader EventDecoder::View(kj::ArrayPtr<const capnp::word> words) {
+  segment_ = words;
+  reader_ = std::make_unique<capnp::SegmentArrayMessageReader>(kj::arrayPtr(&segment_, 1));
+  return reader_->getRoot<schema::Event>();
+}
+
 Result<schema::Event::Reader> EventDecoder::Decode(std::string_view bytes) {
   if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0) {
     return Status::Corruption("stored event of " + std::to_string(bytes.size()) +

@@ -57,6 +57,9 @@ class EventDecoder {
   // few fields and catches kj::Exception itself (verify's chain pass, whose
   // canonical checks run beside it).
   Result<schema::Event::Reader> DecodeUnchecked(std::string_view bytes);
+  // A reader over aligned words the caller keeps alive (and has checked
+  // with Decode already, e.g. on another thread), without a copy.
+  schema::Event::Reader View(kj::ArrayPtr<const capnp::word> words);
 
  private:
   std::vector<capnp::word> words_;

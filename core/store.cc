@@ -7,6 +7,9 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
+#include <deque>
+#include <condition_variable>
 #include <algorithm>
 #include <chrono>
 #include <fstream>
@@ -339,17 +342,102 @@ Status Store::Scan(uint64_t from, uint64_t to, const RawFn& fn) const {
   return Status::Ok();
 }
 
+namespace {
+
+// Events read on one thread and handed on in batches of aligned words.
+struct EventBatch {
+  std::vector<capnp::word> words;
+  std::vector<uint64_t> seqs;
+  std::vector<size_t> ends;  // in words
+};
+constexpr uint64_t kPipelineFrom = 20'000;  // a shorter scan is not worth a thread
+constexpr size_t kBatchEvents = 4096, kBatchesQueued = 4;
+const char kStopped[] = "the reader of events was stopped";
+
+Status ReadFailure(uint64_t seq, const kj::Exception& e) {
+  return Status::Corruption("event seq " + std::to_string(seq) + " cannot be read: " + e.getDescription().cStr());
+}
+
+}  // namespace
+
 Status Store::ScanEvents(uint64_t from, uint64_t to, const EventFn& fn) const {
-  EventDecoder decoder;
-  return Scan(from, to, [&](uint64_t seq, std::string_view bytes) -> Status {
-    Result<schema::Event::Reader> ev = decoder.Decode(bytes);
-    if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + ev.status().message());
-    try {
-      return fn(seq, *ev);
-    } catch (const kj::Exception& e) {
-      return Status::Corruption("event seq " + std::to_string(seq) + " cannot be read: " + e.getDescription().cStr());
-    }
+  uint64_t first = std::max<uint64_t>(from, 1), last = std::min(to, head_.seq);
+  if (first > last || last - first < kPipelineFrom) {
+    EventDecoder decoder;
+    return Scan(from, to, [&](uint64_t seq, std::string_view bytes) -> Status {
+      Result<schema::Event::Reader> ev = decoder.Decode(bytes);
+      if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + ev.status().message());
+      try {
+        return fn(seq, *ev);
+      } catch (const kj::Exception& e) {
+        return ReadFailure(seq, e);
+      }
+    });
+  }
+  // Two threads: this one runs `fn`; a reader scans RocksDB, decompresses,
+  // checks each event's canonical form and copies it into a batch.
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<EventBatch> queue;
+  bool done = false, stop = false;
+  Status scan_status;
+  std::thread reader([&] {
+    EventDecoder check;
+    EventBatch batch;
+    auto send = [&]() -> bool {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return queue.size() < kBatchesQueued || stop; });
+      if (stop) return false;
+      queue.push_back(std::move(batch));
+      batch = EventBatch{};
+      cv.notify_all();
+      return true;
+    };
+    Status s = Scan(from, to, [&](uint64_t seq, std::string_view bytes) -> Status {
+      Result<schema::Event::Reader> ev = check.Decode(bytes);
+      if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + ev.status().message());
+      size_t at = batch.words.size();
+      batch.words.resize(at + bytes.size() / sizeof(capnp::word));
+      std::memcpy(batch.words.data() + at, bytes.data(), bytes.size());
+      batch.seqs.push_back(seq);
+      batch.ends.push_back(batch.words.size());
+      if (batch.seqs.size() == kBatchEvents && !send()) return Status::Unavailable(kStopped);
+      return Status::Ok();
+    });
+    if (!batch.seqs.empty()) send();  // the events before a failure too
+    std::lock_guard<std::mutex> lock(mu);
+    scan_status = s;
+    done = true;
+    cv.notify_all();
   });
+  Status result;
+  EventDecoder view;
+  while (result.ok()) {
+    EventBatch batch;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return !queue.empty() || done; });
+      if (queue.empty()) break;
+      batch = std::move(queue.front());
+      queue.pop_front();
+      cv.notify_all();
+    }
+    size_t begin = 0;
+    for (size_t i = 0; i < batch.seqs.size() && result.ok(); begin = batch.ends[i++]) {
+      try {
+        result = fn(batch.seqs[i], view.View(kj::arrayPtr(batch.words.data() + begin, batch.ends[i] - begin)));
+      } catch (const kj::Exception& e) {
+        result = ReadFailure(batch.seqs[i], e);
+      }
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    stop = !result.ok();
+    cv.notify_all();
+  }
+  reader.join();
+  return result.ok() ? scan_status : result;
 }
 
 std::optional<keys::IdEntry> Store::FindId(std::string_view id) const {

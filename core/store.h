@@ -88,7 +88,9 @@ class Store {
   using RawFn = std::function<Status(uint64_t seq, std::string_view bytes)>;
   Status Scan(uint64_t from, uint64_t to, const RawFn& fn) const;
   // The same, decoded. A decoding failure, or a kj::Exception thrown by
-  // `fn` while reading the event, becomes Corruption naming the seq.
+  // `fn` while reading the event, becomes Corruption naming the seq. A long
+  // scan reads, decompresses and checks the events on a second thread
+  // while `fn` runs on the caller's, in seq order as ever.
   using EventFn = std::function<Status(uint64_t seq, schema::Event::Reader event)>;
   Status ScanEvents(uint64_t from, uint64_t to, const EventFn& fn) const;
 

@@ -122,7 +122,7 @@ Result<Timestamp> Ledger::AppendTo(Store& store) const {
 
 Outcome EvaluateFold(const Timeline& timeline, Date as_of, Timestamp known_at, bool restate_units) {
   Resolved r = Resolve(timeline);
-  return tledger::Evaluate(r, EvaluateOptions{.as_of = as_of, .known_at = known_at, .restate_units = restate_units});
+  return tledger::Evaluate(r, EvaluateOptions{.as_of = as_of, .known_at = known_at, .restate_units = restate_units, .plan = ""});
 }
 
 std::vector<Violation> Of(const Outcome& outcome, Rule rule) {

@@ -189,6 +189,58 @@ TEST(Store, GetAndScanStopAtTheHead) {
   EXPECT_EQ(seen, (std::vector<uint64_t>{1, 2}));
 }
 
+// A long ScanEvents reads on a second thread (core/store.cc): the same
+// events in the same order as the plain scan, stopping where `fn` stops it,
+// and a bad event named by its seq after exactly the events before it.
+TEST(Store, ALongScanOfEventsIsTheSameScanOnTwoThreads) {
+  TempDir tmp;
+  constexpr uint64_t kEvents = 60'000;
+  {
+    std::unique_ptr<Store> store = OpenStore(tmp / "db", OpenMode::kWrite);
+    std::unique_ptr<Appender> app = Begin(*store);
+    for (uint64_t i = 1; i <= kEvents; ++i) {
+      ASSERT_TRUE(Add(*app, Transfer("t" + std::to_string(i), "P" + std::to_string(i % 97), "U")).ok());
+    }
+    ASSERT_TRUE(app->Commit().ok());
+  }
+  std::vector<std::string> plain;
+  {
+    std::unique_ptr<Store> store = OpenStore(tmp / "db", OpenMode::kRead);
+    EventDecoder d;
+    ASSERT_TRUE(store->Scan(1, kEvents, [&](uint64_t seq, std::string_view bytes) {
+      plain.push_back(std::to_string(seq) + " " + d.Decode(bytes)->getId().cStr());
+      return Status::Ok();
+    }).ok());
+    ASSERT_EQ(plain.size(), kEvents);
+    std::vector<std::string> piped;
+    ASSERT_TRUE(store->ScanEvents(1, kEvents, [&](uint64_t seq, schema::Event::Reader ev) {
+      piped.push_back(std::to_string(seq) + " " + ev.getId().cStr());
+      return Status::Ok();
+    }).ok());
+    EXPECT_EQ(piped, plain);
+
+    size_t calls = 0;
+    Status s = store->ScanEvents(5, kEvents, [&](uint64_t seq, schema::Event::Reader) {
+      ++calls;
+      return seq == 45'000 ? Status::NotFound("enough") : Status::Ok();
+    });
+    EXPECT_EQ(ErrorOf(s), "not found: enough");
+    EXPECT_EQ(calls, 44'996u);
+  }
+  {
+    RawLedger raw(tmp / "db");
+    raw.PutEvent(50'001, "1234567");
+  }
+  std::unique_ptr<Store> store = OpenStore(tmp / "db", OpenMode::kRead);
+  size_t calls = 0;
+  Status s = store->ScanEvents(1, kEvents, [&](uint64_t, schema::Event::Reader) {
+    ++calls;
+    return Status::Ok();
+  });
+  EXPECT_EQ(ErrorOf(s), "integrity failure: event seq 50001: stored event of 7 bytes is not a whole number of 8-byte words");
+  EXPECT_EQ(calls, 50'000u);
+}
+
 TEST(Store, ScanReportsAMissingSeq) {
   TempDir tmp;
   {

@@ -377,7 +377,7 @@ SizeResult Measure(uint64_t n, const std::string& root, const std::string& bin, 
         resolved_at = p.known_at;
       }
       auto start = Clock::now();
-      Outcome o = Evaluate(*resolved, {p.as_of, p.known_at});
+      Outcome o = Evaluate(*resolved, {.as_of = p.as_of, .known_at = p.known_at, .restate_units = false, .plan = ""});
       v_ms.push_back(Since(start) * 1000);
     }
   }
