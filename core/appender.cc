@@ -166,20 +166,27 @@ namespace {
 
 std::unique_ptr<Appender::Chunk> NewChunk() { return std::make_unique<Appender::Chunk>(); }
 
-// Writes a sorted run into an SST file for `family`.
-Status WriteSst(const std::string& path, size_t family, const SortedRun& run) {
+// Writes keys in order (`each(put)` calls put(key, value) for each) into an
+// SST file for `family`.
+template <typename Each>
+Status WriteSst(const std::string& path, size_t family, rocksdb::CompressionType compression, const Each& each) {
   rocksdb::Options options(DbOptions(), Families()[family].options);
-  // Level 0 files are rewritten by compaction soon; compressing them first
-  // would cost the import time for nothing.
-  options.compression = rocksdb::kNoCompression;
+  options.compression = compression;
   rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options);
   TLEDGER_RETURN_IF_ERROR(FromRocks(writer.Open(path), "creating " + path));
   rocksdb::Status s;
-  run.ForEach([&](std::string_view key, std::string_view value) {
+  each([&](std::string_view key, std::string_view value) {
     if (s.ok()) s = writer.Put(rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size()));
   });
   TLEDGER_RETURN_IF_ERROR(FromRocks(s, "writing " + path));
   return FromRocks(writer.Finish(), "finishing " + path);
+}
+
+// An index run: its keys overlap what is there, so the file lands in level
+// 0 and compaction rewrites it soon; compressing it first would cost the
+// import time for nothing.
+Status WriteSst(const std::string& path, size_t family, const SortedRun& run) {
+  return WriteSst(path, family, rocksdb::kNoCompression, [&](const auto& put) { run.ForEach(put); });
 }
 
 void PutAll(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* family, const SortedRun& run) {
@@ -188,41 +195,47 @@ void PutAll(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* family, con
   });
 }
 
-// Writes one chunk; runs on the Appender's helper thread. Events first (WAL,
-// synced), then the index entries, then, when `commit_head` is given, the
-// head. So whatever a crash leaves past the committed head always has its
-// events there, which is how Store::DiscardUncommittedTail finds it.
+// Writes one chunk; runs on the Appender's helper thread. A large chunk:
+// its events and index entries as three SST files ingested in one atomic
+// step (no WAL, no memtable: the events' keys follow every key there, so
+// their file goes straight to the last level). A small one: one WriteBatch.
+// Then, when `commit_head` is given, the head (WAL, synced). Whatever a
+// crash leaves past the committed head has its events there, which is how
+// Store::DiscardUncommittedTail finds it.
 Status WriteChunk(const Store::Raw& raw, const std::string& dir, Appender::Chunk* chunk,
                   const std::optional<Head>& commit_head, uint64_t chunk_no) {
   chunk->ids.Sort();
   chunk->subjects.Sort();
 
   rocksdb::WriteBatch batch;
-  for (uint64_t seq = chunk->first_seq; seq < chunk->first_seq + chunk->size(); ++seq) {
-    std::string_view bytes = *chunk->Event(seq);
-    batch.Put(raw.events, keys::EventKey(seq), rocksdb::Slice(bytes.data(), bytes.size()));
-  }
   if (chunk->size() >= kIngestMinEvents) {
-    rocksdb::WriteOptions synced;
-    synced.sync = true;
-    TLEDGER_RETURN_IF_ERROR(FromRocks(raw.db->Write(synced, &batch), "writing events"));
-    batch.Clear();
     std::string base = dir + "/ingest-" + std::to_string(chunk_no);
-    std::string ids_path = base + "-ids.sst", subjects_path = base + "-subjects.sst";
+    std::string events_path = base + "-events.sst", ids_path = base + "-ids.sst",
+                subjects_path = base + "-subjects.sst";
+    TLEDGER_RETURN_IF_ERROR(WriteSst(events_path, 1, Families()[1].options.compression, [&](const auto& put) {
+      for (uint64_t seq = chunk->first_seq; seq < chunk->first_seq + chunk->size(); ++seq) {
+        put(keys::EventKey(seq), *chunk->Event(seq));
+      }
+    }));
     TLEDGER_RETURN_IF_ERROR(WriteSst(ids_path, 2, chunk->ids));
     TLEDGER_RETURN_IF_ERROR(WriteSst(subjects_path, 3, chunk->subjects));
     rocksdb::IngestExternalFileOptions opt;
     opt.move_files = true;
     opt.write_global_seqno = false;
-    std::vector<rocksdb::IngestExternalFileArg> args(2);
-    args[0].column_family = raw.ids;
-    args[0].external_files = {ids_path};
-    args[0].options = opt;
-    args[1].column_family = raw.subjects;
-    args[1].external_files = {subjects_path};
-    args[1].options = opt;
-    TLEDGER_RETURN_IF_ERROR(FromRocks(raw.db->IngestExternalFiles(args), "ingesting the index entries"));
+    std::vector<rocksdb::IngestExternalFileArg> args(3);
+    args[0].column_family = raw.events;
+    args[0].external_files = {events_path};
+    args[1].column_family = raw.ids;
+    args[1].external_files = {ids_path};
+    args[2].column_family = raw.subjects;
+    args[2].external_files = {subjects_path};
+    for (auto& a : args) a.options = opt;
+    TLEDGER_RETURN_IF_ERROR(FromRocks(raw.db->IngestExternalFiles(args), "ingesting the events and index entries"));
   } else {
+    for (uint64_t seq = chunk->first_seq; seq < chunk->first_seq + chunk->size(); ++seq) {
+      std::string_view bytes = *chunk->Event(seq);
+      batch.Put(raw.events, keys::EventKey(seq), rocksdb::Slice(bytes.data(), bytes.size()));
+    }
     PutAll(&batch, raw.ids, chunk->ids);
     PutAll(&batch, raw.subjects, chunk->subjects);
   }
