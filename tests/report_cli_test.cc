@@ -395,11 +395,11 @@ TEST_F(ReportCli, AMissingLedgerExitsTwo) {
   }
 }
 
-TEST_F(ReportCli, DefaultsAreTodayUtcAndNow) {
+// known_at left out is the ledger as it stands, printed as the recorded_at
+// of its last event rather than the clock (an import under way carries an
+// earlier instant than the clock's: see REPORTS.md).
+TEST_F(ReportCli, DefaultsAreTodayUtcAndTheLastRecordedEvent) {
   using std::chrono::system_clock;
-  auto micros = [] {
-    return std::chrono::duration_cast<std::chrono::microseconds>(system_clock::now().time_since_epoch()).count();
-  };
   auto today = [] {
     std::time_t now = system_clock::to_time_t(system_clock::now());
     char text[11];
@@ -407,22 +407,14 @@ TEST_F(ReportCli, DefaultsAreTodayUtcAndNow) {
     return std::string(text);
   };
   std::string day_before = today();
-  int64_t before = micros();
   CliRun run = RunTledger({"--db", SampleDb(), "report", "--format", "json"});
-  int64_t after = micros();
   std::string day_after = today();
   ASSERT_EQ(run.exit_code, 0) << run.err;
   Json j = Json::parse(run.out);
   // The UTC date it ran on (either, should it run across midnight).
   EXPECT_TRUE(j["as_of"] == day_before || j["as_of"] == day_after) << j["as_of"];
-  // known_at is the instant the command ran, to the microsecond: between the two readings.
-  std::string known_at = j["known_at"];
-  ASSERT_EQ(known_at.size(), 27u) << known_at;
-  std::tm tm{};
-  ASSERT_NE(strptime(known_at.c_str(), "%Y-%m-%dT%H:%M:%S", &tm), nullptr);
-  int64_t t = static_cast<int64_t>(timegm(&tm)) * 1000000 + std::stoll(known_at.substr(20, 6));
-  EXPECT_LE(before, t);
-  EXPECT_LE(t, after);
+  std::string last = testing::ExportLines(SampleDb()).back();
+  EXPECT_EQ(j["known_at"], Json::parse(last)["recorded_at"]);
 }
 
 // ------------------------------------------------------------------ known-at

@@ -15,6 +15,7 @@ Result<std::unique_ptr<LedgerView>> LedgerView::Open(const std::string& db, Time
   Result<std::unique_ptr<Store>> store = Store::Open(db, OpenMode::kRead);
   if (!store.ok()) return store.status();
   auto start = std::chrono::steady_clock::now();
+  known_at = KnownAt(**store, known_at);
   std::unique_ptr<LedgerView> view(new LedgerView(known_at));
   TLEDGER_RETURN_IF_ERROR(ReplayInto(**store, 1, known_at, &view->timeline_));
   view->resolved_ = Resolve(view->timeline_);

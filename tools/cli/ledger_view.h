@@ -14,6 +14,7 @@
 #include <string>
 
 #include "core/date.h"
+#include "core/store.h"
 #include "core/status.h"
 #include "projections/outcome.h"
 #include "projections/resolved.h"
@@ -26,6 +27,16 @@ struct ViewOptions {
   bool restate_units = false;  // --restate-units
   std::string plan;            // --plan; empty: the whole ledger
 };
+
+// --known-at left out: the ledger as it stands, reported as the recorded_at
+// of its last committed event (1970-01-01T00:00:00Z when empty), never the
+// clock: an import under way carries an earlier instant than the clock's
+// and would be counted by a later report asked "known at" the clock's
+// instant. Stood for by kKnownNow until the ledger is open.
+inline constexpr Timestamp kKnownNow = INT64_MAX;
+inline Timestamp KnownAt(const Store& store, Timestamp known_at) {
+  return known_at == kKnownNow ? store.head().recorded_at : known_at;
+}
 
 class LedgerView {
  public:

@@ -47,7 +47,7 @@ Result<Request> ParseRequest(const ReportArgs& a) {
   Result<Lang> lang = ParseLang(a.lang);
   if (!lang.ok()) return lang.status();
   r.scope.lang = *lang;
-  r.known_at = Now();
+  r.known_at = kKnownNow;
   if (!a.known_at.empty()) {
     Result<Timestamp> t = ParseInstant(a.known_at);
     if (!t.ok()) return Status::InvalidInput("--known-at: " + t.status().message());
@@ -88,7 +88,7 @@ Result<Outcome> EvaluateAsOf(const Globals& g, const Request& r, const std::stri
 void AddCommonOptions(CLI::App* cmd, ReportArgs& a) {
   cmd->add_option("--known-at", a.known_at,
                   "only what was recorded by this instant: RFC 3339 (2026-01-31T23:59:59Z) or a date, meaning its end "
-                  "(default: now)");
+                  "(default: the ledger as it stands, shown as the recorded_at of its last event)");
   cmd->add_option("--plan", a.plan, "only what concerns this plan");
   cmd->add_option("--format", a.format, "table, json or csv (default table)");
   cmd->add_option("--lang", a.lang, "vi or en: the table's words and the violations' detail (default vi)");
@@ -110,7 +110,7 @@ Result<std::optional<Report>> CachedReport(const Globals& g, const Request& r, D
   if (r.scope.restate_units || !r.scope.plan.empty()) return std::optional<Report>();
   Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
   if (!store.ok()) return store.status();
-  Result<Report> report = ReportKnownAt(**store, as_of, r.known_at, /*may_write=*/!g.read_only);
+  Result<Report> report = ReportKnownAt(**store, as_of, KnownAt(**store, r.known_at), /*may_write=*/!g.read_only);
   if (!report.ok()) return report.status();
   return std::optional<Report>(std::move(*report));
 }
