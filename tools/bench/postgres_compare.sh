@@ -40,7 +40,7 @@ check_only=0
 extra=""
 install=1
 build_dir=${BUILD_DIR:-build}
-usage() { sed -n '8,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 1; }
+usage() { sed -n '7,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 1; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --events) sizes=$2; shift 2 ;;
@@ -74,7 +74,7 @@ cannot_run() {
 if [[ $install -eq 1 ]]; then
   "$root/tools/install-deps.sh" --postgres >&2 || cannot_run "tools/install-deps.sh --postgres failed (not root, or no network)"
 fi
-pg_bin=/usr/lib/postgresql/15/bin
+pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}  # where Debian installs PostgreSQL 15
 [[ -x "$pg_bin/postgres" && -x "$pg_bin/initdb" && -x "$pg_bin/psql" ]] || cannot_run "no PostgreSQL 15 in $pg_bin"
 
 work=$(mktemp -d /tmp/tledger-pg.XXXXXX)
