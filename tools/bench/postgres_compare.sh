@@ -142,6 +142,7 @@ time_warm() {
   done | median
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 IFS=, read -r -a size_list <<<"$sizes"
 IFS=, read -r -a dates <<<"$as_of_dates"
 rows=()
@@ -227,7 +228,7 @@ EOF
   tl_disk=$(du -sb "$db" | cut -f1)
   pg_disk=$("${psql[@]}" -At -c "SELECT pg_total_relation_size('events')")
   echo "   report as of $time_as_of: tledger $(ms "$tl_report") ms, PostgreSQL $(ms "$pg_report") ms (server $(ms "$pg_query") ms)" >&2
-  rows+=("| $(printf "%'d" "$lines") | $mb MB | $tl_load s ($(printf "%'d" "$(rate "$lines" "$tl_load")")/s) | $pg_load s ($(printf "%'d" "$(rate "$lines" "$pg_load")")/s) | **$(ratio "$pg_load" "$tl_load")x** | $pg_resolve s | $(ms "$tl_report") ms | $(ms "$pg_report") ms ($(ms "$pg_query") ms in the server) | **$(ratio "$pg_report" "$tl_report")x** | $((tl_disk / 1048576)) MB / $((pg_disk / 1048576)) MB | $equal of ${#dates[@]} |")
+  rows+=("| $(printf "%'d" "$lines") | $mb MB | $tl_load s ($(printf "%'d" "$(rate "$lines" "$tl_load")")/s) | $pg_load s ($(printf "%'d" "$(rate "$lines" "$pg_load")")/s) | **$(ratio "$pg_load" "$tl_load")x** | $pg_resolve s ($(ratio "$(awk -v a="$pg_load" -v b="$pg_resolve" 'BEGIN { print a + b }')" "$tl_load")x with the load) | $(ms "$tl_report") ms | $(ms "$pg_report") ms ($(ms "$pg_query") ms in the server) | **$(ratio "$pg_report" "$tl_report")x** | $((tl_disk / 1048576)) MB / $((pg_disk / 1048576)) MB | $equal of ${#dates[@]} |")
   "${psql_base[@]}" -d postgres -c "DROP DATABASE $pgdb"
   rm -rf "$db" "$jsonl"
 done
@@ -239,7 +240,7 @@ fi
 
 machine="$(nproc) cores ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/^MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo) GiB"
 command="tools/bench/postgres_compare.sh --events $sizes --seed $seed --runs $runs --time-as-of $time_as_of"
-table="| events | JSONL | tledger import | PostgreSQL load (COPY + INSERT + indexes) | load: PG / tledger | PG: resolve corrections (once) | tledger report (warm, median) | PostgreSQL report (warm, median) | report: PG / tledger | disk: tledger / PG events | equal dates |
+table="| events | JSONL | tledger import | PostgreSQL load (COPY + INSERT + indexes) | load: PG / tledger | PG: resolve corrections, once (ratio with the load) | tledger report (warm, median) | PostgreSQL report (warm, median) | report: PG / tledger | disk: tledger / PG events | equal dates |
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 $(printf '%s\n' "${rows[@]}")"
 echo
@@ -248,7 +249,7 @@ if [[ -n "$markdown" ]]; then
   begin="<!-- postgres:begin -->"
   end="<!-- postgres:end -->"
   section="$begin
-Measured $(date -u +%Y-%m-%d) on $machine, PostgreSQL $pg_version, by \`$command\`.
+Measured $(date -u +%Y-%m-%d) on $machine (load average $load_before at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end: the machine is shared), PostgreSQL $pg_version, by \`$command\`.
 Both sides durable. Times are whole commands: \`tledger import FILE\` and \`psql -f load.sql\`;
 \`tledger report --as-of $time_as_of --format json\` and \`psql -c \"SELECT report_json('$time_as_of')\"\`
 (one warm-up run, then the median of $runs). Numbers compared on ${#dates[@]} as-of dates ($as_of_dates).
