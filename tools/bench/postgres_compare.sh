@@ -75,7 +75,7 @@ if [[ $install -eq 1 ]]; then
   "$root/tools/install-deps.sh" --postgres >&2 || cannot_run "tools/install-deps.sh --postgres failed (not root, or no network)"
 fi
 pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}  # where Debian installs PostgreSQL 15
-[[ -x "$pg_bin/postgres" && -x "$pg_bin/initdb" && -x "$pg_bin/psql" ]] || cannot_run "no PostgreSQL 15 in $pg_bin"
+[[ -x "$pg_bin/postgres" && -x "$pg_bin/initdb" && -x "$pg_bin/psql" ]] || cannot_run "no PostgreSQL 15 in $pg_bin (tools/install-deps.sh --postgres installs it; tools/test.sh does)"
 
 work=$(mktemp -d /tmp/tledger-pg.XXXXXX)
 pg_data="$work/pgdata"
