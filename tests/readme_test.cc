@@ -49,7 +49,9 @@ TEST(Readme, EveryCommandOfUsingItRuns) {
     RunResult r = RunProgram({"/bin/sh", "-c", command}, {.cwd = tmp.path(), .env = {path}});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     ++ran;
-    if (command.find(" verify") != std::string::npos) {
+    if (command.find(" verify --expect-head") != std::string::npos) {
+      EXPECT_TRUE(std::regex_match(r.out, std::regex("intact: 26 events, 1 anchor matched; head 26:[0-9a-f]{64}\n"))) << r.out;
+    } else if (command.find(" verify") != std::string::npos) {
       EXPECT_TRUE(std::regex_match(r.out, std::regex("intact: 26 events, 0 anchors matched; head 26:[0-9a-f]{64}\n"))) << r.out;
     } else if (command.find(" checkpoint") != std::string::npos) {
       EXPECT_TRUE(std::regex_match(r.out, std::regex("26:[0-9a-f]{64}\n"))) << r.out;
