@@ -170,9 +170,11 @@ namespace {
 
 std::unique_ptr<Appender::Chunk> NewChunk() { return std::make_unique<Appender::Chunk>(); }
 
-// Writes a sorted run into an SST file for `family`.
-Status WriteSst(const std::string& path, size_t family, const SortedRun& run) {
+// Writes a sorted run into an SST file for `family`, through `env` (null:
+// RocksDB's default; StoreOptions::env).
+Status WriteSst(rocksdb::Env* env, const std::string& path, size_t family, const SortedRun& run) {
   rocksdb::Options options(DbOptions(), Families()[family].options);
+  if (env != nullptr) options.env = env;
   // Level 0 files are rewritten by compaction soon; compressing them first
   // would cost the import time for nothing.
   options.compression = rocksdb::kNoCompression;
@@ -196,7 +198,7 @@ void PutAll(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* family, con
 // synced), then the index entries, then, when `commit_head` is given, the
 // head. So whatever a crash leaves past the committed head always has its
 // events there, which is how Store::DiscardUncommittedTail finds it.
-Status WriteChunk(const Store::Raw& raw, const std::string& dir, Appender::Chunk* chunk,
+Status WriteChunk(const Store::Raw& raw, rocksdb::Env* env, const std::string& dir, Appender::Chunk* chunk,
                   const std::optional<Head>& commit_head, uint64_t chunk_no) {
   chunk->ids.Sort();
   chunk->subjects.Sort();
@@ -213,8 +215,8 @@ Status WriteChunk(const Store::Raw& raw, const std::string& dir, Appender::Chunk
     batch.Clear();
     std::string base = dir + "/ingest-" + std::to_string(chunk_no);
     std::string ids_path = base + "-ids.sst", subjects_path = base + "-subjects.sst";
-    TLEDGER_RETURN_IF_ERROR(WriteSst(ids_path, 2, chunk->ids));
-    TLEDGER_RETURN_IF_ERROR(WriteSst(subjects_path, 3, chunk->subjects));
+    TLEDGER_RETURN_IF_ERROR(WriteSst(env, ids_path, 2, chunk->ids));
+    TLEDGER_RETURN_IF_ERROR(WriteSst(env, subjects_path, 3, chunk->subjects));
     rocksdb::IngestExternalFileOptions opt;
     opt.move_files = true;
     opt.write_global_seqno = false;
@@ -314,7 +316,7 @@ Status Appender::SubmitChunk(bool commit) {
   staging_ = spare_ ? std::move(spare_) : NewChunk();
   ++chunks_written_;
   std::optional<Head> head = commit ? std::optional<Head>(head_) : std::nullopt;
-  writer_ = std::async(std::launch::async, WriteChunk, store_->raw(), store_->dir(), in_flight_.get(), head,
+  writer_ = std::async(std::launch::async, WriteChunk, store_->raw(), store_->env_.get(), store_->dir(), in_flight_.get(), head,
                        chunks_written_);
   return commit ? WaitForWriter() : Status::Ok();
 }

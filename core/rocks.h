@@ -37,7 +37,8 @@ std::string HeadValue(const Head& h);
 // The format record of the meta column family.
 std::string FormatValue(uint32_t version);
 
-// Corruption for RocksDB's corruption, IoError for anything else.
+// Corruption for RocksDB's corruption, IoError for anything else; a full
+// disk is named as such, with what to do.
 Status FromRocks(const rocksdb::Status& s, const std::string& what);
 
 }  // namespace tledger

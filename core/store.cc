@@ -91,9 +91,11 @@ Store::~Store() {
   if (lock_fd_ >= 0) close(lock_fd_);  // releases the flock
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode, const StoreOptions& store_options) {
   std::unique_ptr<Store> store(new Store(dir, mode));
   rocksdb::DBOptions options = DbOptions();
+  store->env_ = store_options.env;
+  if (store->env_) options.env = store->env_.get();
   rocksdb::DB* db = nullptr;
   rocksdb::Status s;
   std::error_code ec;
@@ -136,7 +138,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
     s = rocksdb::DB::OpenAsSecondary(options, dir, store->rocks_->secondary_dir, Families(),
                                      &store->rocks_->handles, &db);
   }
-  if (!s.ok()) return Status::Unavailable("cannot open the ledger at " + dir + ": " + s.ToString());
+  if (!s.ok()) return Status::Unavailable(FromRocks(s, "cannot open the ledger at " + dir).message());
   store->rocks_->db.reset(db);
   if (mode == OpenMode::kRead) TLEDGER_RETURN_IF_ERROR(store->CatchUp());
 
