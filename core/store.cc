@@ -137,6 +137,13 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
     options.create_missing_column_families = false;
     s = rocksdb::DB::OpenAsSecondary(options, dir, store->rocks_->secondary_dir, Families(),
                                      &store->rocks_->handles, &db);
+    // A writer killed while it created the ledger leaves a store without
+    // all of its column families (the next writer adds them): no ledger yet.
+    std::vector<std::string> families;
+    if (!s.ok() && rocksdb::DB::ListColumnFamilies(options, dir, &families).ok() &&
+        families.size() < Families().size()) {
+      return Status::Unavailable("no ledger at " + dir + " (the directory holds an empty store)");
+    }
   }
   if (!s.ok()) return Status::Unavailable(FromRocks(s, "cannot open the ledger at " + dir).message());
   store->rocks_->db.reset(db);
