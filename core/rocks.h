@@ -23,6 +23,7 @@ struct Store::Rocks {
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;  // in Families() order
   std::string secondary_dir;                          // kRead only: RocksDB's own log
+  rocksdb::DBOptions secondary_options;               // kRead only: how it was opened
 
   rocksdb::ColumnFamilyHandle* events() const { return handles[1]; }
   rocksdb::ColumnFamilyHandle* ids() const { return handles[2]; }
