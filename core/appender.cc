@@ -167,10 +167,13 @@ namespace {
 std::unique_ptr<Appender::Chunk> NewChunk() { return std::make_unique<Appender::Chunk>(); }
 
 // Writes keys in order (`each(put)` calls put(key, value) for each) into an
-// SST file for `family`.
+// SST file for `family`, through `env` (null: RocksDB's default;
+// StoreOptions::env).
 template <typename Each>
-Status WriteSst(const std::string& path, size_t family, rocksdb::CompressionType compression, const Each& each) {
+Status WriteSst(rocksdb::Env* env, const std::string& path, size_t family, rocksdb::CompressionType compression,
+                const Each& each) {
   rocksdb::Options options(DbOptions(), Families()[family].options);
+  if (env != nullptr) options.env = env;
   options.compression = compression;
   rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options);
   TLEDGER_RETURN_IF_ERROR(FromRocks(writer.Open(path), "creating " + path));
@@ -185,8 +188,8 @@ Status WriteSst(const std::string& path, size_t family, rocksdb::CompressionType
 // An index run: its keys overlap what is there, so the file lands in level
 // 0 and compaction rewrites it soon; compressing it first would cost the
 // import time for nothing.
-Status WriteSst(const std::string& path, size_t family, const SortedRun& run) {
-  return WriteSst(path, family, rocksdb::kNoCompression, [&](const auto& put) { run.ForEach(put); });
+Status WriteSst(rocksdb::Env* env, const std::string& path, size_t family, const SortedRun& run) {
+  return WriteSst(env, path, family, rocksdb::kNoCompression, [&](const auto& put) { run.ForEach(put); });
 }
 
 void PutAll(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* family, const SortedRun& run) {
@@ -202,7 +205,7 @@ void PutAll(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* family, con
 // Then, when `commit_head` is given, the head (WAL, synced). Whatever a
 // crash leaves past the committed head has its events there, which is how
 // Store::DiscardUncommittedTail finds it.
-Status WriteChunk(const Store::Raw& raw, const std::string& dir, Appender::Chunk* chunk,
+Status WriteChunk(const Store::Raw& raw, rocksdb::Env* env, const std::string& dir, Appender::Chunk* chunk,
                   const std::optional<Head>& commit_head, uint64_t chunk_no) {
   chunk->ids.Sort();
   chunk->subjects.Sort();
@@ -212,13 +215,13 @@ Status WriteChunk(const Store::Raw& raw, const std::string& dir, Appender::Chunk
     std::string base = dir + "/ingest-" + std::to_string(chunk_no);
     std::string events_path = base + "-events.sst", ids_path = base + "-ids.sst",
                 subjects_path = base + "-subjects.sst";
-    TLEDGER_RETURN_IF_ERROR(WriteSst(events_path, 1, Families()[1].options.compression, [&](const auto& put) {
+    TLEDGER_RETURN_IF_ERROR(WriteSst(env, events_path, 1, Families()[1].options.compression, [&](const auto& put) {
       for (uint64_t seq = chunk->first_seq; seq < chunk->first_seq + chunk->size(); ++seq) {
         put(keys::EventKey(seq), *chunk->Event(seq));
       }
     }));
-    TLEDGER_RETURN_IF_ERROR(WriteSst(ids_path, 2, chunk->ids));
-    TLEDGER_RETURN_IF_ERROR(WriteSst(subjects_path, 3, chunk->subjects));
+    TLEDGER_RETURN_IF_ERROR(WriteSst(env, ids_path, 2, chunk->ids));
+    TLEDGER_RETURN_IF_ERROR(WriteSst(env, subjects_path, 3, chunk->subjects));
     rocksdb::IngestExternalFileOptions opt;
     opt.move_files = true;
     opt.write_global_seqno = false;
@@ -323,7 +326,7 @@ Status Appender::SubmitChunk(bool commit) {
   staging_ = spare_ ? std::move(spare_) : NewChunk();
   ++chunks_written_;
   std::optional<Head> head = commit ? std::optional<Head>(head_) : std::nullopt;
-  writer_ = std::async(std::launch::async, WriteChunk, store_->raw(), store_->dir(), in_flight_.get(), head,
+  writer_ = std::async(std::launch::async, WriteChunk, store_->raw(), store_->env_.get(), store_->dir(), in_flight_.get(), head,
                        chunks_written_);
   return commit ? WaitForWriter() : Status::Ok();
 }

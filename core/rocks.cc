@@ -94,6 +94,10 @@ std::string FormatValue(uint32_t version) {
 Status FromRocks(const rocksdb::Status& s, const std::string& what) {
   if (s.ok()) return Status::Ok();
   if (s.IsCorruption()) return Status::Corruption(what + ": " + s.ToString());
+  if (s.IsNoSpace()) {
+    return Status::IoError(what + ": no space left on the device (" + s.ToString() +
+                           "); free some space on it and run the command again");
+  }
   return Status::IoError(what + ": " + s.ToString());
 }
 

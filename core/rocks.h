@@ -23,6 +23,7 @@ struct Store::Rocks {
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;  // in Families() order
   std::string secondary_dir;                          // kRead only: RocksDB's own log
+  rocksdb::DBOptions secondary_options;               // kRead only: how it was opened
 
   rocksdb::ColumnFamilyHandle* events() const { return handles[1]; }
   rocksdb::ColumnFamilyHandle* ids() const { return handles[2]; }
@@ -37,7 +38,8 @@ std::string HeadValue(const Head& h);
 // The format record of the meta column family.
 std::string FormatValue(uint32_t version);
 
-// Corruption for RocksDB's corruption, IoError for anything else.
+// Corruption for RocksDB's corruption, IoError for anything else; a full
+// disk is named as such, with what to do.
 Status FromRocks(const rocksdb::Status& s, const std::string& what);
 
 }  // namespace tledger

@@ -94,9 +94,11 @@ Store::~Store() {
   if (lock_fd_ >= 0) close(lock_fd_);  // releases the flock
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode, const StoreOptions& store_options) {
   std::unique_ptr<Store> store(new Store(dir, mode));
   rocksdb::DBOptions options = DbOptions();
+  store->env_ = store_options.env;
+  if (store->env_) options.env = store->env_.get();
   rocksdb::DB* db = nullptr;
   rocksdb::Status s;
   std::error_code ec;
@@ -136,12 +138,23 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
     options.max_open_files = -1;
     options.create_if_missing = false;
     options.create_missing_column_families = false;
+    store->rocks_->secondary_options = options;
     s = rocksdb::DB::OpenAsSecondary(options, dir, store->rocks_->secondary_dir, Families(),
                                      &store->rocks_->handles, &db);
+    // A writer killed while it created the ledger leaves a store without
+    // all of its column families (the next writer adds them): no ledger yet.
+    std::vector<std::string> families;
+    if (!s.ok() && rocksdb::DB::ListColumnFamilies(options, dir, &families).ok() &&
+        families.size() < Families().size()) {
+      return Status::Unavailable("no ledger at " + dir + " (the directory holds an empty store)");
+    }
   }
-  if (!s.ok()) return Status::Unavailable("cannot open the ledger at " + dir + ": " + s.ToString());
+  if (!s.ok()) return Status::Unavailable(FromRocks(s, "cannot open the ledger at " + dir).message());
   store->rocks_->db.reset(db);
-  if (mode == OpenMode::kRead) TLEDGER_RETURN_IF_ERROR(store->CatchUp());
+  if (mode == OpenMode::kRead) {
+    TLEDGER_RETURN_IF_ERROR(store->CatchUp());
+    db = store->rocks_->db.get();  // CatchUp may have opened it again
+  }
 
   // The format version: written when the ledger is created, checked always.
   std::string format;
@@ -181,23 +194,61 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
 Status Store::CatchUp() {
   // Readers wait a little for a writer that is reorganising its log; they
   // never see less than the head it last published.
-  constexpr int kTries = 300;
+  //
+  // And a head counts only once a second catch-up finds the same one: a
+  // catch-up reads the MANIFEST (where ingested index files are recorded)
+  // before the write-ahead log (where the head is), so the first can see a
+  // head whose index files, ingested just before it, it has not yet seen.
+  // The next catch-up reads the MANIFEST after that head was written.
+  //
+  // A secondary instance that stops advancing while the writer flushes and
+  // drops the logs it was reading is opened again from scratch.
+  constexpr int kTries = 300, kReopenEvery = 50;
   std::optional<uint64_t> published = PublishedSeq(dir_);
-  for (int i = 0;; ++i) {
+  std::optional<std::string> previous;  // the head record the last catch-up found
+  uint64_t seq = 0;
+  // `tries` counts the waits; a catch-up that finds a newer head than the
+  // last one is retried at once (a writer commits a file at a time).
+  for (int tries = 0, stuck = 0, unsettled = 0; tries <= kTries && unsettled < 100 * kTries;) {
+    if (stuck == kReopenEvery) {
+      stuck = 0;
+      previous.reset();
+      auto& r = *rocks_;
+      for (auto* h : r.handles) r.db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+      r.handles.clear();
+      r.db->Close().PermitUncheckedError();
+      r.db.reset();
+      rocksdb::DB* db = nullptr;
+      rocksdb::Status s = rocksdb::DB::OpenAsSecondary(r.secondary_options, dir_, r.secondary_dir, Families(),
+                                                       &r.handles, &db);
+      if (!s.ok()) return Status::Unavailable(FromRocks(s, "cannot open the ledger at " + dir_).message());
+      r.db.reset(db);
+    }
     rocksdb::Status s = rocks_->db->TryCatchUpWithPrimary();
     std::string head;
     s = s.ok() ? rocks_->db->Get(rocksdb::ReadOptions(), rocks_->meta(), keys::kHeadKey, &head) : s;
-    uint64_t seq = s.ok() && head.size() >= 8 ? keys::GetBigEndian64(head.data()) : 0;
-    if (!published || seq >= *published) return Status::Ok();
-    if (i == kTries) {
-      return Status::Corruption("the ledger at " + dir_ + " ends at seq " + std::to_string(seq) +
-                                " but its last writer published seq " + std::to_string(*published) + " (in " +
-                                (fs::path(dir_) / kHeadFile).string() +
-                                "): events were removed and the head rolled back, or a writer is still recovering; "
-                                "run `tledger verify` again");
+    bool settled = false;
+    if (s.ok() || s.IsNotFound()) {
+      seq = head.size() >= 8 ? keys::GetBigEndian64(head.data()) : 0;
+      settled = previous && *previous == head;
+      previous = head;
+      if (settled && (!published || seq >= *published)) return Status::Ok();
+    } else {
+      previous.reset();
     }
+    if ((s.ok() || s.IsNotFound()) && !settled) {
+      ++unsettled;
+      continue;
+    }
+    ++tries;
+    ++stuck;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+  return Status::Corruption("the ledger at " + dir_ + " ends at seq " + std::to_string(seq) +
+                            " but its last writer published seq " + std::to_string(published.value_or(0)) + " (in " +
+                            (fs::path(dir_) / kHeadFile).string() +
+                            "): events were removed and the head rolled back, or a writer is still recovering; "
+                            "run `tledger verify` again");
 }
 
 Status Store::PublishHead() {

@@ -38,6 +38,7 @@
 namespace rocksdb {
 class DB;
 class ColumnFamilyHandle;
+class Env;
 }  // namespace rocksdb
 
 namespace tledger {
@@ -57,6 +58,17 @@ enum class OpenMode {
   kWrite,  // creates the ledger if missing; one writer at a time
 };
 
+// How Store::Open reaches the disk. The defaults are what the CLI uses;
+// the rest is a hook for tests.
+struct StoreOptions {
+  // The RocksDB environment of the database and of the index files an
+  // import writes and ingests; null: RocksDB's default, the local file
+  // system. Tests pass one that fails writes after a byte budget
+  // (tests/fault_env.h) to see how a full disk is reported and survived.
+  // The Store holds on to it until it is closed.
+  std::shared_ptr<rocksdb::Env> env;
+};
+
 class Appender;
 
 class Store {
@@ -67,7 +79,8 @@ class Store {
   // kRead: a consistent view of what was committed at open time.
   // Unavailable: no ledger in `dir` (kRead), locked by another writer,
   //   written by a newer format, or RocksDB refused to open it.
-  static Result<std::unique_ptr<Store>> Open(const std::string& dir, OpenMode mode);
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir, OpenMode mode,
+                                             const StoreOptions& options = {});
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -129,6 +142,7 @@ class Store {
 
   std::string dir_;
   OpenMode mode_;
+  std::shared_ptr<rocksdb::Env> env_;  // StoreOptions::env; outlives rocks_
   std::unique_ptr<Rocks> rocks_;
   Head head_;
   int lock_fd_ = -1;

@@ -89,6 +89,28 @@ TEST(Store, AMalformedFormatRecordIsCorruption) {
   EXPECT_EQ(ErrorOf(s), "integrity failure: the format record of " + (tmp / "db") + " is malformed");
 }
 
+// A writer killed while it created the ledger leaves a RocksDB store with
+// some of the column families (found by the crash harness, tests/crash_test.cc).
+// Nothing was committed: readers say there is no ledger yet, the next
+// writer completes it.
+TEST(Store, AStoreWhoseCreationWasInterruptedIsNoLedgerUntilTheNextWriter) {
+  TempDir tmp;
+  {
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    rocksdb::DB* db = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, tmp / "db", &db).ok());
+    rocksdb::ColumnFamilyHandle* events = nullptr;
+    ASSERT_TRUE(db->CreateColumnFamily(rocksdb::ColumnFamilyOptions(), keys::kEvents, &events).ok());
+    ASSERT_TRUE(db->DestroyColumnFamilyHandle(events).ok());
+    delete db;
+  }
+  Result<std::unique_ptr<Store>> reader = Store::Open(tmp / "db", OpenMode::kRead);
+  EXPECT_EQ(ErrorOf(reader), "unavailable: no ledger at " + (tmp / "db") + " (the directory holds an empty store)");
+  EXPECT_EQ(OpenStore(tmp / "db", OpenMode::kWrite)->head().seq, 0u);
+  EXPECT_EQ(OpenStore(tmp / "db", OpenMode::kRead)->head().seq, 0u);
+}
+
 TEST(Store, OneWriterAtATimeWhileReadersOpenFreely) {
   TempDir tmp;
   std::unique_ptr<Store> writer = OpenStore(tmp / "db", OpenMode::kWrite);

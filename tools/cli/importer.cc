@@ -428,7 +428,12 @@ Result<FileImport> ImportCsv(Store& store, const std::string& path, const Import
 }  // namespace
 
 Result<FileImport> ImportFile(Store& store, const std::string& path, const ImportOptions& options) {
-  return EndsWithCsv(path) ? ImportCsv(store, path, options) : ImportJsonl(store, path, options);
+  Result<FileImport> r = EndsWithCsv(path) ? ImportCsv(store, path, options) : ImportJsonl(store, path, options);
+  // The store failed (a full disk, a failing device): say which file is not in.
+  if (!r.ok() && r.status().code() == Status::Code::kIoError) {
+    return Status::IoError((path == "-" ? std::string("<stdin>") : path) + ": not imported: " + r.status().message());
+  }
+  return r;
 }
 
 }  // namespace tledger

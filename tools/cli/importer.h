@@ -36,8 +36,8 @@ struct FileImport {
 
 // Imports `path` ("-" is stdin) as JSON Lines, or as CSV when it ends in
 // ".csv" (any case). InvalidInput or Conflict: the file was refused and the
-// ledger is exactly as before. IoError: the store failed; also nothing of
-// the file is visible.
+// ledger is exactly as before. IoError "PATH: not imported: ...": the store
+// failed (a full disk says so); also nothing of the file is visible.
 Result<FileImport> ImportFile(Store& store, const std::string& path, const ImportOptions& options);
 
 }  // namespace tledger

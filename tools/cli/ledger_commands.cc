@@ -19,7 +19,7 @@
 namespace tledger {
 
 Status CmdImport(const Globals& g, const ImportArgs& a) {
-  if (g.read_only) return Status::InvalidInput("import writes to the ledger, but --read-only was given");
+  if (g.read_only) return Status::InvalidInput("import writes to the ledger, but --read-only was given; leave --read-only out to import");
   auto start = std::chrono::steady_clock::now();
   Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kWrite);
   if (!store.ok()) return store.status();
