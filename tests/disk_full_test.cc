@@ -74,11 +74,13 @@ TEST_F(DiskFull, AnImportThatRunsOutOfSpaceSaysSoAndTheSameImportSucceedsOnceSpa
     for (size_t f : {0, 1}) ASSERT_TRUE(ImportFile(*store, corpus_->paths[f], kImport).ok());
     before = store->head();
     ASSERT_EQ(before.seq, 2'500u);
-    // 1 MiB left: the first 100,000 events of the next file (some 30 MB) do not fit.
+    // 1 MiB left: the first 100,000 events of the next file (some 30 MB) do
+    // not fit in the file that brings them in (core/FORMAT.md, "Appending").
     disk->Allow(1 << 20);
-    const std::string log = NewestLog(db_);  // where the events go first
+    const std::string events = db_ + "/ingest-1-events.sst";
     Result<FileImport> r = ImportFile(*store, corpus_->paths[2], kImport);
-    EXPECT_EQ(ErrorOf(r), "I/O error: " + corpus_->paths[2] + ": not imported: writing events: " + NoSpaceIn(log));
+    EXPECT_EQ(ErrorOf(r), "I/O error: " + corpus_->paths[2] + ": not imported: finishing " + events + ": " +
+                              NoSpaceIn(events));
     EXPECT_EQ(r.status().ExitCode(), 2);
     EXPECT_EQ(store->head().seq, before.seq);
     EXPECT_EQ(disk->refusals() > 0, true);
@@ -100,11 +102,40 @@ TEST_F(DiskFull, AnImportThatRunsOutOfSpaceSaysSoAndTheSameImportSucceedsOnceSpa
   EXPECT_EQ(Verified(db_).seq, 122'500u);
 }
 
+// A small file goes through the write-ahead log in one WriteBatch with its
+// commit: a full disk there leaves the head where it was.
+TEST_F(DiskFull, ASmallFileThatDoesNotFitInTheLogLeavesTheHead) {
+  auto disk = std::make_shared<FullDisk>(UINT64_MAX);
+  Head before;
+  {
+    std::unique_ptr<Store> store = ValueOrDie(Store::Open(db_, OpenMode::kWrite, {.env = disk->env()}), "open");
+    ASSERT_TRUE(ImportFile(*store, corpus_->paths[0], kImport).ok());
+    before = store->head();
+    disk->Allow(4 << 10);  // the 500 events of the next file take some 150 KB
+    const std::string log = NewestLog(db_);
+    Result<FileImport> r = ImportFile(*store, corpus_->paths[1], kImport);
+    EXPECT_EQ(ErrorOf(r), "I/O error: " + corpus_->paths[1] + ": not imported: committing the import: " + NoSpaceIn(log));
+    EXPECT_EQ(store->head().seq, 2'000u);
+  }
+  Head after = Verified(db_);
+  EXPECT_EQ(after.seq, before.seq);
+  EXPECT_EQ(after.hash, before.hash);
+  disk->Lift();
+  {
+    std::unique_ptr<Store> store = ValueOrDie(Store::Open(db_, OpenMode::kWrite, {.env = disk->env()}), "reopen");
+    Result<FileImport> r = ImportFile(*store, corpus_->paths[1], kImport);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->appended, 500u);
+  }
+  EXPECT_EQ(Verified(db_).seq, 2'500u);
+}
+
 // The disk fills while the index files of a file's first chunk are written:
-// its 100,000 events are already in the log. They are discarded at once, the
-// head stays, and the file imports whole once there is space.
+// its 100,000 events are already in their file, not yet ingested. Nothing
+// of the chunk is seen, the head stays, and the file imports whole once
+// there is space.
 TEST_F(DiskFull, RunningOutOfSpaceForTheIndexFilesOfAChunkDiscardsItsEvents) {
-  auto disk = std::make_shared<FullDisk>(UINT64_MAX, "/ingest-");
+  auto disk = std::make_shared<FullDisk>(UINT64_MAX, "-ids.sst");
   Head before;
   {
     std::unique_ptr<Store> store = ValueOrDie(Store::Open(db_, OpenMode::kWrite, {.env = disk->env()}), "open");
