@@ -12,10 +12,10 @@ namespace tledger {
 kj::Array<capnp::word> Canonicalize(schema::Event::Reader event) { return capnp::canonicalize(event); }
 
 void CanonicalizeInto(schema::Event::Reader event, std::string* out) {
-  thread_local std::vector<capnp::word> scratch;
+  thread_local std::vector<uint64_t> scratch;  // words (see EventDecoder::words_)
   size_t words = static_cast<size_t>(event.totalSize().wordCount) + 1;  // + the root pointer
-  scratch.assign(words, capnp::word{});
-  capnp::FlatMessageBuilder builder(kj::arrayPtr(scratch.data(), words));
+  scratch.assign(words, 0);
+  capnp::FlatMessageBuilder builder(kj::arrayPtr(reinterpret_cast<capnp::word*>(scratch.data()), words));
   // What capnp::canonicalize does, less its final assertion and second copy.
   capnp::_::PointerHelpers<capnp::AnyPointer>::getInternalBuilder(builder.initRoot<capnp::AnyPointer>())
       .setStruct(capnp::_::PointerHelpers<schema::Event>::getInternalReader(event), /*canonical=*/true);
@@ -46,7 +46,7 @@ Result<schema::Event::Reader> EventDecoder::DecodeUnchecked(std::string_view byt
   }
   words_.resize(bytes.size() / sizeof(capnp::word));
   std::memcpy(words_.data(), bytes.data(), bytes.size());
-  segment_ = kj::ArrayPtr<const capnp::word>(words_.data(), words_.size());
+  segment_ = kj::ArrayPtr<const capnp::word>(reinterpret_cast<const capnp::word*>(words_.data()), words_.size());
   try {
     reader_ = std::make_unique<capnp::SegmentArrayMessageReader>(kj::arrayPtr(&segment_, 1));
     return reader_->getRoot<schema::Event>();
@@ -63,7 +63,7 @@ Result<schema::Event::Reader> EventDecoder::Decode(std::string_view bytes) {
   // RocksDB's slices are not 8-byte aligned; Cap'n Proto needs them to be.
   words_.resize(bytes.size() / sizeof(capnp::word));
   std::memcpy(words_.data(), bytes.data(), bytes.size());
-  segment_ = kj::ArrayPtr<const capnp::word>(words_.data(), words_.size());
+  segment_ = kj::ArrayPtr<const capnp::word>(reinterpret_cast<const capnp::word*>(words_.data()), words_.size());
   try {
     reader_ = std::make_unique<capnp::SegmentArrayMessageReader>(kj::arrayPtr(&segment_, 1));
     if (!reader_->isCanonical()) return Status::Corruption("stored event is not in canonical form");

@@ -59,7 +59,10 @@ class EventDecoder {
   Result<schema::Event::Reader> DecodeUnchecked(std::string_view bytes);
 
  private:
-  std::vector<capnp::word> words_;
+  // Aligned storage for the words. Not std::vector<capnp::word>: clang's
+  // build of Cap'n Proto makes capnp::word non-copyable (tests/fuzz builds
+  // with clang).
+  std::vector<uint64_t> words_;
   std::unique_ptr<capnp::SegmentArrayMessageReader> reader_;
   kj::ArrayPtr<const capnp::word> segment_;
 };

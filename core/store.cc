@@ -160,6 +160,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
     if (format.size() != 4) return Status::Corruption("the format record of " + dir + " is malformed");
     uint32_t version = 0;
     for (char c : format) version = version << 8 | static_cast<uint8_t>(c);
+    if (version == 0) return Status::Corruption("the format record of " + dir + " says format 0, which no tledger writes");
     if (version > kFormatVersion) {
       return Status::Unavailable("the ledger at " + dir + " has format " + std::to_string(version) +
                                  ", newer than this tledger reads (" + std::to_string(kFormatVersion) +
