@@ -36,6 +36,15 @@ kj::Array<capnp::word> ContentBytes(schema::Event::Reader event) {
   return capnp::canonicalize(e.asReader());
 }
 
+std::string Describe(const kj::Exception& e) {
+  kj::StringPtr d = e.getDescription();
+  std::string out(d.begin(), d.size());
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20) c = '?';
+  }
+  return out;
+}
+
 EventDecoder::EventDecoder() = default;
 EventDecoder::~EventDecoder() = default;
 
@@ -51,7 +60,7 @@ Result<schema::Event::Reader> EventDecoder::DecodeUnchecked(std::string_view byt
     reader_ = std::make_unique<capnp::SegmentArrayMessageReader>(kj::arrayPtr(&segment_, 1));
     return reader_->getRoot<schema::Event>();
   } catch (const kj::Exception& e) {
-    return Status::Corruption(std::string("stored event does not decode: ") + e.getDescription().cStr());
+    return Status::Corruption(std::string("stored event does not decode: ") + Describe(e));
   }
 }
 
@@ -69,7 +78,7 @@ Result<schema::Event::Reader> EventDecoder::Decode(std::string_view bytes) {
     if (!reader_->isCanonical()) return Status::Corruption("stored event is not in canonical form");
     return reader_->getRoot<schema::Event>();
   } catch (const kj::Exception& e) {
-    return Status::Corruption(std::string("stored event does not decode: ") + e.getDescription().cStr());
+    return Status::Corruption(std::string("stored event does not decode: ") + Describe(e));
   }
 }
 

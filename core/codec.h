@@ -23,6 +23,7 @@
 
 #include <capnp/message.h>
 #include <capnp/serialize.h>
+#include <kj/exception.h>
 
 #include "core/event.capnp.h"
 #include "core/status.h"
@@ -44,6 +45,11 @@ kj::ArrayPtr<const kj::byte> Bytes(const kj::Array<capnp::word>& words);
 // with the same content is an idempotent no-op; with other content, a
 // conflict.
 kj::Array<capnp::word> ContentBytes(schema::Event::Reader event);
+
+// The description of a kj::Exception for a message: whole (Cap'n Proto's
+// can hold a NUL, e.g. of a text without its terminator), control
+// characters as '?'.
+std::string Describe(const kj::Exception& e);
 
 // Decodes stored bytes into a reader that stays valid until the next Decode()
 // or the decoder's destruction. Not thread-safe: one per thread.

@@ -5,6 +5,7 @@
 #include <capnp/dynamic.h>
 #include <kj/exception.h>
 
+#include "core/codec.h"
 #include "core/date.h"
 #include "core/schema_info.h"
 
@@ -539,7 +540,7 @@ Result<Json> EventToJsonValue(schema::Event::Reader event, const Hash* chain_has
   try {
     return EventToJsonValueUnguarded(event, chain_hash);
   } catch (const kj::Exception& e) {
-    return Status::Corruption(std::string("stored event does not decode: ") + e.getDescription().cStr());
+    return Status::Corruption(std::string("stored event does not decode: ") + Describe(e));
   }
 }
 

@@ -348,7 +348,7 @@ Status Store::ScanEvents(uint64_t from, uint64_t to, const EventFn& fn) const {
     try {
       return fn(seq, *ev);
     } catch (const kj::Exception& e) {
-      return Status::Corruption("event seq " + std::to_string(seq) + " cannot be read: " + e.getDescription().cStr());
+      return Status::Corruption("event seq " + std::to_string(seq) + " cannot be read: " + Describe(e));
     }
   });
 }

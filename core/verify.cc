@@ -95,7 +95,7 @@ class Verifier {
       try {
         st = ev.ok() ? Step(seq, *ev, bytes) : Status::Corruption(SeqMsg(seq, ev.status().message()));
       } catch (const kj::Exception& e) {
-        st = Status::Corruption(SeqMsg(seq, std::string("stored event does not decode: ") + e.getDescription().cStr()));
+        st = Status::Corruption(SeqMsg(seq, std::string("stored event does not decode: ") + Describe(e)));
       }
       if (st.ok()) next = seq + 1;
       step_failed = !st.ok();
@@ -388,7 +388,7 @@ class Verifier {
             try {
               s = v_.Expect(b.seqs[i], *ev, expected_);
             } catch (const kj::Exception& e) {
-              s = Status::Corruption(SeqMsg(b.seqs[i], std::string("cannot be read: ") + e.getDescription().cStr()));
+              s = Status::Corruption(SeqMsg(b.seqs[i], std::string("cannot be read: ") + Describe(e)));
             }
           }
           if (!s.ok()) {

@@ -214,12 +214,14 @@ TEST_F(CliVerify, AMalformedHeadRecordIsAnIntegrityFailure) {
 // of aborting on Cap'n Proto's exception, and prints nothing of the story.
 TEST_F(CliVerify, HistoryNamesAnEventWhoseTextNoLongerReads) {
   const std::string reason = "sai số hiệu văn bằng";
-  FlipByte(19, FindOnce(RawLedger(db_).EventBytes(19), reason) + reason.size());
+  const size_t nul = FindOnce(RawLedger(db_).EventBytes(19), reason) + reason.size();
+  FlipByte(19, nul);
   for (const char* format : {"table", "json"}) {
     RunResult r = Tledger(db_, {"history", "HG-E-0001", "--format", format});
     EXPECT_EQ(r.exit_code, 3) << format;
     EXPECT_EQ(r.out, "") << format;
-    EXPECT_EQ(r.err, std::string(kErrorPrefix) + "event seq 19: stored event does not decode: Message contains text that is not NUL-terminated\n")
+    EXPECT_EQ(r.err, std::string(kErrorPrefix) + "event seq 19: stored event does not decode: expected cptr[unboundedSize] == '\\0' [? == ?]; "
+                         "Message contains text that is not NUL-terminated.\n")
         << format;
   }
 }
@@ -258,7 +260,7 @@ TEST_F(CliVerify, HistoryRefusesAnIdEntryPointingAtAnotherEvent) {
                          "the id index says \"t-p1\" is seq 5, but that event is \"s-p1\": run `tledger verify`\n")
         << format;
   }
-  EXPECT_EQ(Failure(), "seq 5: the id index says \"t-p1\" is here, but the event here is another\n");
+  EXPECT_EQ(Failure(), "id index: \"t-p1\" points at seq 5, which is not that event\n");
 }
 
 }  // namespace

@@ -86,7 +86,7 @@ Status ReadingEvent(uint64_t seq, const std::function<Status()>& fn) {
     return fn();
   } catch (const kj::Exception& e) {
     return Status::Corruption("event seq " + std::to_string(seq) + ": stored event does not decode: " +
-                              e.getDescription().cStr());
+                              Describe(e));
   }
 }
 
