@@ -7,8 +7,11 @@
 //
 // Cap'n Proto reads lazily, so malformed bytes can throw kj::Exception at any
 // field access; Decode() walks the whole message first (the canonical-form
-// check) so that a Reader it returns is safe to read, and turns any
-// kj::Exception into Corruption.
+// check) and turns any kj::Exception into Corruption. That walk checks the
+// layout only: a pointer of another kind than the schema's (a list where
+// the body's struct belongs) or a text without its NUL still throws when the
+// field is read, so readers of stored events catch kj::Exception
+// (ScanEvents, verify, history; EventToJson returns Corruption).
 #ifndef TLEDGER_CORE_CODEC_H_
 #define TLEDGER_CORE_CODEC_H_
 

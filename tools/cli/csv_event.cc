@@ -18,6 +18,11 @@ std::string NotUtf8(const std::string& where) {
   return where + ": not valid UTF-8 text (save the sheet as CSV UTF-8)";
 }
 
+// "NAME (column C)", an empty name as JSON writes it, as the codec does.
+std::string Where(const std::vector<std::string>& header, size_t c) {
+  return (header[c].empty() ? std::string("\"\"") : header[c]) + " (column " + ColumnLetter(c) + ")";
+}
+
 // The JSON equivalent of one CSV cell, by the kind of field its column names.
 nlohmann::json CellJson(const FieldInfo* f, const std::string& cell) {
   if (f == nullptr) return cell;
@@ -67,7 +72,7 @@ Status CheckCsvHeader(const std::vector<std::string>& header) {
     if (!IsUtf8(header[c])) return Status::InvalidInput(NotUtf8("csv: the name of column " + ColumnLetter(c)));
     for (size_t d = 0; d < c; ++d) {
       if (header[c] == header[d]) {
-        return Status::InvalidInput(header[c] + " (column " + ColumnLetter(c) + "): duplicate column (also column " +
+        return Status::InvalidInput(Where(header, c) + ": duplicate column (also column " +
                                     ColumnLetter(d) + ")");
       }
     }
@@ -100,14 +105,13 @@ Result<std::string> CsvRowJson(const std::vector<std::string>& header, const Csv
     if (header[c] == "type") continue;
     const std::string cell = c < row.fields.size() ? row.fields[c] : std::string();
     const FieldInfo* f = info ? info->body.Find(header[c]) : nullptr;
-    if (!IsUtf8(cell)) return Status::InvalidInput(NotUtf8(header[c] + " (column " + ColumnLetter(c) + ")"));
+    if (!IsUtf8(cell)) return Status::InvalidInput(NotUtf8(Where(header, c)));
     if (cell.empty()) {
       if (f != nullptr && f->nullable) obj[header[c]] = nullptr;
       continue;
     }
     if (f != nullptr && (f->kind == FieldKind::kStructList || f->kind == FieldKind::kReplacement)) {
-      return Status::InvalidInput(header[c] + " (column " + ColumnLetter(c) +
-                                  "): not importable from CSV (use JSON Lines for this field)");
+      return Status::InvalidInput(Where(header, c) + ": not importable from CSV (use JSON Lines for this field)");
     }
     obj[header[c]] = CellJson(f, cell);
   }
