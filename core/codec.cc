@@ -12,10 +12,10 @@ namespace tledger {
 kj::Array<capnp::word> Canonicalize(schema::Event::Reader event) { return capnp::canonicalize(event); }
 
 void CanonicalizeInto(schema::Event::Reader event, std::string* out) {
-  thread_local std::vector<capnp::word> scratch;
+  thread_local std::vector<uint64_t> scratch;  // words (see EventDecoder::words_)
   size_t words = static_cast<size_t>(event.totalSize().wordCount) + 1;  // + the root pointer
-  scratch.assign(words, capnp::word{});
-  capnp::FlatMessageBuilder builder(kj::arrayPtr(scratch.data(), words));
+  scratch.assign(words, 0);
+  capnp::FlatMessageBuilder builder(kj::arrayPtr(reinterpret_cast<capnp::word*>(scratch.data()), words));
   // What capnp::canonicalize does, less its final assertion and second copy.
   capnp::_::PointerHelpers<capnp::AnyPointer>::getInternalBuilder(builder.initRoot<capnp::AnyPointer>())
       .setStruct(capnp::_::PointerHelpers<schema::Event>::getInternalReader(event), /*canonical=*/true);
@@ -36,6 +36,15 @@ kj::Array<capnp::word> ContentBytes(schema::Event::Reader event) {
   return capnp::canonicalize(e.asReader());
 }
 
+std::string Describe(const kj::Exception& e) {
+  kj::StringPtr d = e.getDescription();
+  std::string out(d.begin(), d.size());
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20) c = '?';
+  }
+  return out;
+}
+
 EventDecoder::EventDecoder() = default;
 EventDecoder::~EventDecoder() = default;
 
@@ -46,12 +55,12 @@ Result<schema::Event::Reader> EventDecoder::DecodeUnchecked(std::string_view byt
   }
   words_.resize(bytes.size() / sizeof(capnp::word));
   std::memcpy(words_.data(), bytes.data(), bytes.size());
-  segment_ = kj::ArrayPtr<const capnp::word>(words_.data(), words_.size());
+  segment_ = kj::ArrayPtr<const capnp::word>(reinterpret_cast<const capnp::word*>(words_.data()), words_.size());
   try {
     reader_ = std::make_unique<capnp::SegmentArrayMessageReader>(kj::arrayPtr(&segment_, 1));
     return reader_->getRoot<schema::Event>();
   } catch (const kj::Exception& e) {
-    return Status::Corruption(std::string("stored event does not decode: ") + e.getDescription().cStr());
+    return Status::Corruption(std::string("stored event does not decode: ") + Describe(e));
   }
 }
 
@@ -69,13 +78,13 @@ Result<schema::Event::Reader> EventDecoder::Decode(std::string_view bytes) {
   // RocksDB's slices are not 8-byte aligned; Cap'n Proto needs them to be.
   words_.resize(bytes.size() / sizeof(capnp::word));
   std::memcpy(words_.data(), bytes.data(), bytes.size());
-  segment_ = kj::ArrayPtr<const capnp::word>(words_.data(), words_.size());
+  segment_ = kj::ArrayPtr<const capnp::word>(reinterpret_cast<const capnp::word*>(words_.data()), words_.size());
   try {
     reader_ = std::make_unique<capnp::SegmentArrayMessageReader>(kj::arrayPtr(&segment_, 1));
     if (!reader_->isCanonical()) return Status::Corruption("stored event is not in canonical form");
     return reader_->getRoot<schema::Event>();
   } catch (const kj::Exception& e) {
-    return Status::Corruption(std::string("stored event does not decode: ") + e.getDescription().cStr());
+    return Status::Corruption(std::string("stored event does not decode: ") + Describe(e));
   }
 }
 

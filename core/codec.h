@@ -7,8 +7,11 @@
 //
 // Cap'n Proto reads lazily, so malformed bytes can throw kj::Exception at any
 // field access; Decode() walks the whole message first (the canonical-form
-// check) so that a Reader it returns is safe to read, and turns any
-// kj::Exception into Corruption.
+// check) and turns any kj::Exception into Corruption. That walk checks the
+// layout only: a pointer of another kind than the schema's (a list where
+// the body's struct belongs) or a text without its NUL still throws when the
+// field is read, so readers of stored events catch kj::Exception
+// (ScanEvents, verify, history; EventToJson returns Corruption).
 #ifndef TLEDGER_CORE_CODEC_H_
 #define TLEDGER_CORE_CODEC_H_
 
@@ -23,6 +26,7 @@
 
 #include <capnp/message.h>
 #include <capnp/serialize.h>
+#include <kj/exception.h>
 
 #include "core/event.capnp.h"
 #include "core/status.h"
@@ -45,6 +49,11 @@ kj::ArrayPtr<const kj::byte> Bytes(const kj::Array<capnp::word>& words);
 // conflict.
 kj::Array<capnp::word> ContentBytes(schema::Event::Reader event);
 
+// The description of a kj::Exception for a message: whole (Cap'n Proto's
+// can hold a NUL, e.g. of a text without its terminator), control
+// characters as '?'.
+std::string Describe(const kj::Exception& e);
+
 // Decodes stored bytes into a reader that stays valid until the next Decode()
 // or the decoder's destruction. Not thread-safe: one per thread.
 class EventDecoder {
@@ -62,7 +71,10 @@ class EventDecoder {
   schema::Event::Reader View(kj::ArrayPtr<const capnp::word> words);
 
  private:
-  std::vector<capnp::word> words_;
+  // Aligned storage for the words. Not std::vector<capnp::word>: clang's
+  // build of Cap'n Proto makes capnp::word non-copyable (tests/fuzz builds
+  // with clang).
+  std::vector<uint64_t> words_;
   std::unique_ptr<capnp::SegmentArrayMessageReader> reader_;
   kj::ArrayPtr<const capnp::word> segment_;
 };

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <utility>
 
 namespace tledger {
 namespace {
@@ -35,6 +36,18 @@ std::string Quoted(std::string_view text) {
   out.append(text.substr(0, kShown));
   if (text.size() > kShown) out += "...";
   return out + "\"";
+}
+
+// The day an instant falls on (days since the epoch, rounded down) and the
+// microseconds into it, for every 64-bit instant: no negation, no product
+// that could overflow.
+std::pair<int64_t, int64_t> SplitDay(Timestamp t) {
+  int64_t day_index = t / kMicrosPerDay, in_day = t % kMicrosPerDay;
+  if (in_day < 0) {
+    in_day += kMicrosPerDay;
+    --day_index;
+  }
+  return {day_index, in_day};
 }
 
 }  // namespace
@@ -90,8 +103,7 @@ int YearsBetween(Date birth, Date on) {
 }
 
 std::string FormatInstant(Timestamp t) {
-  int64_t day_index = t >= 0 ? t / kMicrosPerDay : -((-t + kMicrosPerDay - 1) / kMicrosPerDay);
-  int64_t in_day = t - day_index * kMicrosPerDay;
+  auto [day_index, in_day] = SplitDay(t);
   Date d = Date::FromDays(static_cast<int32_t>(day_index));
   int64_t secs = in_day / kMicrosPerSecond;
   char buf[40];
@@ -103,9 +115,10 @@ std::string FormatInstant(Timestamp t) {
 
 Timestamp EndOfDay(Date d) { return (static_cast<int64_t>(d.days()) + 1) * kMicrosPerDay - 1; }
 
-Date DateOf(Timestamp t) {
-  int64_t day_index = t >= 0 ? t / kMicrosPerDay : -((-t + kMicrosPerDay - 1) / kMicrosPerDay);
-  return Date::FromDays(static_cast<int32_t>(day_index));
+Date DateOf(Timestamp t) { return Date::FromDays(static_cast<int32_t>(SplitDay(t).first)); }
+
+bool InstantInRange(Timestamp t) {
+  return t >= EndOfDay(*Date::FromYmd(1, 1, 1)) - (kMicrosPerDay - 1) && t <= EndOfDay(*Date::FromYmd(9999, 12, 31));
 }
 
 Result<Timestamp> ParseInstant(std::string_view s) {
@@ -145,7 +158,10 @@ Result<Timestamp> ParseInstant(std::string_view s) {
     return Status::InvalidInput("missing or bad time zone in " + Quoted(s) + expected);
   }
   int64_t seconds = static_cast<int64_t>(d->days()) * 86'400 + hh * 3600 + mi * 60 + ss - offset_seconds;
-  return seconds * kMicrosPerSecond + micros;
+  Timestamp t = seconds * kMicrosPerSecond + micros;
+  // An offset can carry the first or last day across the calendar's ends.
+  if (!InstantInRange(t)) return Status::InvalidInput("instant outside years 0001-9999 UTC: " + Quoted(s) + expected);
+  return t;
 }
 
 Timestamp Now() {

@@ -60,7 +60,11 @@ int YearsBetween(Date birth, Date on);
 using Timestamp = int64_t;  // microseconds since the Unix epoch, UTC
 
 // RFC 3339 with 6 fractional digits and `Z`: 2026-11-23T10:00:00.000000Z.
+// Defined for every 64-bit value, but RFC 3339 only InstantInRange.
 std::string FormatInstant(Timestamp t);
+// Whether `t` falls in years 0001-9999, the instants FormatInstant writes
+// and ParseInstant reads.
+bool InstantInRange(Timestamp t);
 // RFC 3339 (`2026-01-31T23:59:59Z`, fractions and +hh:mm offsets accepted) or
 // a bare date, meaning the last microsecond of that day, UTC.
 Result<Timestamp> ParseInstant(std::string_view text);

@@ -3,7 +3,9 @@
 #include <cstring>
 
 #include <capnp/dynamic.h>
+#include <kj/exception.h>
 
+#include "core/codec.h"
 #include "core/date.h"
 #include "core/schema_info.h"
 
@@ -16,6 +18,8 @@ using simdjson::dom::object;
 
 // The top-level keys that belong to the envelope rather than the body.
 constexpr std::string_view kEnvelopeKeys[] = {"type", "id", "effective", "source", "recorded_by"};
+// The keys export adds and import ignores.
+constexpr std::string_view kLedgerKeys[] = {"seq", "recorded_at", "hash"};
 
 bool IsOneOf(std::string_view key, std::initializer_list<std::string_view> keys) {
   for (std::string_view k : keys) {
@@ -38,20 +42,24 @@ std::string_view Shape(element e) {
   return "something else";
 }
 
-// A short, printable rendition of a value for an error message.
-std::string Shown(std::string_view s) {
+// A short, printable rendition of text for an error message: control
+// characters as '?', cut after 60 bytes (between two characters, so that
+// the message stays UTF-8) with "...".
+std::string Printable(std::string_view s) {
   constexpr size_t kShown = 60;
-  std::string out = "\"";
-  size_t n = 0;
+  std::string out;
   for (char c : s) {
-    if (n++ == kShown) {
+    auto u = static_cast<unsigned char>(c);
+    if (out.size() >= kShown && (u & 0xC0) != 0x80) {
       out += "...";
       break;
     }
-    out += (static_cast<unsigned char>(c) < 0x20) ? '?' : c;
+    out += (u < 0x20 || u == 0x7f) ? '?' : c;
   }
-  return out + "\"";
+  return out;
 }
+
+std::string Shown(std::string_view s) { return "\"" + Printable(s) + "\""; }
 
 Status Fail(const std::string& path, const std::string& reason) {
   return Status::InvalidInput(path + ": " + reason);
@@ -144,12 +152,14 @@ class BodyReader {
     for (auto [key, value] : obj) {
       if (IsOneOf(key, extra)) continue;
       const FieldInfo* f = info.Find(key);
-      std::string path = prefix + std::string(key);
       if (f == nullptr) {
         std::string expected;
         for (const FieldInfo& fi : info.fields) expected += (expected.empty() ? "" : ", ") + fi.json_name;
-        return Fail(path, "unknown field (expected " + expected + ")");
+        // The key as the line has it, unless it is too long, unprintable or
+        // empty (then as JSON writes it, so that the message names it).
+        return Fail(prefix + (key.empty() ? "\"\"" : Printable(key)), "unknown field (expected " + expected + ")");
       }
+      std::string path = prefix + std::string(key);
       uint64_t bit = uint64_t{1} << (f - info.fields.data());
       if (seen & bit) return Fail(path, "duplicate key");
       seen |= bit;
@@ -444,10 +454,19 @@ Status EventFromJson(element json, std::string_view default_actor, schema::Event
   }
   const TypeInfo* type = nullptr;
   bool seen[std::size(kEnvelopeKeys)] = {};
+  bool seen_ledger[std::size(kLedgerKeys)] = {};
   for (auto [key, value] : obj) {
     size_t k = 0;
     while (k < std::size(kEnvelopeKeys) && kEnvelopeKeys[k] != key) ++k;
-    if (k == std::size(kEnvelopeKeys)) continue;
+    if (k == std::size(kEnvelopeKeys)) {
+      // The ledger's own keys are ignored, but not twice: no key may repeat.
+      for (size_t l = 0; l < std::size(kLedgerKeys); ++l) {
+        if (kLedgerKeys[l] != key) continue;
+        if (seen_ledger[l]) return Fail(std::string(key), "duplicate key");
+        seen_ledger[l] = true;
+      }
+      continue;
+    }
     std::string path(key);
     if (seen[k]) return Fail(path, "duplicate key");
     seen[k] = true;
@@ -486,7 +505,9 @@ Status EventFromJson(element json, std::string_view default_actor, schema::Event
                                0);
 }
 
-Result<Json> EventToJsonValue(schema::Event::Reader event, const Hash* chain_hash) {
+namespace {
+
+Result<Json> EventToJsonValueUnguarded(schema::Event::Reader event, const Hash* chain_hash) {
   Result<const TypeInfo*> type = KnownType(event.getBody());
   if (!type.ok()) return type.status();
   Result<Json> effective = DateJson(event.getEffective(), "effective");
@@ -499,11 +520,28 @@ Result<Json> EventToJsonValue(schema::Event::Reader event, const Hash* chain_has
   out["recorded_by"] = View(event.getRecordedBy());
   TLEDGER_RETURN_IF_ERROR(BodyWriter().WriteBody(**type, event.getBody(), out));
   if (chain_hash != nullptr) {
+    if (!InstantInRange(event.getRecordedAt())) {
+      return Status::Corruption("recorded_at holds an impossible instant " + std::to_string(event.getRecordedAt()) +
+                                " (microseconds since 1970)");
+    }
     out["seq"] = event.getSeq();
     out["recorded_at"] = FormatInstant(event.getRecordedAt());
     out["hash"] = ToHex(*chain_hash);
   }
   return out;
+}
+
+}  // namespace
+
+Result<Json> EventToJsonValue(schema::Event::Reader event, const Hash* chain_hash) {
+  // Cap'n Proto checks a text (its NUL terminator) or a list's element type
+  // only when it is read: bytes that decode and are canonical can still
+  // throw here.
+  try {
+    return EventToJsonValueUnguarded(event, chain_hash);
+  } catch (const kj::Exception& e) {
+    return Status::Corruption(std::string("stored event does not decode: ") + Describe(e));
+  }
 }
 
 Result<std::string> EventToJson(schema::Event::Reader event, const Hash* chain_hash) {

@@ -49,7 +49,8 @@ Status EventFromJson(simdjson::dom::element json, std::string_view default_actor
 // The interchange form of a stored event, keys in schema order. With
 // `chain_hash`, the ledger's `seq`, `recorded_at` and `hash` follow.
 // Returns Corruption when the event holds what this build cannot render
-// (a type or enumeration value from a newer writer, an impossible date).
+// (a type or enumeration value from a newer writer, an impossible date), or
+// bytes Cap'n Proto refuses when a field is read (a text without its NUL).
 Result<nlohmann::ordered_json> EventToJsonValue(schema::Event::Reader event, const Hash* chain_hash);
 // The same as one line of JSON, without the newline.
 Result<std::string> EventToJson(schema::Event::Reader event, const Hash* chain_hash);

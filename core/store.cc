@@ -176,6 +176,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
     if (format.size() != 4) return Status::Corruption("the format record of " + dir + " is malformed");
     uint32_t version = 0;
     for (char c : format) version = version << 8 | static_cast<uint8_t>(c);
+    if (version == 0) return Status::Corruption("the format record of " + dir + " says format 0, which no tledger writes");
     if (version > kFormatVersion) {
       return Status::Unavailable("the ledger at " + dir + " has format " + std::to_string(version) +
                                  ", newer than this tledger reads (" + std::to_string(kFormatVersion) +
@@ -397,7 +398,7 @@ namespace {
 
 // Events read on one thread and handed on in batches of aligned words.
 struct EventBatch {
-  std::vector<capnp::word> words;
+  std::vector<uint64_t> words;  // capnp words, 8-byte aligned
   std::vector<uint64_t> seqs;
   std::vector<size_t> ends;  // in words
 };
@@ -406,7 +407,7 @@ constexpr size_t kBatchEvents = 4096, kBatchesQueued = 4;
 const char kStopped[] = "the reader of events was stopped";
 
 Status ReadFailure(uint64_t seq, const kj::Exception& e) {
-  return Status::Corruption("event seq " + std::to_string(seq) + " cannot be read: " + e.getDescription().cStr());
+  return Status::Corruption("event seq " + std::to_string(seq) + " cannot be read: " + Describe(e));
 }
 
 }  // namespace
@@ -448,7 +449,7 @@ Status Store::ScanEvents(uint64_t from, uint64_t to, const EventFn& fn) const {
       Result<schema::Event::Reader> ev = check.Decode(bytes);
       if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + ev.status().message());
       size_t at = batch.words.size();
-      batch.words.resize(at + bytes.size() / sizeof(capnp::word));
+      batch.words.resize(at + bytes.size() / sizeof(uint64_t));
       std::memcpy(batch.words.data() + at, bytes.data(), bytes.size());
       batch.seqs.push_back(seq);
       batch.ends.push_back(batch.words.size());
@@ -476,7 +477,8 @@ Status Store::ScanEvents(uint64_t from, uint64_t to, const EventFn& fn) const {
     size_t begin = 0;
     for (size_t i = 0; i < batch.seqs.size() && result.ok(); begin = batch.ends[i++]) {
       try {
-        result = fn(batch.seqs[i], view.View(kj::arrayPtr(batch.words.data() + begin, batch.ends[i] - begin)));
+        result = fn(batch.seqs[i], view.View(kj::arrayPtr(reinterpret_cast<const capnp::word*>(batch.words.data() + begin),
+                                                             batch.ends[i] - begin)));
       } catch (const kj::Exception& e) {
         result = ReadFailure(batch.seqs[i], e);
       }

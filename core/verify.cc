@@ -95,7 +95,7 @@ class Verifier {
       try {
         st = ev.ok() ? Step(seq, *ev, bytes) : Status::Corruption(SeqMsg(seq, ev.status().message()));
       } catch (const kj::Exception& e) {
-        st = Status::Corruption(SeqMsg(seq, std::string("stored event does not decode: ") + e.getDescription().cStr()));
+        st = Status::Corruption(SeqMsg(seq, std::string("stored event does not decode: ") + Describe(e)));
       }
       if (st.ok()) next = seq + 1;
       step_failed = !st.ok();
@@ -152,6 +152,7 @@ class Verifier {
       pending_ = Pending{seq, self};
     }
     chain_ = hasher_.Next(chain_, canonical);
+    last_recorded_at_ = ev.getRecordedAt();
     for (auto [it, end] = anchors_.equal_range(seq); it != end; ++it) {
       if (it->second == chain_) continue;
       return Status::Corruption(SeqMsg(seq, "the chain hash " + ToHex(chain_) + " differs from the anchor " +
@@ -184,6 +185,13 @@ class Verifier {
       return Status::Corruption(SeqMsg(head.seq, "the recomputed chain hash " + ToHex(chain_) +
                                                      " differs from the head record " + ToHex(head.hash) +
                                                      ": the last event or the head record was altered"));
+    }
+    // The head record's recorded_at is the last event's: the next append
+    // starts after it, so a forged one would shift every later timestamp.
+    if (head.seq > 0 && head.recorded_at != last_recorded_at_) {
+      return Status::Corruption(SeqMsg(head.seq, "the head record says recorded_at " + FormatInstant(head.recorded_at) +
+                                                     ", but the event was recorded at " +
+                                                     FormatInstant(last_recorded_at_) + ": the head record was altered"));
     }
     return Status::Ok();
   }
@@ -380,7 +388,7 @@ class Verifier {
             try {
               s = v_.Expect(b.seqs[i], *ev, expected_);
             } catch (const kj::Exception& e) {
-              s = Status::Corruption(SeqMsg(b.seqs[i], std::string("cannot be read: ") + e.getDescription().cStr()));
+              s = Status::Corruption(SeqMsg(b.seqs[i], std::string("cannot be read: ") + Describe(e)));
             }
           }
           if (!s.ok()) {
@@ -416,6 +424,7 @@ class Verifier {
   unsigned char key_[crypto_shorthash_siphashx24_KEYBYTES];
   ChainHasher hasher_;
   Hash chain_ = kGenesisHash;
+  Timestamp last_recorded_at_ = 0;  // of the last event the chain pass read
   std::optional<Pending> pending_;
 };
 

@@ -2,8 +2,10 @@
 // exit 0 when intact, exit 3 naming the first bad seq otherwise.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <rocksdb/db.h>
 
 #include "core/date.h"
+#include "core/keys.h"
 #include "tests/test_util.h"
 
 namespace tledger::testing {
@@ -150,6 +152,115 @@ TEST_F(CliVerify, AnEventThatNoLongerDecodesIsNamed) {
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(Lines(r.out).size(), 4u);
   EXPECT_EQ(r.err, std::string(kErrorPrefix) + "event seq 5: " + why);
+}
+
+// -------------------------------------------------------------- meta records
+
+// The format version record: another version, a malformed one, or none at
+// all beside a head. Each is named with the ledger it belongs to, and every
+// command refuses the ledger (verify with exit 3, or 2 for a newer format,
+// which cli_e2e_test covers).
+TEST_F(CliVerify, AFormatRecordOfVersionZeroIsAnIntegrityFailure) {
+  RawLedger(db_).PutMeta(keys::kFormatKey, std::string("\0\0\0\0", 4));
+  EXPECT_EQ(Failure(), "the format record of " + db_ + " says format 0, which no tledger writes\n");
+}
+
+TEST_F(CliVerify, AMalformedFormatRecordIsAnIntegrityFailure) {
+  RawLedger(db_).PutMeta(keys::kFormatKey, std::string("\0\0\1", 3));
+  EXPECT_EQ(Failure(), "the format record of " + db_ + " is malformed\n");
+}
+
+TEST_F(CliVerify, ADeletedFormatRecordIsAnIntegrityFailure) {
+  {
+    RawLedger raw(db_);
+    ASSERT_TRUE(raw.raw().db->Delete(rocksdb::WriteOptions(), raw.raw().meta, keys::kFormatKey).ok());
+  }
+  EXPECT_EQ(Failure(), "the ledger at " + db_ + " has a head but no format record\n");
+}
+
+// The head record (seq, chain hash, recorded_at): each part altered alone,
+// the HEAD file beside the database rewritten to match as a careful
+// tamperer would.
+TEST_F(CliVerify, AChangedHashInTheHeadRecordNamesTheHeadSeq) {
+  const Timestamp at = *ParseInstant(exported_[23]["recorded_at"].get<std::string>());
+  RawLedger(db_).PutHead(24, ChainHash(23), at);
+  EXPECT_EQ(Failure(), "seq 24: the recomputed chain hash " + ChainHex(24) + " differs from the head record " +
+                           ChainHex(23) + ": the last event or the head record was altered\n");
+}
+
+TEST_F(CliVerify, AChangedRecordedAtInTheHeadRecordNamesTheHeadSeq) {
+  const std::string last = exported_[23]["recorded_at"].get<std::string>();
+  const Timestamp at = *ParseInstant(last);
+  RawLedger(db_).PutHead(24, ChainHash(24), at + 3'600'000'000);
+  EXPECT_EQ(Failure(), "seq 24: the head record says recorded_at " + FormatInstant(at + 3'600'000'000) +
+                           ", but the event was recorded at " + last + ": the head record was altered\n");
+}
+
+TEST_F(CliVerify, AHeadRecordAheadOfTheEventsNamesTheFirstMissingSeq) {
+  const Timestamp at = *ParseInstant(exported_[23]["recorded_at"].get<std::string>());
+  RawLedger(db_).PutHead(25, ChainHash(24), at);
+  EXPECT_EQ(Failure(), "seq 25: missing from the store: the event was deleted or moved\n");
+}
+
+TEST_F(CliVerify, AMalformedHeadRecordIsAnIntegrityFailure) {
+  RawLedger(db_).PutMeta(keys::kHeadKey, std::string(47, '\1'));
+  EXPECT_EQ(Failure(), "the head record is malformed (47 bytes)\n");
+}
+
+// -------------------------------------------------------------- history
+
+// An event that still decodes but whose text lost its NUL terminator (the
+// last byte of seq 19's reason): history names the seq with exit 3 instead
+// of aborting on Cap'n Proto's exception, and prints nothing of the story.
+TEST_F(CliVerify, HistoryNamesAnEventWhoseTextNoLongerReads) {
+  const std::string reason = "sai số hiệu văn bằng";
+  const size_t nul = FindOnce(RawLedger(db_).EventBytes(19), reason) + reason.size();
+  FlipByte(19, nul);
+  for (const char* format : {"table", "json"}) {
+    RunResult r = Tledger(db_, {"history", "HG-E-0001", "--format", format});
+    EXPECT_EQ(r.exit_code, 3) << format;
+    EXPECT_EQ(r.out, "") << format;
+    EXPECT_EQ(r.err, std::string(kErrorPrefix) + "event seq 19: stored event does not decode: expected cptr[unboundedSize] == '\\0' [? == ?]; "
+                         "Message contains text that is not NUL-terminated.\n")
+        << format;
+  }
+}
+
+// A correction whose target is not in the story (the replacement names a
+// unit its target does not): history finds the target through the id
+// index. An entry forged to point at another event must not make history
+// show that event's fields as what the correction changed.
+TEST_F(CliVerify, HistoryRefusesAnIdEntryPointingAtAnotherEvent) {
+  WriteFile(tmp_ / "more.jsonl",
+            R"({"type":"person_registered","id":"t-p1","effective":"2025-01-01","person":"TP-1","name":"Phạm Văn Tâm","category":"cadre","unit":"HG","position":"Chuyên viên","leader":false})"
+            "\n"
+            R"({"type":"correction","id":"t-x1","effective":"2025-01-01","target":"t-p1","action":"replace","replacement":{"type":"person_registered","effective":"2025-01-01","person":"TP-1","name":"Phạm Văn Tâm","category":"cadre","unit":"CT-NK","position":"Chuyên viên","leader":false},"reason":"sai đơn vị"})"
+            "\n");
+  MakeLedger(db_, {tmp_ / "more.jsonl"});
+  RunResult honest = Tledger(db_, {"history", "CT-NK"});
+  EXPECT_EQ(honest.exit_code, 0) << honest.err;
+  EXPECT_EQ(Lines(Normalized(honest.out)),
+            (std::vector<std::string>{
+                "history of \"CT-NK\": 1 event",
+                "      26  <time>  2025-01-01  correction              t-x1  target=t-p1 action=replace "
+                "replacement={\"type\":\"person_registered\",\"effective\":\"2025-01-01\",\"person\":\"TP-1\",\"name\":"
+                "\"Phạm Văn Tâm\",\"category\":\"cadre\",\"unit\":\"CT-NK\",\"position\":\"Chuyên viên\",\"leader\":false} "
+                "reason=sai đơn vị",
+                "         recorded by clerk",
+                "         replaces t-p1 (seq 25): unit HG -> CT-NK; reason: sai đơn vị",
+            }));
+
+  // t-p1's entry pointed at seq 5, another person's registration.
+  RawLedger(db_).PutId("t-p1", keys::IdValue(5, static_cast<uint16_t>(schema::Body::PERSON_REGISTERED)));
+  for (const char* format : {"table", "json"}) {
+    RunResult r = Tledger(db_, {"history", "CT-NK", "--format", format});
+    EXPECT_EQ(r.exit_code, 3) << format;
+    EXPECT_EQ(r.out, "") << format;
+    EXPECT_EQ(r.err, std::string(kErrorPrefix) +
+                         "the id index says \"t-p1\" is seq 5, but that event is \"s-p1\": run `tledger verify`\n")
+        << format;
+  }
+  EXPECT_EQ(Failure(), "id index: \"t-p1\" points at seq 5, which is not that event\n");
 }
 
 }  // namespace

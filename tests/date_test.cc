@@ -202,5 +202,40 @@ TEST(DateOf, IsTheUtcDayOfAnInstant) {
   EXPECT_EQ(DateOf(EndOfDay(D("2026-01-31")) + 1).ToString(), "2026-02-01");
 }
 
+// Any stored recorded_at reaches these (a damaged event): no overflow for
+// the extremes (the sanitizer run checks), the day rounded down.
+TEST(DateOf, IsDefinedForEverySixtyFourBitInstant) {
+  EXPECT_EQ(DateOf(INT64_MIN).days(), -106'751'992);
+  EXPECT_EQ(DateOf(INT64_MAX).days(), 106'751'991);
+  // The time of day is exact; the year is out of the calendar's range.
+  auto time_of_day = [](const std::string& s) { return s.substr(s.rfind('T')); };
+  EXPECT_EQ(time_of_day(FormatInstant(INT64_MIN)), "T19:59:05.224192Z");
+  EXPECT_EQ(time_of_day(FormatInstant(INT64_MAX)), "T04:00:54.775807Z");
+}
+
+TEST(InstantInRange, IsYearsOneToNineThousandNineHundredNinetyNineUtc) {
+  const Timestamp first = *ParseInstant("0001-01-01T00:00:00Z"), last = *ParseInstant("9999-12-31T23:59:59.999999Z");
+  EXPECT_TRUE(InstantInRange(first));
+  EXPECT_TRUE(InstantInRange(last));
+  EXPECT_FALSE(InstantInRange(first - 1));
+  EXPECT_FALSE(InstantInRange(last + 1));
+  EXPECT_FALSE(InstantInRange(INT64_MIN));
+  EXPECT_FALSE(InstantInRange(INT64_MAX));
+  EXPECT_EQ(FormatInstant(first), "0001-01-01T00:00:00.000000Z");
+  EXPECT_EQ(FormatInstant(last), "9999-12-31T23:59:59.999999Z");
+}
+
+// Found by tests/fuzz (fuzz_date): an offset carried the first or last day
+// past the calendar, and FormatInstant then wrote what ParseInstant refuses.
+TEST(ParseInstant, RefusesInstantsOutsideTheCalendarInUtc) {
+  const std::string expected =
+      " (expected RFC 3339 such as 2026-01-31T23:59:59Z, or a date YYYY-MM-DD meaning the end of that day)";
+  EXPECT_EQ(ParseInstant("0001-01-01T00:30:00+01:00").status().ToString(),
+            "invalid input: instant outside years 0001-9999 UTC: \"0001-01-01T00:30:00+01:00\"" + expected);
+  EXPECT_EQ(ParseInstant("9999-12-31T23:30:00-01:00").status().ToString(),
+            "invalid input: instant outside years 0001-9999 UTC: \"9999-12-31T23:30:00-01:00\"" + expected);
+  EXPECT_EQ(*ParseInstant("0001-01-01T01:00:00+01:00"), *ParseInstant("0001-01-01T00:00:00Z"));
+}
+
 }  // namespace
 }  // namespace tledger

@@ -289,5 +289,44 @@ TEST(JsonCodec, RefusesReplacementsNestedMoreThanFourDeep) {
             "replacement.replacement.replacement.replacement.replacement: replacements nested more than 4 deep");
 }
 
+// Found by tests/fuzz (fuzz_decode): bytes that decode and are canonical but
+// hold a text without its NUL terminator. Cap'n Proto throws only when the
+// text is read; export says Corruption instead of letting it escape.
+TEST(JsonCodec, ATextWithoutItsTerminatorIsCorruptionNotAnException) {
+  // "lý do 12" is 10 bytes; with its NUL, 11: the blob ends mid-word.
+  ParsedEvent p(R"({"type":"person_left_service","id":"x","effective":"2025-07-01","person":"P","reason":"lý do 12"})");
+  ASSERT_TRUE(p.status().ok()) << p.status().ToString();
+  kj::Array<capnp::word> words = Canonicalize(p.event());
+  std::string bytes(reinterpret_cast<const char*>(Bytes(words).begin()), Bytes(words).size());
+  size_t nul = testing::FindOnce(bytes, "lý do 12") + std::string("lý do 12").size();
+  ASSERT_EQ(bytes.at(nul), '\0');
+  bytes[nul] = '!';
+  EventDecoder decoder;
+  Result<schema::Event::Reader> ev = decoder.Decode(bytes);
+  ASSERT_TRUE(ev.ok()) << ev.status().ToString();  // the layout is intact
+  EXPECT_EQ(testing::ErrorOf(EventToJson(*ev, nullptr)),
+            "integrity failure: stored event does not decode: expected cptr[unboundedSize] == '\\0' [! == ?]; Message "
+            "contains text that is not NUL-terminated.");
+  EXPECT_EQ(testing::ErrorOf(EventToJsonValue(*ev, nullptr)),
+            "integrity failure: stored event does not decode: expected cptr[unboundedSize] == '\\0' [! == ?]; Message "
+            "contains text that is not NUL-terminated.");
+}
+
+// A stored recorded_at outside years 0001-9999 (a damaged event) is refused
+// rather than written as something RFC 3339 readers cannot read back.
+TEST(JsonCodec, AnImpossibleRecordedAtIsCorruption) {
+  ParsedEvent p(R"({"type":"person_transferred","id":"x","effective":"2025-07-01","person":"P","unit":"U"})");
+  ASSERT_TRUE(p.status().ok()) << p.status().ToString();
+  const Hash hash{};
+  for (Timestamp t : {INT64_MIN, INT64_MAX}) {
+    p.builder().setRecordedAt(t);
+    EXPECT_EQ(testing::ErrorOf(EventToJson(p.event(), &hash)),
+              "integrity failure: recorded_at holds an impossible instant " + std::to_string(t) +
+                  " (microseconds since 1970)");
+  }
+  p.builder().setRecordedAt(0);
+  EXPECT_TRUE(EventToJson(p.event(), &hash).ok());
+}
+
 }  // namespace
 }  // namespace tledger

@@ -32,17 +32,25 @@ struct Correcting {
 // The story decoded once, with the corrections indexed both ways.
 class Telling {
  public:
-  Telling(const Store& store, Story story) : store_(store), story_(std::move(story)) {
+  Telling(const Store& store, Story story) : store_(store), story_(std::move(story)) {}
+
+  // Indexes the corrections; a stored event that does not decode is
+  // reported when printed.
+  Status Index() {
     EventDecoder decoder;
     for (const StoryEvent& e : story_.events) {
       Result<schema::Event::Reader> ev = decoder.Decode(e.bytes);
-      if (!ev.ok()) continue;  // reported when printed
-      seq_of_id_[Text(ev->getId())] = e.seq;
-      if (!ev->getBody().isCorrection()) continue;
-      auto c = ev->getBody().getCorrection();
-      corrected_by_[Text(c.getTarget())].push_back(Correcting{
-          e.seq, Text(ev->getId()), c.getAction() == schema::CorrectionAction::RETRACT ? "retract" : "replace"});
+      if (!ev.ok()) continue;
+      TLEDGER_RETURN_IF_ERROR(ReadingEvent(e.seq, [&] {
+        seq_of_id_[Text(ev->getId())] = e.seq;
+        if (!ev->getBody().isCorrection()) return Status::Ok();
+        auto c = ev->getBody().getCorrection();
+        corrected_by_[Text(c.getTarget())].push_back(Correcting{
+            e.seq, Text(ev->getId()), c.getAction() == schema::CorrectionAction::RETRACT ? "retract" : "replace"});
+        return Status::Ok();
+      }));
     }
+    return ResolveTargets();
   }
 
   const Story& story() const { return story_; }
@@ -53,8 +61,7 @@ class Telling {
   std::optional<uint64_t> SeqOf(const std::string& id) const {
     auto it = seq_of_id_.find(id);
     if (it != seq_of_id_.end()) return it->second;
-    std::optional<keys::IdEntry> e = store_.FindId(id);
-    return e ? std::optional<uint64_t>(e->seq) : std::nullopt;
+    return std::nullopt;
   }
 
   // What a `replace` changes in its target: "certificate ThS-2027-0456 ->
@@ -89,40 +96,62 @@ class Telling {
   }
 
  private:
+  // Finds the targets of the story's corrections that are not in the story
+  // themselves, checking that the id index points at the event it names.
+  Status ResolveTargets() {
+    for (const auto& [target, corrections] : corrected_by_) {
+      if (seq_of_id_.count(target) > 0) continue;
+      Result<std::optional<StoryEvent>> e = EventById(store_, target);
+      if (!e.ok()) return e.status();
+      if (*e) seq_of_id_[target] = (*e)->seq;
+    }
+    return Status::Ok();
+  }
+
   const Store& store_;
   Story story_;
   std::map<std::string, uint64_t> seq_of_id_;
   std::map<std::string, std::vector<Correcting>> corrected_by_;
 };
 
+// One event of the text form, its correction lines included.
+std::string EventText(const Telling& t, schema::Event::Reader ev) {
+  std::string out = EventLine(ev) + "\n";
+  out += "         recorded by " + Text(ev.getRecordedBy());
+  if (ev.hasSource()) out += ", source " + Text(ev.getSource());
+  out += "\n";
+  if (ev.getBody().isCorrection()) {
+    auto c = ev.getBody().getCorrection();
+    std::string target = Text(c.getTarget());
+    std::optional<uint64_t> seq = t.SeqOf(target);
+    std::string line = (c.getAction() == schema::CorrectionAction::RETRACT ? "retracts " : "replaces ") + target;
+    if (seq) line += " (seq " + std::to_string(*seq) + ")";
+    if (c.getAction() == schema::CorrectionAction::REPLACE) line += ": " + t.Changes(c);
+    out += "         " + line + "; reason: " + Text(c.getReason()) + "\n";
+  }
+  if (const std::vector<Correcting>* by_list = t.CorrectedBy(Text(ev.getId()))) {
+    for (const Correcting& c : *by_list) {
+      out += std::string("         ") + (c.action == "retract" ? "retracted" : "replaced") + " by seq " +
+             std::to_string(c.seq) + "\n";
+    }
+  }
+  return out;
+}
+
 Status PrintText(const Globals& g, const HistoryArgs& a, Timestamp known_at, const Telling& t) {
   size_t n = t.story().events.size();
-  std::fprintf(g.out, "history of \"%s\": %zu event%s%s\n", a.id.c_str(), n, n == 1 ? "" : "s",
-               a.known_at.empty() ? "" : (", as known at " + FormatInstant(known_at)).c_str());
+  std::string out = "history of \"" + a.id + "\": " + std::to_string(n) + " event" + (n == 1 ? "" : "s") +
+                    (a.known_at.empty() ? "" : ", as known at " + FormatInstant(known_at)) + "\n";
   EventDecoder decoder;
   for (const StoryEvent& e : t.story().events) {
     Result<schema::Event::Reader> ev = decoder.Decode(e.bytes);
     if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(e.seq) + ": " + ev.status().message());
-    std::fprintf(g.out, "%s\n", EventLine(*ev).c_str());
-    std::string by = "         recorded by " + Text(ev->getRecordedBy());
-    if (ev->hasSource()) by += ", source " + Text(ev->getSource());
-    std::fprintf(g.out, "%s\n", by.c_str());
-    if (ev->getBody().isCorrection()) {
-      auto c = ev->getBody().getCorrection();
-      std::string target = Text(c.getTarget());
-      std::optional<uint64_t> seq = t.SeqOf(target);
-      std::string line = (c.getAction() == schema::CorrectionAction::RETRACT ? "retracts " : "replaces ") + target;
-      if (seq) line += " (seq " + std::to_string(*seq) + ")";
-      if (c.getAction() == schema::CorrectionAction::REPLACE) line += ": " + t.Changes(c);
-      std::fprintf(g.out, "         %s; reason: %s\n", line.c_str(), Text(c.getReason()).c_str());
-    }
-    if (const std::vector<Correcting>* by_list = t.CorrectedBy(Text(ev->getId()))) {
-      for (const Correcting& c : *by_list) {
-        std::fprintf(g.out, "         %s by seq %" PRIu64 "\n", c.action == "retract" ? "retracted" : "replaced", c.seq);
-      }
-    }
+    TLEDGER_RETURN_IF_ERROR(ReadingEvent(e.seq, [&] {
+      out += EventText(t, *ev);
+      return Status::Ok();
+    }));
   }
-  return Status::Ok();
+  return WriteOut(g, out);
 }
 
 Status PrintJson(const Globals& g, const HistoryArgs& a, Timestamp known_at, const Telling& t) {
@@ -179,6 +208,7 @@ Status CmdHistory(const Globals& g, const HistoryArgs& a) {
                             (a.known_at.empty() ? std::string() : " as known at " + a.known_at));
   }
   Telling telling(**store, std::move(*story));
+  TLEDGER_RETURN_IF_ERROR(telling.Index());
   return *format == Format::kJson ? PrintJson(g, a, known_at, telling) : PrintText(g, a, known_at, telling);
 }
 

@@ -5,6 +5,8 @@
 #include <optional>
 #include <set>
 
+#include <kj/exception.h>
+
 #include "core/codec.h"
 
 namespace tledger {
@@ -35,10 +37,15 @@ class Collector {
       if (!bytes.ok()) return bytes.status();
       Result<schema::Event::Reader> ev = decoder_.Decode(*bytes);
       if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + ev.status().message());
-      TLEDGER_RETURN_IF_ERROR(CheckNames(*ev, seq, id));
-      if (ev->getRecordedAt() > known_at_ || !keep(*ev)) continue;
-      ForEachBody(ev->getBody(), fn);
-      events_.emplace(seq, std::move(*bytes));
+      bool kept = false;
+      TLEDGER_RETURN_IF_ERROR(ReadingEvent(seq, [&] {
+        TLEDGER_RETURN_IF_ERROR(CheckNames(*ev, seq, id));
+        if (ev->getRecordedAt() > known_at_ || !keep(*ev)) return Status::Ok();
+        ForEachBody(ev->getBody(), fn);
+        kept = true;
+        return Status::Ok();
+      }));
+      if (kept) events_.emplace(seq, std::move(*bytes));
     }
     return Status::Ok();
   }
@@ -53,11 +60,10 @@ class Collector {
   Status CheckNames(schema::Event::Reader ev, uint64_t seq, std::string_view id) {
     Subjects subjects;
     auto target_bytes = [&](std::string_view target) -> Result<std::optional<std::string>> {
-      std::optional<keys::IdEntry> e = store_.FindId(target);
-      if (!e) return std::optional<std::string>();
-      Result<std::string> b = store_.Get(e->seq);
-      if (!b.ok()) return b.status();
-      return std::optional<std::string>(std::move(*b));
+      Result<std::optional<StoryEvent>> e = EventById(store_, target);
+      if (!e.ok()) return e.status();
+      if (!*e) return std::optional<std::string>();
+      return std::optional<std::string>(std::move((*e)->bytes));
     };
     TLEDGER_RETURN_IF_ERROR(CollectSubjects(ev, target_bytes, &subjects));
     for (const auto& [subject, mask] : subjects) {
@@ -74,6 +80,35 @@ class Collector {
 };
 
 }  // namespace
+
+Status ReadingEvent(uint64_t seq, const std::function<Status()>& fn) {
+  try {
+    return fn();
+  } catch (const kj::Exception& e) {
+    return Status::Corruption("event seq " + std::to_string(seq) + ": stored event does not decode: " +
+                              Describe(e));
+  }
+}
+
+Result<std::optional<StoryEvent>> EventById(const Store& store, std::string_view id) {
+  std::optional<keys::IdEntry> e = store.FindId(id);
+  if (!e) return std::optional<StoryEvent>();
+  Result<std::string> bytes = store.Get(e->seq);
+  if (!bytes.ok()) return bytes.status();
+  EventDecoder decoder;
+  Result<schema::Event::Reader> ev = decoder.Decode(*bytes);
+  if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(e->seq) + ": " + ev.status().message());
+  std::string found;
+  TLEDGER_RETURN_IF_ERROR(ReadingEvent(e->seq, [&] {
+    found = Text(ev->getId());
+    return Status::Ok();
+  }));
+  if (found != id) {
+    return Status::Corruption("the id index says \"" + std::string(id) + "\" is seq " + std::to_string(e->seq) +
+                              ", but that event is \"" + found + "\": run `tledger verify`");
+  }
+  return std::optional<StoryEvent>(StoryEvent{e->seq, std::move(*bytes)});
+}
 
 Result<Story> CollectStory(const Store& store, std::string_view id, Timestamp known_at) {
   Collector c(store, known_at);

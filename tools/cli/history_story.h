@@ -18,6 +18,8 @@
 #define TLEDGER_TOOLS_CLI_HISTORY_STORY_H_
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +43,18 @@ struct Story {
 // concern that id (a forged or damaged index must not tell a false story),
 // or when a stored event does not decode. An empty story is not an error.
 Result<Story> CollectStory(const Store& store, std::string_view id, Timestamp known_at);
+
+// Runs `fn`, which reads the decoded event `seq`. Corruption "event seq N:
+// stored event does not decode: ..." when Cap'n Proto refuses what `fn`
+// reads: Decode's canonical walk checks the layout, not every text's NUL
+// terminator, so altered bytes can still throw when a field is read.
+Status ReadingEvent(uint64_t seq, const std::function<Status()>& fn);
+
+// The committed event recorded under `id` (a correction's target), through
+// the id index; nullopt when there is none. Corruption when the entry points
+// at an event with another id: a forged or damaged index must not put
+// another event in its place.
+Result<std::optional<StoryEvent>> EventById(const Store& store, std::string_view id);
 
 }  // namespace tledger
 

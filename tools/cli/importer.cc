@@ -10,12 +10,11 @@
 #include <vector>
 
 #include <capnp/message.h>
-#include <nlohmann/json.hpp>
 #include <simdjson.h>
 
 #include "core/appender.h"
 #include "core/json_codec.h"
-#include "core/schema_info.h"
+#include "tools/cli/csv_event.h"
 #include "tools/cli/csv_reader.h"
 #include "tools/cli/line_reader.h"
 
@@ -301,47 +300,6 @@ Result<std::string> ReadWhole(const std::string& path) {
   return out.str();
 }
 
-// The JSON equivalent of one CSV cell, by the kind of field its column names.
-nlohmann::json CellJson(const FieldInfo* f, const std::string& cell) {
-  if (f == nullptr) return cell;
-  switch (f->kind) {
-    case FieldKind::kBool: {
-      std::string v = cell;
-      std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
-      if (v == "true") return true;
-      if (v == "false") return false;
-      return cell;
-    }
-    case FieldKind::kInt: {
-      bool digits = !cell.empty() && cell != "-" &&
-                    cell.find_first_not_of("0123456789", cell[0] == '-' ? 1 : 0) == std::string::npos;
-      if (!digits) return cell;
-      try {
-        return std::stoll(cell);
-      } catch (const std::out_of_range&) {
-        // Too many digits for any field: let the codec say "too large" (or
-        // "negative"), as it does for the same number in JSON Lines.
-        return cell[0] == '-' ? nlohmann::json(INT64_MIN) : nlohmann::json(UINT64_MAX);
-      }
-    }
-    case FieldKind::kTextList: {
-      nlohmann::json arr = nlohmann::json::array();
-      size_t start = 0;
-      for (;;) {
-        size_t semi = cell.find(';', start);
-        std::string item = cell.substr(start, semi == std::string::npos ? std::string::npos : semi - start);
-        size_t b = item.find_first_not_of(' '), e = item.find_last_not_of(' ');
-        arr.push_back(b == std::string::npos ? std::string() : item.substr(b, e - b + 1));
-        if (semi == std::string::npos) break;
-        start = semi + 1;
-      }
-      return arr;
-    }
-    default:
-      return cell;
-  }
-}
-
 Result<FileImport> ImportCsv(Store& store, const std::string& path, const ImportOptions& options) {
   Result<std::string> text = ReadWhole(path);
   if (!text.ok()) return text.status();
@@ -349,77 +307,28 @@ Result<FileImport> ImportCsv(Store& store, const std::string& path, const Import
   if (!records.ok()) return records.status();
   if (records->empty()) return Status::InvalidInput(path + ":1: csv: the file is empty (expected a header row)");
   const std::vector<std::string>& header = (*records)[0].fields;
-  for (size_t c = 0; c < header.size(); ++c) {
-    for (size_t d = 0; d < c; ++d) {
-      if (header[c] == header[d]) {
-        return Status::InvalidInput(path + ":" + std::to_string((*records)[0].line) + ": " + header[c] + " (column " +
-                                    ColumnLetter(c) + "): duplicate column (also column " + ColumnLetter(d) + ")");
-      }
-    }
+  if (Status h = CheckCsvHeader(header); !h.ok()) {
+    return Status::InvalidInput(path + ":" + std::to_string((*records)[0].line) + ": " + h.message());
   }
-  auto type_col = std::find(header.begin(), header.end(), "type");
-  const EventSchema& schema = EventSchema::Get();
 
   FileAppend append(store, path);
   TLEDGER_RETURN_IF_ERROR(append.Begin());
   simdjson::dom::parser parser;
   EventBuilder builder;
+  auto where = [&](const std::string& message) { return WithColumn(header, message); };
   for (size_t r = 1; r < records->size() && !append.full(); ++r) {
     const CsvRecord& rec = (*records)[r];
-    if (rec.fields.size() > header.size()) {
-      append.Error(rec.line, "csv: the row has " + std::to_string(rec.fields.size()) + " fields but the header has " +
-                                 std::to_string(header.size()));
+    Result<std::string> json = CsvRowJson(header, rec, options.csv_type);
+    if (!json.ok()) {
+      append.Error(rec.line, json.status().message());
       continue;
     }
-    std::string type = options.csv_type;
-    if (type_col != header.end()) {
-      size_t c = static_cast<size_t>(type_col - header.begin());
-      if (c < rec.fields.size() && !rec.fields[c].empty()) type = rec.fields[c];
-    }
-    if (type.empty()) {
-      append.Error(rec.line, "type: no type for this row (add a `type` column or give --type)");
-      continue;
-    }
-    const TypeInfo* info = schema.FindType(type);
-    nlohmann::ordered_json obj = nlohmann::ordered_json::object();
-    obj["type"] = type;
-    for (size_t c = 0; c < header.size(); ++c) {
-      if (header[c] == "type") continue;
-      const std::string cell = c < rec.fields.size() ? rec.fields[c] : std::string();
-      const FieldInfo* f = info ? info->body.Find(header[c]) : nullptr;
-      if (!simdjson::validate_utf8(cell.data(), cell.size())) {
-        append.Error(rec.line, header[c] + " (column " + ColumnLetter(c) + "): not valid UTF-8 text (save the sheet as CSV UTF-8)");
-        obj.clear();
-        break;
-      }
-      if (cell.empty()) {
-        if (f != nullptr && f->nullable) obj[header[c]] = nullptr;
-        continue;
-      }
-      if (f != nullptr && (f->kind == FieldKind::kStructList || f->kind == FieldKind::kReplacement)) {
-        append.Error(rec.line, header[c] + " (column " + ColumnLetter(c) +
-                                   "): not importable from CSV (use JSON Lines for this field)");
-        obj.clear();
-        break;
-      }
-      obj[header[c]] = CellJson(f, cell);
-    }
-    if (obj.empty()) continue;
-    simdjson::padded_string json(obj.dump());
+    simdjson::padded_string padded(*json);
     simdjson::dom::element doc;
-    if (auto err = parser.parse(json).get(doc); err != simdjson::SUCCESS) {
+    if (auto err = parser.parse(padded).get(doc); err != simdjson::SUCCESS) {
       append.Error(rec.line, std::string("csv: the row cannot be read (") + simdjson::error_message(err) + ")");
       continue;
     }
-    // "field: reason" -> "field (column C): reason", naming the column.
-    auto where = [&](const std::string& message) {
-      size_t colon = message.find(": ");
-      std::string field = message.substr(0, colon);
-      std::string root = field.substr(0, field.find_first_of(".["));
-      auto col = std::find(header.begin(), header.end(), root);
-      if (colon == std::string::npos || col == header.end()) return message;
-      return field + " (column " + ColumnLetter(static_cast<size_t>(col - header.begin())) + ")" + message.substr(colon);
-    };
     TLEDGER_RETURN_IF_ERROR(append.Offer(rec.line, builder.Build(doc, options.actor, append.appender()), where));
   }
   return append.Finish();

@@ -5,13 +5,11 @@
 
 #include <cerrno>
 #include <cstring>
+#include <string_view>
 
 #include <simdjson.h>
 
 namespace tledger {
-namespace {
-constexpr size_t kBlock = 8 << 20;
-}
 
 LineReader::~LineReader() {
   if (fd_ > 0) close(fd_);
@@ -26,7 +24,7 @@ Status LineReader::Open(const std::string& path) {
     name_ = path;
     if (fd_ < 0) return Status::InvalidInput(path + ": cannot be read: " + std::strerror(errno));
   }
-  buf_.resize(kBlock + kMaxLineBytes + simdjson::SIMDJSON_PADDING);
+  buf_.resize(block_bytes_ + max_line_bytes_ + simdjson::SIMDJSON_PADDING);
   return Status::Ok();
 }
 
@@ -48,7 +46,7 @@ bool LineReader::Fill() {
     if (n == 0) eof_ = true;
     end_ += static_cast<size_t>(n);
     room -= static_cast<size_t>(n);
-    if (end_ - begin_ >= kBlock) break;
+    if (end_ - begin_ >= block_bytes_) break;
   }
   return true;
 }
@@ -60,23 +58,29 @@ bool LineReader::Next(std::string_view* line, uint64_t* number) {
     const char* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - begin_));
     if (nl != nullptr || (eof_ && end_ > begin_)) {
       size_t len = nl ? static_cast<size_t>(nl - start) : end_ - begin_;
-      if (len > kMaxLineBytes) {
+      if (len > max_line_bytes_) {
         status_ = Status::InvalidInput(name_ + ":" + std::to_string(line_ + 1) + ": json: line of " +
                                        std::to_string(len) + " bytes is too long (at most " +
-                                       std::to_string(kMaxLineBytes) + ")");
+                                       std::to_string(max_line_bytes_) + ")");
         return false;
       }
       begin_ += len + (nl ? 1 : 0);
       if (len > 0 && start[len - 1] == '\r') --len;
+      // A byte order mark (Windows editors write one) before the first line
+      // is no part of it, as in a CSV file.
+      if (line_ == 0 && std::string_view(start, len).substr(0, 3) == "\xEF\xBB\xBF") {
+        start += 3;
+        len -= 3;
+      }
       *line = std::string_view(start, len);
       *number = ++line_;
       // simdjson may read past the line's end: keep the bytes there ours.
       return true;
     }
     if (eof_) return false;
-    if (end_ - begin_ > kMaxLineBytes) {
+    if (end_ - begin_ > max_line_bytes_) {
       status_ = Status::InvalidInput(name_ + ":" + std::to_string(line_ + 1) + ": json: line is too long (at most " +
-                                     std::to_string(kMaxLineBytes) + " bytes)");
+                                     std::to_string(max_line_bytes_) + " bytes)");
       return false;
     }
     if (!Fill()) return false;

@@ -4,7 +4,7 @@
 //   LineReader in;
 //   Status s = in.Open(path);          // "-" is stdin
 //   std::string_view line; uint64_t n;
-//   while (in.Next(&line, &n)) ...     // without "\n" or "\r\n"
+//   while (in.Next(&line, &n)) ...     // without "\n" or "\r\n" (nor a BOM before line 1)
 //   if (!in.status().ok()) ...         // read error or overlong line
 //
 // Not thread-safe. A line stays valid until the next call to Next().
@@ -25,7 +25,11 @@ inline constexpr size_t kMaxLineBytes = 1 << 20;
 
 class LineReader {
  public:
-  LineReader() = default;
+  // Reads `block_bytes` at a time and refuses lines longer than
+  // `max_line_bytes`. The defaults are import's; the fuzz harness
+  // (tests/fuzz) uses small ones so that short inputs cross block ends.
+  explicit LineReader(size_t block_bytes = 8 << 20, size_t max_line_bytes = kMaxLineBytes)
+      : block_bytes_(block_bytes), max_line_bytes_(max_line_bytes) {}
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
@@ -41,6 +45,8 @@ class LineReader {
  private:
   bool Fill();
 
+  const size_t block_bytes_;
+  const size_t max_line_bytes_;
   int fd_ = -1;
   std::string name_;
   std::vector<char> buf_;

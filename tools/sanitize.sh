@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds the whole suite with AddressSanitizer and UndefinedBehaviorSanitizer
+# (-fno-sanitize-recover=all: every finding is fatal) in a build directory of
+# its own, runs every test (ctest), and exits non-zero if a test fails or a
+# sanitizer reported anything, in a test program or in a tledger process a
+# test started. Slow (a full build, then the suite at ASan speed); not part of
+# tools/test.sh, run by .ci/run after it.
+#
+#   tools/sanitize.sh
+#   BUILD_DIR=/tmp/tledger-asan tools/sanitize.sh
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+build_dir=${BUILD_DIR:-build-asan}
+jobs=$(( $(nproc) < 2 ? $(nproc) : 2 ))
+start=$SECONDS
+
+tools/install-deps.sh
+if [[ ! -f "$build_dir/CMakeCache.txt" ]]; then
+  generator=()
+  if command -v ninja >/dev/null; then generator=(-G Ninja); fi
+  cmake -S . -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DTLEDGER_SANITIZE=ON -DTLEDGER_BENCH=OFF
+fi
+cmake --build "$build_dir" --parallel "$jobs"
+built=$SECONDS
+
+# Reports go to files as well as failing the process that made them, so that
+# one in a child process whose exit a test does not look at is still seen.
+logs="$root/$build_dir/sanitizer-logs"
+[[ "$build_dir" = /* ]] && logs="$build_dir/sanitizer-logs"
+rm -rf "$logs" && mkdir -p "$logs"
+export ASAN_OPTIONS="detect_leaks=1:log_path=$logs/asan:log_exe_name=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$logs/ubsan:log_exe_name=1"
+status=0
+ctest --test-dir "$build_dir" --output-on-failure --parallel "$jobs" --timeout 600 || status=$?
+
+reports=$(find "$logs" -type f | sort)
+if [[ -n "$reports" ]]; then
+  for f in $reports; do
+    echo "==== $f" >&2
+    cat "$f" >&2
+  done
+  echo "sanitize.sh: sanitizer reports above" >&2
+  status=1
+fi
+echo "sanitize.sh: build $((built - start)) s, tests $((SECONDS - built)) s, $([[ $status -eq 0 ]] && echo clean || echo FAILED)"
+exit "$status"
