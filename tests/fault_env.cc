@@ -53,8 +53,9 @@ FullDisk::FullDisk(uint64_t budget, std::string only)
     : FileSystemWrapper(rocksdb::FileSystem::Default()), only_(std::move(only)), budget_(budget) {}
 
 std::shared_ptr<rocksdb::Env> FullDisk::env() {
-  if (!env_) env_ = std::shared_ptr<rocksdb::Env>(rocksdb::NewCompositeEnv(shared_from_this()));
-  return env_;
+  // A new one each time, owned by the caller: kept here, it would own this
+  // file system that owns it (a cycle LeakSanitizer reports).
+  return std::shared_ptr<rocksdb::Env>(rocksdb::NewCompositeEnv(shared_from_this()));
 }
 
 size_t FullDisk::Take(const std::string& file, size_t n) {

@@ -34,7 +34,8 @@ class FullDisk : public rocksdb::FileSystemWrapper, public std::enable_shared_fr
   static const char* kClassName() { return "TledgerFullDisk"; }
   const char* Name() const override { return kClassName(); }
 
-  // An Env that reaches the disk through this file system, for StoreOptions.
+  // A new Env that reaches the disk through this file system, for
+  // StoreOptions; the caller keeps it for as long as the store is open.
   std::shared_ptr<rocksdb::Env> env();
   // Bytes written through this file system so far.
   uint64_t written() const { return written_.load(); }
@@ -63,7 +64,6 @@ class FullDisk : public rocksdb::FileSystemWrapper, public std::enable_shared_fr
   std::atomic<uint64_t> written_{0};
   std::atomic<uint64_t> charged_{0};  // what counts against the budget
   std::atomic<uint64_t> refusals_{0};
-  std::shared_ptr<rocksdb::Env> env_;
 };
 
 }  // namespace tledger::testing
