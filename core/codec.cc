@@ -48,29 +48,7 @@ std::string Describe(const kj::Exception& e) {
 EventDecoder::EventDecoder() = default;
 EventDecoder::~EventDecoder() = default;
 
-Result<schema::Event::Reader> EventDecoder::DecodeUnchecked(std::string_view bytes) {
-  if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0) {
-    return Status::Corruption("stored event of " + std::to_string(bytes.size()) +
-                              " bytes is not a whole number of 8-byte words");
-  }
-  words_.resize(bytes.size() / sizeof(capnp::word));
-  std::memcpy(words_.data(), bytes.data(), bytes.size());
-  segment_ = kj::ArrayPtr<const capnp::word>(reinterpret_cast<const capnp::word*>(words_.data()), words_.size());
-  try {
-    reader_ = std::make_unique<capnp::SegmentArrayMessageReader>(kj::arrayPtr(&segment_, 1));
-    return reader_->getRoot<schema::Event>();
-  } catch (const kj::Exception& e) {
-    return Status::Corruption(std::string("stored event does not decode: ") + Describe(e));
-  }
-}
-
-schema::Event::Reader EventDecoder::View(kj::ArrayPtr<const capnp::word> words) {
-  segment_ = words;
-  reader_ = std::make_unique<capnp::SegmentArrayMessageReader>(kj::arrayPtr(&segment_, 1));
-  return reader_->getRoot<schema::Event>();
-}
-
-Result<schema::Event::Reader> EventDecoder::Decode(std::string_view bytes) {
+Result<schema::Event::Reader> EventDecoder::Read(std::string_view bytes, bool check_canonical) {
   if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0) {
     return Status::Corruption("stored event of " + std::to_string(bytes.size()) +
                               " bytes is not a whole number of 8-byte words");
@@ -81,11 +59,21 @@ Result<schema::Event::Reader> EventDecoder::Decode(std::string_view bytes) {
   segment_ = kj::ArrayPtr<const capnp::word>(reinterpret_cast<const capnp::word*>(words_.data()), words_.size());
   try {
     reader_ = std::make_unique<capnp::SegmentArrayMessageReader>(kj::arrayPtr(&segment_, 1));
-    if (!reader_->isCanonical()) return Status::Corruption("stored event is not in canonical form");
+    if (check_canonical && !reader_->isCanonical()) return Status::Corruption("stored event is not in canonical form");
     return reader_->getRoot<schema::Event>();
   } catch (const kj::Exception& e) {
     return Status::Corruption(std::string("stored event does not decode: ") + Describe(e));
   }
+}
+
+Result<schema::Event::Reader> EventDecoder::Decode(std::string_view bytes) { return Read(bytes, true); }
+
+Result<schema::Event::Reader> EventDecoder::DecodeUnchecked(std::string_view bytes) { return Read(bytes, false); }
+
+schema::Event::Reader EventDecoder::View(kj::ArrayPtr<const capnp::word> words) {
+  segment_ = words;
+  reader_ = std::make_unique<capnp::SegmentArrayMessageReader>(kj::arrayPtr(&segment_, 1));
+  return reader_->getRoot<schema::Event>();
 }
 
 void ForEachRef(schema::Body::Reader body, const std::function<void(schema::Kind, std::string_view)>& fn) {

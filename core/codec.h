@@ -71,6 +71,8 @@ class EventDecoder {
   schema::Event::Reader View(kj::ArrayPtr<const capnp::word> words);
 
  private:
+  // Decode and DecodeUnchecked: the bytes copied into aligned words, read.
+  Result<schema::Event::Reader> Read(std::string_view bytes, bool check_canonical);
   // Aligned storage for the words. Not std::vector<capnp::word>: clang's
   // build of Cap'n Proto makes capnp::word non-copyable (tests/fuzz builds
   // with clang).
