@@ -204,12 +204,22 @@ void PutAll(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* family, con
 // their file goes straight to the last level). A small one: one WriteBatch.
 // Then, when `commit_head` is given, the head (WAL, synced). Whatever a
 // crash leaves past the committed head has its events there, which is how
-// Store::DiscardUncommittedTail finds it.
+// Store::DiscardUncommittedTail finds it, and the import marker beside it
+// (`mark_from`: written first, synced, by the first chunk that writes
+// anything before its commit), which is how it knows them uncommitted.
+// `unmark`: the commit removes the marker.
 Status WriteChunk(const Store::Raw& raw, rocksdb::Env* env, const std::string& dir, Appender::Chunk* chunk,
-                  const std::optional<Head>& commit_head, uint64_t chunk_no) {
+                  const std::optional<Head>& commit_head, uint64_t chunk_no, std::optional<uint64_t> mark_from,
+                  bool unmark) {
   chunk->ids.Sort();
   chunk->subjects.Sort();
 
+  rocksdb::WriteOptions synced;
+  synced.sync = true;
+  if (mark_from) {
+    TLEDGER_RETURN_IF_ERROR(FromRocks(raw.db->Put(synced, raw.meta, keys::kImportKey, keys::EventKey(*mark_from)),
+                                      "marking the import under way"));
+  }
   rocksdb::WriteBatch batch;
   if (chunk->size() >= kIngestMinEvents) {
     std::string base = dir + "/ingest-" + std::to_string(chunk_no);
@@ -243,6 +253,7 @@ Status WriteChunk(const Store::Raw& raw, rocksdb::Env* env, const std::string& d
     PutAll(&batch, raw.subjects, chunk->subjects);
   }
   if (commit_head) batch.Put(raw.meta, keys::kHeadKey, HeadValue(*commit_head));
+  if (commit_head && unmark) batch.Delete(raw.meta, keys::kImportKey);
   if (batch.Count() == 0) return Status::Ok();
   rocksdb::WriteOptions wo;
   wo.sync = commit_head.has_value();  // the WAL is on; the commit syncs it
@@ -305,7 +316,7 @@ Appender::Appender(Store* store)
 
 Appender::~Appender() {
   Status s = WaitForWriter();
-  if (!committed_ && chunks_written_ > 0) {
+  if (!committed_ && import_marked_) {
     s = store_->DiscardUncommittedTail(/*after_crash=*/false);
     if (!s.ok()) spdlog::error("could not discard the events of a refused import: {} (the next writer will)", s.ToString());
   }
@@ -326,8 +337,15 @@ Status Appender::SubmitChunk(bool commit) {
   staging_ = spare_ ? std::move(spare_) : NewChunk();
   ++chunks_written_;
   std::optional<Head> head = commit ? std::optional<Head>(head_) : std::nullopt;
+  // Anything that lands before the commit's own batch (a chunk that is not
+  // the commit, or any ingested one) is preceded by the import marker.
+  std::optional<uint64_t> mark_from;
+  if (!import_marked_ && (!commit || in_flight_->size() >= kIngestMinEvents)) {
+    mark_from = store_->head_.seq + 1;
+    import_marked_ = true;
+  }
   writer_ = std::async(std::launch::async, WriteChunk, store_->raw(), store_->env_.get(), store_->dir(), in_flight_.get(), head,
-                       chunks_written_);
+                       chunks_written_, mark_from, import_marked_);
   return commit ? WaitForWriter() : Status::Ok();
 }
 

@@ -127,6 +127,7 @@ class Appender {
   uint64_t appended_ = 0;
   uint64_t repeats_ = 0;
   uint64_t chunks_written_ = 0;
+  bool import_marked_ = false;  // keys::kImportKey is written
   bool committed_ = false;
   ChainHasher hasher_;
 };

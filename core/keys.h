@@ -18,6 +18,11 @@ inline constexpr char kMeta[] = "meta";          // name -> value
 // Keys of the meta column family.
 inline constexpr char kFormatKey[] = "format";
 inline constexpr char kHeadKey[] = "head";
+// Present while an import has written past the head and not yet committed:
+// the big-endian seq of its first event. Written (synced) before anything
+// lands past the head, removed with the commit or the discard, so that
+// events past the head without it were committed once (core/FORMAT.md).
+inline constexpr char kImportKey[] = "import";
 
 inline void PutBigEndian64(uint64_t v, char* out) {
   for (int i = 7; i >= 0; --i) {

@@ -208,6 +208,8 @@ Status Store::CatchUp() {
   std::optional<uint64_t> published = PublishedSeq(dir_);
   std::optional<std::string> previous;  // the head record the last catch-up found
   uint64_t seq = 0;
+  std::optional<uint64_t> unclaimed;  // events past a settled head that no import claims
+  int unclaimed_seen = 0;
   // `tries` counts the waits; a catch-up that finds a newer head than the
   // last one is retried at once (a writer commits a file at a time).
   for (int tries = 0, stuck = 0, unsettled = 0; tries <= kTries && unsettled < 100 * kTries;) {
@@ -233,7 +235,16 @@ Status Store::CatchUp() {
       seq = head.size() >= 8 ? keys::GetBigEndian64(head.data()) : 0;
       settled = previous && *previous == head;
       previous = head;
-      if (settled && (!published || seq >= *published)) return Status::Ok();
+      if (settled && (!published || seq >= *published)) {
+        // An import marks itself before it writes past the head; a catch-up
+        // can still see its events before the mark, so look again before
+        // calling them a rolled-back head.
+        Result<std::optional<uint64_t>> tail = UnclaimedTail(seq);
+        if (!tail.ok()) return tail.status();
+        unclaimed = *tail;
+        if (!unclaimed) return Status::Ok();
+        if (++unclaimed_seen == 10) return UnclaimedTailError(seq, *unclaimed);
+      }
     } else {
       previous.reset();
     }
@@ -245,6 +256,7 @@ Status Store::CatchUp() {
     ++stuck;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+  if (unclaimed) return UnclaimedTailError(seq, *unclaimed);
   return Status::Corruption("the ledger at " + dir_ + " ends at seq " + std::to_string(seq) +
                             " but its last writer published seq " + std::to_string(published.value_or(0)) + " (in " +
                             (fs::path(dir_) / kHeadFile).string() +
@@ -289,8 +301,47 @@ Status Store::ReadHead() {
   return Status::Ok();
 }
 
+Result<std::optional<uint64_t>> Store::UnclaimedTail(uint64_t head_seq) const {
+  auto& r = *rocks_;
+  std::unique_ptr<rocksdb::Iterator> it(r.db->NewIterator(rocksdb::ReadOptions(), r.events()));
+  it->Seek(keys::EventKey(head_seq + 1));
+  TLEDGER_RETURN_IF_ERROR(FromRocks(it->status(), "looking past the head"));
+  if (!it->Valid()) return std::optional<uint64_t>();
+  std::optional<uint64_t> first = keys::SeqOfEventKey(View(it->key()));
+  std::string marker;
+  rocksdb::Status s = r.db->Get(rocksdb::ReadOptions(), r.meta(), keys::kImportKey, &marker);
+  if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "reading the import marker");
+  if (s.ok() && marker == keys::EventKey(head_seq + 1)) return std::optional<uint64_t>();
+  return std::optional<uint64_t>(first.value_or(head_seq + 1));
+}
+
+Status Store::UnclaimedTailError(uint64_t head_seq, uint64_t first) const {
+  return Status::Corruption("the ledger at " + dir_ + " holds events from seq " + std::to_string(first) +
+                            " on past its head record (seq " + std::to_string(head_seq) +
+                            "), and no import was under way: the head record was rolled back or deleted. Nothing was "
+                            "changed; restore the head record (`tledger verify --expect-head` with a written-down "
+                            "checkpoint shows which)");
+}
+
 Status Store::DiscardUncommittedTail(bool after_crash) {
   auto& r = *rocks_;
+  // Only what an import marked as under way is ever discarded: events past
+  // a head record that was rolled back or deleted were committed once, and
+  // the writer refuses the ledger rather than lose them.
+  if (after_crash) {
+    std::optional<uint64_t> published = PublishedSeq(dir_);
+    if (published && *published > head_.seq) {
+      return Status::Corruption("the ledger at " + dir_ + " has its head record at seq " + std::to_string(head_.seq) +
+                                " but its last writer published seq " + std::to_string(*published) + " (in " +
+                                (fs::path(dir_) / kHeadFile).string() +
+                                "): the head record was rolled back. Nothing was changed");
+    }
+  }
+  Result<std::optional<uint64_t>> unclaimed = UnclaimedTail(head_.seq);
+  if (!unclaimed.ok()) return unclaimed.status();
+  if (*unclaimed) return UnclaimedTailError(head_.seq, **unclaimed);
+  std::string marker;
+  bool marked = r.db->Get(rocksdb::ReadOptions(), r.meta(), keys::kImportKey, &marker).ok();
   auto stored_by_id = [&](std::string_view id) -> Result<std::optional<std::string>> {
     std::string v, bytes;
     if (!r.db->Get(rocksdb::ReadOptions(), r.ids(), rocksdb::Slice(id.data(), id.size()), &v).ok()) {
@@ -343,10 +394,12 @@ Status Store::DiscardUncommittedTail(bool after_crash) {
       if (e && e->seq > head_.seq) batch.Delete(r.subjects(), subjects->key());
     }
   }
-  if (discarded == 0) return Status::Ok();
+  if (marked) batch.Delete(r.meta(), keys::kImportKey);
+  if (batch.Count() == 0) return Status::Ok();
   rocksdb::WriteOptions wo;
   wo.sync = true;
   TLEDGER_RETURN_IF_ERROR(FromRocks(r.db->Write(wo, &batch), "discarding the uncommitted tail"));
+  if (discarded == 0) return Status::Ok();
   if (after_crash) {
     spdlog::warn("discarded {} uncommitted event(s) after seq {} left by an interrupted import", discarded, head_.seq);
   } else {

@@ -137,8 +137,14 @@ class Store {
   // kWrite: the HEAD file beside the database (core/FORMAT.md).
   Status PublishHead();
   Status RollLogs();
-  // Removes events past the committed head and their index entries.
+  // Removes events past the committed head and their index entries, and the
+  // import marker. Corruption, changing nothing, when events past the head
+  // are not claimed by the marker, or (after_crash) the HEAD file names a
+  // later head: the head record was rolled back or deleted.
   Status DiscardUncommittedTail(bool after_crash);
+  // The first seq stored past `head_seq` when no import marker claims it.
+  Result<std::optional<uint64_t>> UnclaimedTail(uint64_t head_seq) const;
+  Status UnclaimedTailError(uint64_t head_seq, uint64_t first) const;
 
   std::string dir_;
   OpenMode mode_;

@@ -1,5 +1,7 @@
 // `tledger verify` against a ledger tampered with through RocksDB directly:
 // exit 0 when intact, exit 3 naming the first bad seq otherwise.
+#include <filesystem>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <rocksdb/db.h>
@@ -137,6 +139,69 @@ TEST_F(CliVerify, ARolledBackHeadBehindThePublishedHeadIsAnIntegrityFailure) {
   EXPECT_EQ(Failure(), "the ledger at " + db_ + " ends at seq 23 but its last writer published seq 24 (in " + db_ +
                            "/HEAD): events were removed and the head rolled back, or a writer is still recovering; "
                            "run `tledger verify` again\n");
+}
+
+// The head record rolled back with the events left in place (and the HEAD
+// file rewritten to match, or deleted with the record): those events were
+// committed once. Every reader refuses the ledger, and a writer, which
+// would have discarded them as the leftovers of an interrupted import,
+// refuses it too and deletes nothing.
+std::string UnclaimedTail(const std::string& db, uint64_t first, uint64_t head) {
+  return "the ledger at " + db + " holds events from seq " + std::to_string(first) + " on past its head record (seq " +
+         std::to_string(head) +
+         "), and no import was under way: the head record was rolled back or deleted. Nothing was changed; restore the "
+         "head record (`tledger verify --expect-head` with a written-down checkpoint shows which)\n";
+}
+
+TEST_F(CliVerify, AHeadRecordRolledBackOverItsEventsIsRefusedByReadersAndWriters) {
+  const Timestamp at20 = *ParseInstant(exported_[19]["recorded_at"].get<std::string>());
+  RawLedger(db_).PutHead(20, ChainHash(20), at20);
+  EXPECT_EQ(Failure(), UnclaimedTail(db_, 21, 20));
+  RunResult report = Tledger(db_, {"report", "--as-of", "2025-12-31"});
+  EXPECT_EQ(report.exit_code, 3);
+  EXPECT_EQ(report.err, kErrorPrefix + UnclaimedTail(db_, 21, 20));
+
+  RunResult import = Tledger(db_, {"import", DataPath("persons.csv"), "--type", "person_registered"});
+  EXPECT_EQ(import.exit_code, 3) << import.out;
+  EXPECT_EQ(import.err, kErrorPrefix + UnclaimedTail(db_, 21, 20));
+  {
+    RawLedger raw(db_);
+    EXPECT_EQ(ColumnKeys(raw.raw().db, raw.raw().events).size(), 24u);  // nothing deleted
+    EXPECT_EQ(raw.head().seq, 20u);
+    // The head restored from the checkpoint written down before.
+    const Timestamp at24 = *ParseInstant(exported_[23]["recorded_at"].get<std::string>());
+    raw.PutHead(24, ChainHash(24), at24);
+  }
+  RunResult r = Tledger(db_, {"verify", "--expect-head", head_});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "intact: 24 events, 1 anchor matched; head " + head_ + "\n");
+}
+
+TEST_F(CliVerify, ADeletedHeadRecordAndHeadFileAreAnIntegrityFailure) {
+  {
+    RawLedger raw(db_);
+    ASSERT_TRUE(raw.raw().db->Delete(rocksdb::WriteOptions(), raw.raw().meta, keys::kHeadKey).ok());
+  }
+  ASSERT_TRUE(std::filesystem::remove(db_ + "/HEAD"));
+  EXPECT_EQ(Failure(), UnclaimedTail(db_, 1, 0));
+  RunResult import = Tledger(db_, {"import", DataPath("sample.jsonl")});
+  EXPECT_EQ(import.exit_code, 3) << import.out;
+  EXPECT_EQ(import.err, kErrorPrefix + UnclaimedTail(db_, 1, 0));
+  RawLedger raw(db_);
+  EXPECT_EQ(ColumnKeys(raw.raw().db, raw.raw().events).size(), 24u);
+}
+
+// Rolled back behind the head its last writer published (HEAD left alone):
+// a writer refuses before looking further, and deletes nothing.
+TEST_F(CliVerify, AWriterRefusesAHeadRecordBehindThePublishedHead) {
+  const Timestamp at20 = *ParseInstant(exported_[19]["recorded_at"].get<std::string>());
+  RawLedger(db_).PutHead(20, ChainHash(20), at20, /*cover_tracks=*/false);
+  RunResult import = Tledger(db_, {"import", DataPath("sample.jsonl")});
+  EXPECT_EQ(import.exit_code, 3) << import.out;
+  EXPECT_EQ(import.err, std::string(kErrorPrefix) + "the ledger at " + db_ + " has its head record at seq 20 but its last writer published seq 24 (in " + db_ + "/HEAD): the head record was rolled back. Nothing was changed\n");
+  EXPECT_EQ(ReadFile(db_ + "/HEAD"), head_ + "\n");
+  RawLedger raw(db_);
+  EXPECT_EQ(ColumnKeys(raw.raw().db, raw.raw().events).size(), 24u);
 }
 
 // A byte that breaks the message's structure (the root pointer of seq 5):

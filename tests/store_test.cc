@@ -4,6 +4,9 @@
 
 #include <unistd.h>
 
+#include <chrono>
+#include <thread>
+
 #include <gtest/gtest.h>
 #include <rocksdb/db.h>
 
@@ -368,12 +371,12 @@ TEST(Appender, NothingIsVisibleWithoutCommit) {
   EXPECT_EQ(ColumnKeys(store->raw().db, store->raw().events).size(), 1u);
 }
 
-// An append larger than one chunk (kChunkEvents = 50,000 in core/store.cc)
-// writes the first chunk before it ends; abandoning it must remove that
-// chunk's events and index entries at once, not leave them to the next
-// writer.
+// An append larger than one chunk (kChunkEvents in core/appender.h) writes
+// the first chunk before it ends; abandoning it must remove that chunk's
+// events and index entries at once, not leave them to the next writer, and
+// the marker that claimed them with them.
 TEST(Appender, AnAbandonedAppendRemovesTheChunksItWrote) {
-  constexpr int kEvents = 50'001;
+  constexpr int kEvents = static_cast<int>(kChunkEvents) + 1;
   TempDir tmp;
   {
     std::unique_ptr<Store> store = OpenStore(tmp / "db", OpenMode::kWrite);
@@ -391,9 +394,73 @@ TEST(Appender, AnAbandonedAppendRemovesTheChunksItWrote) {
   EXPECT_EQ(ColumnKeys(raw.db, raw.events), (std::vector<std::string>{keys::EventKey(1)}));
   EXPECT_EQ(ColumnKeys(raw.db, raw.ids), (std::vector<std::string>{"t0"}));
   EXPECT_EQ(ColumnKeys(raw.db, raw.subjects), (std::vector<std::string>{keys::SubjectKey("P", 1), keys::SubjectKey("U", 1)}));
+  EXPECT_EQ(ColumnKeys(raw.db, raw.meta), (std::vector<std::string>{keys::kFormatKey, keys::kHeadKey}));
   Result<VerifyReport> v = Verify(*store, VerifyOptions{});
   ASSERT_TRUE(v.ok()) << v.status().ToString();
   EXPECT_EQ(v->events, 1u);
+}
+
+// The import marker (core/FORMAT.md, "Writing"): written before the first
+// chunk lands past the head, removed by the commit in the same batch as the
+// new head.
+TEST(Appender, AnAppendOfSeveralChunksMarksItselfUntilItCommits) {
+  const uint64_t kEvents = kChunkEvents + 1;
+  TempDir tmp;
+  std::unique_ptr<Store> store = OpenStore(tmp / "db", OpenMode::kWrite);
+  AppendAll(*store, {Transfer("t0", "P", "U")});
+  std::unique_ptr<Appender> app = Begin(*store);
+  for (uint64_t i = 1; i <= kEvents; ++i) {
+    Result<Appender::Outcome> o = Add(*app, Transfer("t" + std::to_string(i), "P" + std::to_string(i), "U"));
+    ASSERT_TRUE(o.ok()) << o.status().ToString();
+  }
+  // The first chunk was handed to the writer thread with the marker first.
+  std::string marker;
+  for (int i = 0; i < 2000 && !store->raw().db->Get(rocksdb::ReadOptions(), store->raw().meta, keys::kImportKey, &marker).ok(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_EQ(marker, keys::EventKey(2));
+  ASSERT_TRUE(app->Commit().ok());
+  EXPECT_EQ(store->head().seq, 1 + kEvents);
+  EXPECT_EQ(ColumnKeys(store->raw().db, store->raw().meta), (std::vector<std::string>{keys::kFormatKey, keys::kHeadKey}));
+}
+
+// What a crash leaves: events past the head. A writer removes them only
+// when the import marker claims them; otherwise they were committed once
+// (a rolled-back or deleted head record) and it refuses the ledger,
+// changing nothing.
+TEST(Store, AWriterDiscardsOnlyATailThatAnImportMarked) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  {
+    std::unique_ptr<Store> store = OpenStore(db, OpenMode::kWrite);
+    AppendAll(*store, {Transfer("t1", "P", "U"), Transfer("t2", "P", "V")});
+  }
+  std::string second;
+  {
+    RawLedger raw(db);
+    second = raw.EventBytes(2);
+    Head head = raw.head();
+    // As if the import of seq 2 crashed before its commit.
+    raw.PutHead(1, *HashFromHex(std::string(64, '0')), head.recorded_at, /*cover_tracks=*/true);
+    raw.PutMeta(keys::kImportKey, keys::EventKey(2));
+  }
+  {
+    std::unique_ptr<Store> store = OpenStore(db, OpenMode::kWrite);
+    EXPECT_EQ(store->head().seq, 1u);
+    EXPECT_EQ(ColumnKeys(store->raw().db, store->raw().events), (std::vector<std::string>{keys::EventKey(1)}));
+    EXPECT_EQ(ColumnKeys(store->raw().db, store->raw().ids), (std::vector<std::string>{"t1"}));
+    EXPECT_EQ(ColumnKeys(store->raw().db, store->raw().meta), (std::vector<std::string>{keys::kFormatKey, keys::kHeadKey}));
+  }
+  // The same event past the head with no marker: refused, kept.
+  RawLedger(db).PutEvent(2, second);
+  const std::string why = "integrity failure: the ledger at " + db +
+                          " holds events from seq 2 on past its head record (seq 1), and no import was under way: the "
+                          "head record was rolled back or deleted. Nothing was changed; restore the head record "
+                          "(`tledger verify --expect-head` with a written-down checkpoint shows which)";
+  EXPECT_EQ(ErrorOf(Store::Open(db, OpenMode::kWrite)), why);
+  EXPECT_EQ(ErrorOf(Store::Open(db, OpenMode::kRead)), why);
+  RawLedger raw(db);
+  EXPECT_EQ(raw.EventBytes(2), second);
 }
 
 }  // namespace

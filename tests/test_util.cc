@@ -19,6 +19,7 @@
 
 #include "core/json_codec.h"
 #include "core/keys.h"
+#include "core/rocks.h"
 
 extern char** environ;
 
@@ -274,13 +275,41 @@ std::unique_ptr<Store> OpenStore(const std::string& dir, OpenMode mode) {
   return ValueOrDie(Store::Open(dir, mode), "opening " + dir);
 }
 
-RawLedger::RawLedger(const std::string& dir) : dir_(dir), store_(OpenStore(dir, OpenMode::kWrite)) {}
-
 namespace {
 
 void Check(const rocksdb::Status& s, const std::string& what) {
   if (!s.ok()) Die(what + ": " + s.ToString());
 }
+
+}  // namespace
+
+RawLedger::RawLedger(const std::string& dir) : dir_(dir) {
+  rocksdb::DB* db = nullptr;  // created when missing, with no format record
+  Check(rocksdb::DB::Open(DbOptions(), dir, Families(), &handles_, &db), "opening " + dir + " to tamper with it");
+  db_.reset(db);
+}
+
+RawLedger::~RawLedger() {
+  for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+  db_->Close().PermitUncheckedError();
+}
+
+Store::Raw RawLedger::raw() const { return Store::Raw{db_.get(), handles_[1], handles_[2], handles_[3], handles_[4]}; }
+
+Head RawLedger::head() const {
+  std::string v;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[4], keys::kHeadKey, &v);
+  if (s.IsNotFound()) return Head{};
+  Check(s, "reading the head record");
+  if (v.size() != 48) Die("the head record is malformed");
+  Head h;
+  h.seq = keys::GetBigEndian64(v.data());
+  std::memcpy(h.hash.data(), v.data() + 8, 32);
+  h.recorded_at = static_cast<Timestamp>(keys::GetBigEndian64(v.data() + 40));
+  return h;
+}
+
+namespace {
 
 rocksdb::WriteOptions Synced() {
   rocksdb::WriteOptions wo;

@@ -203,12 +203,16 @@ T ValueOrDie(Result<T> r, std::string_view what) {
 
 std::unique_ptr<Store> OpenStore(const std::string& dir, OpenMode mode);
 
-// A ledger opened for writing whose RocksDB is used directly, bypassing
-// every guarantee of Store: for tests that tamper on purpose. Keys and
+// A ledger's RocksDB opened directly, bypassing every guarantee of Store
+// (no writer's lock, no recovery of an interrupted import): for tests that
+// tamper on purpose, including with a ledger the Store refuses. Keys and
 // values as core/keys.h and core/FORMAT.md lay them out.
 class RawLedger {
  public:
   explicit RawLedger(const std::string& dir);
+  ~RawLedger();
+  RawLedger(const RawLedger&) = delete;
+  RawLedger& operator=(const RawLedger&) = delete;
 
   std::string EventBytes(uint64_t seq) const;  // aborts when absent
   void PutEvent(uint64_t seq, std::string_view bytes);
@@ -222,13 +226,15 @@ class RawLedger {
   void PutId(std::string_view id, std::string_view value);
   void DeleteId(std::string_view id);
   void PutSubject(std::string_view key, std::string_view value);
+  // The meta `head` record as stored; a zero head when there is none.
+  Head head() const;
 
-  Store& store() { return *store_; }
-  Store::Raw raw() const { return store_->raw(); }
+  Store::Raw raw() const;
 
  private:
   std::string dir_;
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // in Families() order
 };
 
 // The keys of a column family, in order, committed or not.

@@ -159,7 +159,7 @@ TEST_F(VerifySample, TwoAnchorsForOneSeqMustBothMatch) {
 TEST_F(VerifySample, AConsistentRewriteIsCaughtOnlyByAnAnchor) {
   {
     RawLedger raw(db_);
-    Head head = raw.store().head();
+    Head head = raw.head();
     ChainHasher hasher;
     Hash chain = hashes_[4];
     EventDecoder decoder;
