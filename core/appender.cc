@@ -175,6 +175,10 @@ Status WriteSst(rocksdb::Env* env, const std::string& path, size_t family, rocks
   rocksdb::Options options(DbOptions(), Families()[family].options);
   if (env != nullptr) options.env = env;
   options.compression = compression;
+  // SstFileWriter compresses with the bottommost setting when there is one
+  // (a file it writes may be ingested into the last level): ours is chosen
+  // per file here, so it holds for every level.
+  options.bottommost_compression = compression;
   rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options);
   TLEDGER_RETURN_IF_ERROR(FromRocks(writer.Open(path), "creating " + path));
   rocksdb::Status s;

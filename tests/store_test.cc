@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 #include <rocksdb/db.h>
+#include <rocksdb/table_properties.h>
 
 #include "core/codec.h"
 #include "core/keys.h"
@@ -398,6 +399,28 @@ TEST(Appender, AnAbandonedAppendRemovesTheChunksItWrote) {
   Result<VerifyReport> v = Verify(*store, VerifyOptions{});
   ASSERT_TRUE(v.ok()) << v.status().ToString();
   EXPECT_EQ(v->events, 1u);
+}
+
+// A chunk of 10,000 events or more is ingested as three SST files: the
+// events LZ4-compressed (they go to the last level and stay there), the
+// index runs uncompressed (compaction rewrites them soon). RocksDB's own
+// record of each table says which compression it has.
+TEST(Appender, AnIngestedChunkHasItsEventsInLz4AndItsIndexRunsUncompressed) {
+  TempDir tmp;
+  std::unique_ptr<Store> store = OpenStore(tmp / "db", OpenMode::kWrite);
+  std::vector<std::string> lines;
+  for (int i = 1; i <= 10'000; ++i) lines.push_back(Transfer("t" + std::to_string(i), "P" + std::to_string(i), "U"));
+  AppendAll(*store, lines);
+  auto compressions = [&](rocksdb::ColumnFamilyHandle* family) {
+    rocksdb::TablePropertiesCollection tables;
+    EXPECT_TRUE(store->raw().db->GetPropertiesOfAllTables(family, &tables).ok());
+    std::vector<std::string> names;
+    for (const auto& [file, props] : tables) names.push_back(props->compression_name);
+    return names;
+  };
+  EXPECT_EQ(compressions(store->raw().events), (std::vector<std::string>{"LZ4"}));
+  EXPECT_EQ(compressions(store->raw().ids), (std::vector<std::string>{"NoCompression"}));
+  EXPECT_EQ(compressions(store->raw().subjects), (std::vector<std::string>{"NoCompression"}));
 }
 
 // The import marker (core/FORMAT.md, "Writing"): written before the first
