@@ -1,5 +1,6 @@
 // `tledger verify` against a ledger tampered with through RocksDB directly:
 // exit 0 when intact, exit 3 naming the first bad seq otherwise.
+#include <cstring>
 #include <filesystem>
 
 #include <gtest/gtest.h>
@@ -217,6 +218,43 @@ TEST_F(CliVerify, AnEventThatNoLongerDecodesIsNamed) {
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(Lines(r.out).size(), 4u);
   EXPECT_EQ(r.err, std::string(kErrorPrefix) + "event seq 5: " + why);
+}
+
+// The previous-hash pointer of seq 5 turned from a list of 32 bytes into a
+// struct of 4 data words over the same bytes: the message is still
+// canonical, so it decodes, but the field no longer reads as Data. Export
+// starting there reads that field first: exit 3 naming the seq, nothing
+// printed; verify names the seq too.
+TEST_F(CliVerify, APreviousHashPointerOfTheWrongKindIsNamedByExport) {
+  {
+    RawLedger raw(db_);
+    std::string bytes = raw.EventBytes(5);
+    const Hash prev = ChainHash(4);
+    const size_t data = FindOnce(bytes, std::string_view(reinterpret_cast<const char*>(prev.data()), prev.size()));
+    size_t changed = 0;
+    for (size_t at = 8; at + 8 <= bytes.size(); at += 8) {
+      uint64_t word;
+      std::memcpy(&word, bytes.data() + at, 8);
+      const uint32_t lo = static_cast<uint32_t>(word), hi = static_cast<uint32_t>(word >> 32);
+      const int64_t offset = static_cast<int32_t>(lo) >> 2;
+      // A list pointer (kind 1) of 32 one-byte elements (size 2) to the hash.
+      if ((lo & 3) == 1 && hi == (32u << 3 | 2) && at + 8 + offset * 8 == data) {
+        word = static_cast<uint64_t>(4) << 32 | (lo & ~3u);  // a struct pointer: 4 data words, no pointers
+        std::memcpy(bytes.data() + at, &word, 8);
+        ++changed;
+      }
+    }
+    ASSERT_EQ(changed, 1u);
+    raw.PutEvent(5, bytes);
+  }
+  RunResult r = Tledger(db_, {"export", "--from", "5"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.out, "");
+  const std::string why =
+      "expected ref->kind() == WirePointer::LIST [0 == 1]; Message contains non-list pointer where data was "
+      "expected.\n";
+  EXPECT_EQ(r.err, std::string(kErrorPrefix) + "event seq 5: its previous-hash field does not read: " + why);
+  EXPECT_EQ(Failure(), "seq 5: stored event does not decode: " + why);
 }
 
 // -------------------------------------------------------------- meta records

@@ -71,9 +71,16 @@ Status CmdExport(const Globals& g, const ExportArgs& a) {
     Result<schema::Event::Reader> ev = decoder.Decode(bytes);
     if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + ev.status().message());
     if (!chain) {
-      auto prev = ev->getPrevHash();
-      chain.emplace();
-      if (prev.size() == 32) std::memcpy(chain->data(), prev.begin(), 32);
+      // The stored pointer is read through Cap'n Proto, which throws on one
+      // of the wrong kind: an integrity failure naming the seq, not a crash.
+      try {
+        auto prev = ev->getPrevHash();
+        chain.emplace();
+        if (prev.size() == 32) std::memcpy(chain->data(), prev.begin(), 32);
+      } catch (const kj::Exception& e) {
+        return Status::Corruption("event seq " + std::to_string(seq) + ": its previous-hash field does not read: " +
+                                  Describe(e));
+      }
     }
     *chain = hasher.Next(*chain, kj::ArrayPtr<const kj::byte>(reinterpret_cast<const kj::byte*>(bytes.data()), bytes.size()));
     Result<std::string> text = EventToJson(*ev, &*chain);
