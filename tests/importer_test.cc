@@ -245,5 +245,18 @@ TEST_F(Importer, CsvNumbersMustBeWholeAndNotNegative) {
                               "3: amount_vnd (column E): expected a whole number, got a string"}));
 }
 
+// What `import` prints when a later file is not imported: a refusal of the
+// file's content, or a failure of the machine under it (a full disk).
+TEST(PartialImportSummary, SaysWhetherTheFileWasRefusedOrTheStoreFailed) {
+  Head head;
+  head.seq = 25;
+  EXPECT_EQ(PartialImportSummary(1, 3, 1, 0, head, Status::InvalidInput("a.jsonl:2: id: missing")),
+            "imported 1 of 3 files before the refusal: 1 appended, 0 already present; head seq 25\n");
+  EXPECT_EQ(PartialImportSummary(1, 3, 1, 0, head, Status::Conflict("a.jsonl:2: id: conflict")),
+            "imported 1 of 3 files before the refusal: 1 appended, 0 already present; head seq 25\n");
+  EXPECT_EQ(PartialImportSummary(2, 3, 200000, 4, head, Status::IoError("c.jsonl: not imported: the disk is full")),
+            "imported 2 of 3 files before the failure: 200000 appended, 4 already present; head seq 25\n");
+}
+
 }  // namespace
 }  // namespace tledger

@@ -345,4 +345,12 @@ Result<FileImport> ImportFile(Store& store, const std::string& path, const Impor
   return r;
 }
 
+std::string PartialImportSummary(size_t done, size_t total, uint64_t appended, uint64_t repeats, const Head& head,
+                                 const Status& failure) {
+  const bool refused = failure.code() == Status::Code::kInvalidInput || failure.code() == Status::Code::kConflict;
+  return "imported " + std::to_string(done) + " of " + std::to_string(total) + " files before the " +
+         (refused ? "refusal" : "failure") + ": " + std::to_string(appended) + " appended, " + std::to_string(repeats) +
+         " already present; head seq " + std::to_string(head.seq) + "\n";
+}
+
 }  // namespace tledger

@@ -40,6 +40,13 @@ struct FileImport {
 // failed (a full disk says so); also nothing of the file is visible.
 Result<FileImport> ImportFile(Store& store, const std::string& path, const ImportOptions& options);
 
+// The line `import` prints when file `done + 1` of `total` was not imported
+// after `done` were: "imported 1 of 3 files before the refusal: ..." when
+// its content was refused (InvalidInput, Conflict), "... before the
+// failure: ..." when the store or the system failed under it.
+std::string PartialImportSummary(size_t done, size_t total, uint64_t appended, uint64_t repeats, const Head& head,
+                                 const Status& failure);
+
 }  // namespace tledger
 
 #endif  // TLEDGER_TOOLS_CLI_IMPORTER_H_

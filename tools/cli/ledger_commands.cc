@@ -42,9 +42,8 @@ Status CmdImport(const Globals& g, const ImportArgs& a) {
   Head head = (*store)->head();
   if (!failure.ok()) {
     if (done > 0) {
-      std::fprintf(g.out, "imported %zu of %zu files before the refusal: %" PRIu64 " appended, %" PRIu64
-                          " already present; head seq %" PRIu64 "\n",
-                   done, a.files.size(), appended, repeats, head.seq);
+      std::string line = PartialImportSummary(done, a.files.size(), appended, repeats, head, failure);
+      std::fwrite(line.data(), 1, line.size(), g.out);
     }
     if (done + 1 < a.files.size()) {
       spdlog::warn("{} later file(s) were not attempted", a.files.size() - done - 1);
