@@ -86,8 +86,9 @@ class Appender::IdTable {
 };
 
 // Index entries of one column family, added in any order and sorted once.
-// Keys and values live in one arena; sorting compares an 8-byte big-endian
-// prefix first, so most comparisons touch no string.
+// Keys and values live in one arena; sorting compares a 16-byte big-endian
+// prefix first (ids share their first 8 bytes often), so most comparisons
+// touch no string.
 class SortedRun {
  public:
   void Reserve(size_t entries, size_t bytes) {
@@ -95,16 +96,18 @@ class SortedRun {
     arena_.reserve(bytes);
   }
   void Add(std::string_view key, std::string_view value) {
-    uint64_t prefix = 0;
-    for (size_t i = 0; i < 8; ++i) prefix = prefix << 8 | (i < key.size() ? static_cast<uint8_t>(key[i]) : 0);
-    entries_.push_back(Entry{prefix, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(key.size()),
+    uint64_t hi = 0, lo = 0;
+    for (size_t i = 0; i < 8; ++i) hi = hi << 8 | (i < key.size() ? static_cast<uint8_t>(key[i]) : 0);
+    for (size_t i = 8; i < 16; ++i) lo = lo << 8 | (i < key.size() ? static_cast<uint8_t>(key[i]) : 0);
+    entries_.push_back(Entry{hi, lo, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(key.size()),
                              static_cast<uint32_t>(value.size())});
     arena_.append(key);
     arena_.append(value);
   }
   void Sort() {
     std::sort(entries_.begin(), entries_.end(), [this](const Entry& a, const Entry& b) {
-      if (a.prefix != b.prefix) return a.prefix < b.prefix;
+      if (a.hi != b.hi) return a.hi < b.hi;
+      if (a.lo != b.lo) return a.lo < b.lo;
       return Key(a) < Key(b);
     });
   }
@@ -120,7 +123,7 @@ class SortedRun {
 
  private:
   struct Entry {
-    uint64_t prefix;
+    uint64_t hi, lo;  // key bytes 0-7 and 8-15, big-endian, zero-padded
     uint32_t offset;
     uint32_t key_size;
     uint32_t value_size;
@@ -267,10 +270,17 @@ Status WriteChunk(const Store::Raw& raw, rocksdb::Env* env, const std::string& d
 }  // namespace
 
 Result<PreparedEvent> Appender::Prepare(schema::Event::Builder event) const {
+  PreparedEvent p;
+  TLEDGER_RETURN_IF_ERROR(PrepareInto(event, &p));
+  return p;
+}
+
+Status Appender::PrepareInto(schema::Event::Builder event, PreparedEvent* out) const {
+  PreparedEvent& p = *out;
   event.setSeq(kSeqPlaceholder);
   event.setRecordedAt(kRecordedAtPlaceholder);
   std::fill_n(event.initPrevHash(32).begin(), 32, kPrevHashPlaceholder);
-  PreparedEvent p;
+  p.looked_up = false;
   try {
     CanonicalizeInto(event.asReader(), &p.canonical);
     // Where the prevHash bytes landed: found by reading the bytes back.
@@ -293,7 +303,10 @@ Result<PreparedEvent> Appender::Prepare(schema::Event::Builder event) const {
   schema::Event::Reader r = event.asReader();
   p.id.assign(r.getId().cStr(), r.getId().size());
   p.which = static_cast<uint16_t>(r.getBody().which());
+  p.subjects.clear();
   AddRefs(r.getBody(), &p.subjects);
+  p.target.clear();
+  p.replacement_which.reset();
   if (r.getBody().isCorrection()) {
     auto c = r.getBody().getCorrection();
     p.target.assign(c.getTarget().cStr(), c.getTarget().size());
@@ -302,13 +315,14 @@ Result<PreparedEvent> Appender::Prepare(schema::Event::Builder event) const {
   Result<std::optional<keys::IdEntry>> id = LookupCommitted(p.id);
   if (!id.ok()) return id.status();
   p.committed_id = *id;
+  p.committed_target.reset();
   if (!p.target.empty()) {
     Result<std::optional<keys::IdEntry>> target = LookupCommitted(p.target);
     if (!target.ok()) return target.status();
     p.committed_target = *target;
   }
   p.looked_up = true;
-  return p;
+  return Status::Ok();
 }
 
 Appender::Appender(Store* store)
@@ -411,10 +425,10 @@ Result<std::optional<keys::IdEntry>> Appender::LookupCommitted(std::string_view 
 Result<Appender::Outcome> Appender::Add(schema::Event::Builder event) {
   Result<PreparedEvent> p = Prepare(event);
   if (!p.ok()) return p.status();
-  return Add(std::move(*p));
+  return Add(*p);
 }
 
-Result<Appender::Outcome> Appender::Add(PreparedEvent event) {
+Result<Appender::Outcome> Appender::Add(PreparedEvent& event) {
   TLEDGER_CHECK(!committed_ && event.looked_up);
   Result<std::optional<keys::IdEntry>> known = LookupAppended(event.id);
   if (!known.ok()) return known.status();
@@ -484,7 +498,8 @@ Result<Appender::Outcome> Appender::Add(PreparedEvent event) {
   staging_->ends.push_back(staging_->bytes.size());
   for (const auto& [subject, mask] : event.subjects) {
     char m = static_cast<char>(mask);
-    staging_->subjects.Add(keys::SubjectKey(subject, seq), std::string_view(&m, 1));
+    keys::SubjectKeyInto(subject, seq, &key_scratch_);
+    staging_->subjects.Add(key_scratch_, std::string_view(&m, 1));
   }
   appended_ids_->Insert(HashId(event.id), keys::IdEntry{seq, event.which});
   staging_->ids.Add(event.id, keys::IdValue(seq, event.which));

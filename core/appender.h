@@ -79,7 +79,9 @@ class Appender {
   // InvalidInput "target: ..." / "replacement.type: ...": a correction whose
   //   target is unknown, or whose replacement has another type.
   // IoError: writing an earlier chunk failed.
-  Result<Outcome> Add(PreparedEvent event);
+  // `event` is patched in place (its envelope, and a correction's subjects
+  // grow by its target's); the caller may reuse it afterwards.
+  Result<Outcome> Add(PreparedEvent& event);
   // The same for an event not yet prepared.
   Result<Outcome> Add(schema::Event::Builder event);
 
@@ -89,6 +91,9 @@ class Appender {
   // Corruption only if Cap'n Proto fails on a message it built itself, or
   // the id index is damaged; IoError if RocksDB fails.
   Result<PreparedEvent> Prepare(schema::Event::Builder event) const;
+  // The same into `*out`, whose buffers are reused: an import prepares
+  // millions of events into a few thousand recycled ones.
+  Status PrepareInto(schema::Event::Builder event, PreparedEvent* out) const;
 
   // Makes every staged event durable and visible: one synced write that
   // moves the head. On failure the ledger is as it was.
@@ -130,6 +135,7 @@ class Appender {
   bool import_marked_ = false;  // keys::kImportKey is written
   bool committed_ = false;
   ChainHasher hasher_;
+  std::string key_scratch_;  // a subject key being added
 };
 
 }  // namespace tledger

@@ -74,10 +74,16 @@ inline std::string SubjectPrefix(std::string_view id) {
   k.push_back('\0');
   return k;
 }
+// The subject key of (id, seq), into `out` (its buffer reused).
+inline void SubjectKeyInto(std::string_view id, uint64_t seq, std::string* out) {
+  out->assign(id);
+  out->push_back('\0');
+  out->resize(out->size() + 8);
+  PutBigEndian64(seq, out->data() + out->size() - 8);
+}
 inline std::string SubjectKey(std::string_view id, uint64_t seq) {
-  std::string k = SubjectPrefix(id);
-  k.resize(k.size() + 8);
-  PutBigEndian64(seq, k.data() + k.size() - 8);
+  std::string k;
+  SubjectKeyInto(id, seq, &k);
   return k;
 }
 struct SubjectEntry {

@@ -39,14 +39,15 @@ class EventBuilder {
  public:
   EventBuilder() : scratch_(kScratchWords) {}
 
-  Result<PreparedEvent> Build(simdjson::dom::element doc, std::string_view actor, const Appender& appender) {
+  // Into `*out`, whose buffers are reused.
+  Status BuildInto(simdjson::dom::element doc, std::string_view actor, const Appender& appender, PreparedEvent* out) {
     std::fill(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(used_), capnp::word{});
     capnp::MallocMessageBuilder msg(kj::arrayPtr(scratch_.data(), scratch_.size()));
     auto event = msg.initRoot<schema::Event>();
     Status s = EventFromJson(doc, actor, event);
-    Result<PreparedEvent> prepared = s.ok() ? appender.Prepare(event) : Result<PreparedEvent>(s);
+    if (s.ok()) s = appender.PrepareInto(event, out);
     used_ = std::min(scratch_.size(), static_cast<size_t>(msg.getSegmentsForOutput()[0].size()));
-    return prepared;
+    return s;
   }
 
  private:
@@ -69,11 +70,11 @@ class FileAppend {
 
   // `where` maps an error's field to how the file names it (CSV: its column).
   // Only a failure of the store itself is returned; refusals are collected.
+  // `prepared` is the event when `status` is OK; Add() patches it in place.
   template <typename Where>
-  Status Offer(uint64_t line, Result<PreparedEvent> prepared, const Where& where) {
-    Status s = prepared.status();
+  Status Offer(uint64_t line, Status s, PreparedEvent& prepared, const Where& where) {
     if (s.ok() && errors_.empty()) {
-      Result<Appender::Outcome> r = appender_->Add(std::move(*prepared));
+      Result<Appender::Outcome> r = appender_->Add(prepared);
       if (!r.ok()) s = r.status();
     }
     if (s.ok()) return s;
@@ -129,12 +130,15 @@ struct Block {
   };
   std::string text;  // the lines back to back, then simdjson's padding
   std::vector<Line> lines;
-  std::vector<Result<PreparedEvent>> prepared;
+  // Line i's event, when statuses[i] is OK. Kept across recycling: the
+  // next block prepares into the same buffers, on a worker thread, so an
+  // event's strings are neither allocated anew nor freed by another thread.
+  std::vector<PreparedEvent> events;
+  std::vector<Status> statuses;
 
   void Clear() {
     text.clear();
     lines.clear();
-    prepared.clear();
   }
 };
 constexpr size_t kBlockLines = 4096;
@@ -229,18 +233,20 @@ class PreparePool {
   }
 
   void Prepare(simdjson::dom::parser& parser, EventBuilder& builder, Block* block) {
-    block->prepared.reserve(block->lines.size());
-    for (const Block::Line& line : block->lines) {
+    const size_t n = block->lines.size();
+    if (block->events.size() < n) block->events.resize(n);
+    block->statuses.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      const Block::Line& line = block->lines[i];
       simdjson::dom::element doc;
       // The text has simdjson's padding after every line (the next lines,
       // then the block's padding).
       auto err = parser.parse(block->text.data() + line.begin, line.size, false).get(doc);
       if (err != simdjson::SUCCESS) {
-        block->prepared.emplace_back(
-            Status::InvalidInput(std::string("json: not valid JSON (") + simdjson::error_message(err) + ")"));
+        block->statuses[i] = Status::InvalidInput(std::string("json: not valid JSON (") + simdjson::error_message(err) + ")");
         continue;
       }
-      block->prepared.push_back(builder.Build(doc, actor_, appender_));
+      block->statuses[i] = builder.BuildInto(doc, actor_, appender_, &block->events[i]);
     }
   }
 
@@ -280,7 +286,7 @@ Result<FileImport> ImportJsonl(Store& store, const std::string& path, const Impo
     if (pool.pending() == 0) break;
     std::unique_ptr<Block> block = pool.Next();
     for (size_t i = 0; i < block->lines.size() && !append.full(); ++i) {
-      TLEDGER_RETURN_IF_ERROR(append.Offer(block->lines[i].number, std::move(block->prepared[i]), Same));
+      TLEDGER_RETURN_IF_ERROR(append.Offer(block->lines[i].number, std::move(block->statuses[i]), block->events[i], Same));
     }
     pool.Recycle(std::move(block));
   }
@@ -315,6 +321,7 @@ Result<FileImport> ImportCsv(Store& store, const std::string& path, const Import
   TLEDGER_RETURN_IF_ERROR(append.Begin());
   simdjson::dom::parser parser;
   EventBuilder builder;
+  PreparedEvent event;
   auto where = [&](const std::string& message) { return WithColumn(header, message); };
   for (size_t r = 1; r < records->size() && !append.full(); ++r) {
     const CsvRecord& rec = (*records)[r];
@@ -329,7 +336,8 @@ Result<FileImport> ImportCsv(Store& store, const std::string& path, const Import
       append.Error(rec.line, std::string("csv: the row cannot be read (") + simdjson::error_message(err) + ")");
       continue;
     }
-    TLEDGER_RETURN_IF_ERROR(append.Offer(rec.line, builder.Build(doc, options.actor, append.appender()), where));
+    Status built = builder.BuildInto(doc, options.actor, append.appender(), &event);
+    TLEDGER_RETURN_IF_ERROR(append.Offer(rec.line, std::move(built), event, where));
   }
   return append.Finish();
 }
