@@ -158,6 +158,13 @@ struct Appender::Chunk {
     ids.Clear();
     subjects.Clear();
   }
+  // fn(seq, bytes) for each event, in seq order.
+  template <typename Fn>
+  void ForEachEvent(const Fn& fn) const {
+    for (size_t i = 0, begin = 0; i < ends.size(); begin = ends[i++]) {
+      fn(first_seq + i, std::string_view(bytes).substr(begin, ends[i] - begin));
+    }
+  }
   std::optional<std::string_view> Event(uint64_t seq) const {
     if (ends.empty() || seq < first_seq || seq >= first_seq + ends.size()) return std::nullopt;
     size_t i = seq - first_seq, begin = i == 0 ? 0 : ends[i - 1];
@@ -233,9 +240,7 @@ Status WriteChunk(const Store::Raw& raw, rocksdb::Env* env, const std::string& d
     std::string events_path = base + "-events.sst", ids_path = base + "-ids.sst",
                 subjects_path = base + "-subjects.sst";
     TLEDGER_RETURN_IF_ERROR(WriteSst(env, events_path, 1, Families()[1].options.compression, [&](const auto& put) {
-      for (uint64_t seq = chunk->first_seq; seq < chunk->first_seq + chunk->size(); ++seq) {
-        put(keys::EventKey(seq), *chunk->Event(seq));
-      }
+      chunk->ForEachEvent([&](uint64_t seq, std::string_view bytes) { put(keys::EventKey(seq), bytes); });
     }));
     TLEDGER_RETURN_IF_ERROR(WriteSst(env, ids_path, 2, chunk->ids));
     TLEDGER_RETURN_IF_ERROR(WriteSst(env, subjects_path, 3, chunk->subjects));
@@ -252,10 +257,9 @@ Status WriteChunk(const Store::Raw& raw, rocksdb::Env* env, const std::string& d
     for (auto& a : args) a.options = opt;
     TLEDGER_RETURN_IF_ERROR(FromRocks(raw.db->IngestExternalFiles(args), "ingesting the events and index entries"));
   } else {
-    for (uint64_t seq = chunk->first_seq; seq < chunk->first_seq + chunk->size(); ++seq) {
-      std::string_view bytes = *chunk->Event(seq);
+    chunk->ForEachEvent([&](uint64_t seq, std::string_view bytes) {
       batch.Put(raw.events, keys::EventKey(seq), rocksdb::Slice(bytes.data(), bytes.size()));
-    }
+    });
     PutAll(&batch, raw.ids, chunk->ids);
     PutAll(&batch, raw.subjects, chunk->subjects);
   }

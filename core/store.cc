@@ -4,17 +4,17 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <mutex>
-#include <deque>
-#include <condition_variable>
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <filesystem>
 #include <fstream>
-#include <thread>
 #include <map>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include <kj/exception.h>
@@ -126,6 +126,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
       if (entry.path().filename().string().rfind("ingest-", 0) == 0) fs::remove(entry.path(), ec);
     }
     s = rocksdb::DB::Open(options, dir, Families(), &store->rocks_->handles, &db);
+    if (s.ok()) store->rocks_->db.reset(db);
   } else {
     if (!fs::exists(fs::path(dir) / "CURRENT", ec)) {
       return Status::Unavailable("no ledger at " + dir +
@@ -139,8 +140,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
     options.create_if_missing = false;
     options.create_missing_column_families = false;
     store->rocks_->secondary_options = options;
-    s = rocksdb::DB::OpenAsSecondary(options, dir, store->rocks_->secondary_dir, Families(),
-                                     &store->rocks_->handles, &db);
+    s = store->OpenSecondary();
     // A writer killed while it created the ledger leaves a store without
     // all of its column families (the next writer adds them): no ledger yet.
     std::vector<std::string> families;
@@ -150,11 +150,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
     }
   }
   if (!s.ok()) return Status::Unavailable(FromRocks(s, "cannot open the ledger at " + dir).message());
-  store->rocks_->db.reset(db);
-  if (mode == OpenMode::kRead) {
-    TLEDGER_RETURN_IF_ERROR(store->CatchUp());
-    db = store->rocks_->db.get();  // CatchUp may have opened it again
-  }
+  if (mode == OpenMode::kRead) TLEDGER_RETURN_IF_ERROR(store->CatchUp());  // which may open it again
+  db = store->rocks_->db.get();
 
   // The format version: written when the ledger is created, checked always.
   std::string format;
@@ -221,11 +218,8 @@ Status Store::CatchUp() {
       r.handles.clear();
       r.db->Close().PermitUncheckedError();
       r.db.reset();
-      rocksdb::DB* db = nullptr;
-      rocksdb::Status s = rocksdb::DB::OpenAsSecondary(r.secondary_options, dir_, r.secondary_dir, Families(),
-                                                       &r.handles, &db);
+      rocksdb::Status s = OpenSecondary();
       if (!s.ok()) return Status::Unavailable(FromRocks(s, "cannot open the ledger at " + dir_).message());
-      r.db.reset(db);
     }
     rocksdb::Status s = rocks_->db->TryCatchUpWithPrimary();
     std::string head;
@@ -262,6 +256,14 @@ Status Store::CatchUp() {
                             (fs::path(dir_) / kHeadFile).string() +
                             "): events were removed and the head rolled back, or a writer is still recovering; "
                             "run `tledger verify` again");
+}
+
+rocksdb::Status Store::OpenSecondary() {
+  auto& r = *rocks_;
+  rocksdb::DB* db = nullptr;
+  rocksdb::Status s = rocksdb::DB::OpenAsSecondary(r.secondary_options, dir_, r.secondary_dir, Families(), &r.handles, &db);
+  if (s.ok()) r.db.reset(db);
+  return s;
 }
 
 Status Store::PublishHead() {
@@ -459,6 +461,10 @@ constexpr uint64_t kPipelineFrom = 20'000;  // a shorter scan is not worth a thr
 constexpr size_t kBatchEvents = 4096, kBatchesQueued = 4;
 const char kStopped[] = "the reader of events was stopped";
 
+Status DecodeFailure(uint64_t seq, const Status& s) {
+  return Status::Corruption("event seq " + std::to_string(seq) + ": " + s.message());
+}
+
 Status ReadFailure(uint64_t seq, const kj::Exception& e) {
   return Status::Corruption("event seq " + std::to_string(seq) + " cannot be read: " + Describe(e));
 }
@@ -471,7 +477,7 @@ Status Store::ScanEvents(uint64_t from, uint64_t to, const EventFn& fn) const {
     EventDecoder decoder;
     return Scan(from, to, [&](uint64_t seq, std::string_view bytes) -> Status {
       Result<schema::Event::Reader> ev = decoder.Decode(bytes);
-      if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + ev.status().message());
+      if (!ev.ok()) return DecodeFailure(seq, ev.status());
       try {
         return fn(seq, *ev);
       } catch (const kj::Exception& e) {
@@ -500,7 +506,7 @@ Status Store::ScanEvents(uint64_t from, uint64_t to, const EventFn& fn) const {
     };
     Status s = Scan(from, to, [&](uint64_t seq, std::string_view bytes) -> Status {
       Result<schema::Event::Reader> ev = check.Decode(bytes);
-      if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + ev.status().message());
+      if (!ev.ok()) return DecodeFailure(seq, ev.status());
       size_t at = batch.words.size();
       batch.words.resize(at + bytes.size() / sizeof(uint64_t));
       std::memcpy(batch.words.data() + at, bytes.data(), bytes.size());

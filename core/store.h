@@ -39,6 +39,7 @@ namespace rocksdb {
 class DB;
 class ColumnFamilyHandle;
 class Env;
+class Status;
 }  // namespace rocksdb
 
 namespace tledger {
@@ -134,6 +135,9 @@ class Store {
   Status ReadHead();
   // kRead: catch up with the writer until the published head is visible.
   Status CatchUp();
+  // kRead: opens the secondary instance (again) with the options and the
+  // directory of the first open.
+  rocksdb::Status OpenSecondary();
   // kWrite: the HEAD file beside the database (core/FORMAT.md).
   Status PublishHead();
   Status RollLogs();

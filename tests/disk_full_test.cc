@@ -58,6 +58,26 @@ class DiskFull : public ::testing::Test {
   }
   void SetUp() override { db_ = *tmp_ / ::testing::UnitTest::GetInstance()->current_test_info()->name(); }
 
+  // After a failed import: reopened without the full disk, the ledger
+  // verifies at `before`; once space is freed, the same file imports whole,
+  // `appended` new events up to head `head_seq`.
+  void ExpectUnchangedThenImportedWhole(FullDisk& disk, const Head& before, size_t file, uint64_t appended,
+                                        uint64_t head_seq) {
+    Head after = Verified(db_);
+    EXPECT_EQ(after.seq, before.seq);
+    EXPECT_EQ(after.hash, before.hash);
+    disk.Lift();  // space was freed
+    {
+      std::unique_ptr<Store> store = ValueOrDie(Store::Open(db_, OpenMode::kWrite, {.env = disk.env()}), "reopen");
+      Result<FileImport> r = ImportFile(*store, corpus_->paths[file], kImport);
+      ASSERT_TRUE(r.ok()) << r.status().ToString();
+      EXPECT_EQ(r->appended, appended);
+      EXPECT_EQ(r->repeats, 0u);
+      EXPECT_EQ(r->head.seq, head_seq);
+    }
+    EXPECT_EQ(Verified(db_).seq, head_seq);
+  }
+
   static TempDir* tmp_;
   static Corpus* corpus_;
   std::string db_;
@@ -85,21 +105,8 @@ TEST_F(DiskFull, AnImportThatRunsOutOfSpaceSaysSoAndTheSameImportSucceedsOnceSpa
     EXPECT_EQ(store->head().seq, before.seq);
     EXPECT_EQ(disk->refusals() > 0, true);
   }
-  // Reopened without the full disk: every earlier file, the same head.
-  Head after = Verified(db_);
-  EXPECT_EQ(after.seq, before.seq);
-  EXPECT_EQ(after.hash, before.hash);
-
-  disk->Lift();  // space was freed
-  {
-    std::unique_ptr<Store> store = ValueOrDie(Store::Open(db_, OpenMode::kWrite, {.env = disk->env()}), "reopen");
-    Result<FileImport> r = ImportFile(*store, corpus_->paths[2], kImport);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    EXPECT_EQ(r->appended, 120'000u);
-    EXPECT_EQ(r->repeats, 0u);
-    EXPECT_EQ(r->head.seq, 122'500u);
-  }
-  EXPECT_EQ(Verified(db_).seq, 122'500u);
+  // Every earlier file, the same head; then the file, whole.
+  ExpectUnchangedThenImportedWhole(*disk, before, 2, 120'000, 122'500);
 }
 
 // A small file goes through the write-ahead log in one WriteBatch with its
@@ -117,17 +124,7 @@ TEST_F(DiskFull, ASmallFileThatDoesNotFitInTheLogLeavesTheHead) {
     EXPECT_EQ(ErrorOf(r), "I/O error: " + corpus_->paths[1] + ": not imported: committing the import: " + NoSpaceIn(log));
     EXPECT_EQ(store->head().seq, 2'000u);
   }
-  Head after = Verified(db_);
-  EXPECT_EQ(after.seq, before.seq);
-  EXPECT_EQ(after.hash, before.hash);
-  disk->Lift();
-  {
-    std::unique_ptr<Store> store = ValueOrDie(Store::Open(db_, OpenMode::kWrite, {.env = disk->env()}), "reopen");
-    Result<FileImport> r = ImportFile(*store, corpus_->paths[1], kImport);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    EXPECT_EQ(r->appended, 500u);
-  }
-  EXPECT_EQ(Verified(db_).seq, 2'500u);
+  ExpectUnchangedThenImportedWhole(*disk, before, 1, 500, 2'500);
 }
 
 // The disk fills while the index files of a file's first chunk are written:
@@ -150,18 +147,7 @@ TEST_F(DiskFull, RunningOutOfSpaceForTheIndexFilesOfAChunkDiscardsItsEvents) {
     EXPECT_EQ(ColumnKeys(store->raw().db, store->raw().events).size(), 2'500u);
     EXPECT_EQ(ColumnKeys(store->raw().db, store->raw().ids).size(), 2'500u);
   }
-  Head after = Verified(db_);
-  EXPECT_EQ(after.seq, before.seq);
-  EXPECT_EQ(after.hash, before.hash);
-  disk->Lift();
-  {
-    std::unique_ptr<Store> store = ValueOrDie(Store::Open(db_, OpenMode::kWrite, {.env = disk->env()}), "reopen");
-    Result<FileImport> r = ImportFile(*store, corpus_->paths[2], kImport);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    EXPECT_EQ(r->appended, 120'000u);
-    EXPECT_EQ(r->head.seq, 122'500u);
-  }
-  EXPECT_EQ(Verified(db_).seq, 122'500u);
+  ExpectUnchangedThenImportedWhole(*disk, before, 2, 120'000, 122'500);
 }
 
 // A ledger cannot even be opened for writing on a full disk: exit 2, saying
