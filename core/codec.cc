@@ -5,6 +5,7 @@
 #include <capnp/any.h>
 #include <kj/exception.h>
 
+#include "core/printable.h"
 #include "core/schema_info.h"
 
 namespace tledger {
@@ -38,11 +39,7 @@ kj::Array<capnp::word> ContentBytes(schema::Event::Reader event) {
 
 std::string Describe(const kj::Exception& e) {
   kj::StringPtr d = e.getDescription();
-  std::string out(d.begin(), d.size());
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) < 0x20) c = '?';
-  }
-  return out;
+  return Escaped(std::string_view(d.begin(), d.size()));
 }
 
 EventDecoder::EventDecoder() = default;

@@ -50,8 +50,8 @@ kj::ArrayPtr<const kj::byte> Bytes(const kj::Array<capnp::word>& words);
 kj::Array<capnp::word> ContentBytes(schema::Event::Reader event);
 
 // The description of a kj::Exception for a message: whole (Cap'n Proto's
-// can hold a NUL, e.g. of a text without its terminator), control
-// characters as '?'.
+// can hold a NUL, e.g. of a text without its terminator), Escaped()
+// (core/printable.h).
 std::string Describe(const kj::Exception& e);
 
 // Decodes stored bytes into a reader that stays valid until the next Decode()

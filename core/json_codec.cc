@@ -7,6 +7,7 @@
 
 #include "core/codec.h"
 #include "core/date.h"
+#include "core/printable.h"
 #include "core/schema_info.h"
 
 namespace tledger {
@@ -42,24 +43,7 @@ std::string_view Shape(element e) {
   return "something else";
 }
 
-// A short, printable rendition of text for an error message: control
-// characters as '?', cut after 60 bytes (between two characters, so that
-// the message stays UTF-8) with "...".
-std::string Printable(std::string_view s) {
-  constexpr size_t kShown = 60;
-  std::string out;
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (out.size() >= kShown && (u & 0xC0) != 0x80) {
-      out += "...";
-      break;
-    }
-    out += (u < 0x20 || u == 0x7f) ? '?' : c;
-  }
-  return out;
-}
-
-std::string Shown(std::string_view s) { return "\"" + Printable(s) + "\""; }
+std::string Shown(std::string_view s) { return Quoted(s); }
 
 Status Fail(const std::string& path, const std::string& reason) {
   return Status::InvalidInput(path + ": " + reason);
@@ -157,7 +141,7 @@ class BodyReader {
         for (const FieldInfo& fi : info.fields) expected += (expected.empty() ? "" : ", ") + fi.json_name;
         // The key as the line has it, unless it is too long, unprintable or
         // empty (then as JSON writes it, so that the message names it).
-        return Fail(prefix + (key.empty() ? "\"\"" : Printable(key)), "unknown field (expected " + expected + ")");
+        return Fail(prefix + (key.empty() ? "\"\"" : Abbreviated(key, 60)), "unknown field (expected " + expected + ")");
       }
       std::string path = prefix + std::string(key);
       uint64_t bit = uint64_t{1} << (f - info.fields.data());

@@ -135,7 +135,7 @@ std::vector<Hostile> Cases() {
       Line("EscapedNulInAValue", PersonValue(R"("HG-\u0000")"),
            "person: control character U+0000 is not allowed in text"),
       Line("EscapedNulInAKey", R"({"type":"person_transferred","id":"h2","effective":"2025-08-01","per\u0000son":"HG-000123","unit":"HG"})",
-           "per?son: unknown field (expected person, unit)"),
+           "per\\x00son: unknown field (expected person, unit)"),
       Line("TabInAName", Replaced(Registration("false"), "Lê Thị Mai", "Lê\\tThị Mai"),
            "name: control character U+0009 is not allowed in text"),
       // ---------------------------------------------------------- nesting

@@ -305,10 +305,10 @@ TEST(JsonCodec, ATextWithoutItsTerminatorIsCorruptionNotAnException) {
   Result<schema::Event::Reader> ev = decoder.Decode(bytes);
   ASSERT_TRUE(ev.ok()) << ev.status().ToString();  // the layout is intact
   EXPECT_EQ(testing::ErrorOf(EventToJson(*ev, nullptr)),
-            "integrity failure: stored event does not decode: expected cptr[unboundedSize] == '\\0' [! == ?]; Message "
+            "integrity failure: stored event does not decode: expected cptr[unboundedSize] == '\\0' [! == \\x00]; Message "
             "contains text that is not NUL-terminated.");
   EXPECT_EQ(testing::ErrorOf(EventToJsonValue(*ev, nullptr)),
-            "integrity failure: stored event does not decode: expected cptr[unboundedSize] == '\\0' [! == ?]; Message "
+            "integrity failure: stored event does not decode: expected cptr[unboundedSize] == '\\0' [! == \\x00]; Message "
             "contains text that is not NUL-terminated.");
 }
 

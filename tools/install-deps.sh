@@ -14,7 +14,7 @@ packages=(
   # libraries (Debian's registry only)
   librocksdb-dev capnproto libcapnp-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libcli11-dev libsimdjson-dev nlohmann-json3-dev
-  libssl-dev libsodium-dev libbenchmark-dev
+  libssl-dev libsodium-dev libbenchmark-dev libicu-dev
   # tools the tests use: util-linux (flock, mount), e2fsprogs (mkfs.ext4 for
   # the disk-full test), procps (ps), psmisc (killall)
   util-linux e2fsprogs procps psmisc
