@@ -11,6 +11,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/json_codec.h"
+#include "core/printable.h"
 #include "core/rocks.h"
 #include "core/schema_info.h"
 
@@ -419,7 +420,7 @@ Result<std::optional<keys::IdEntry>> Appender::LookupCommitted(std::string_view 
   if (s.IsNotFound()) return std::optional<keys::IdEntry>();
   TLEDGER_RETURN_IF_ERROR(FromRocks(s, "looking up an id"));
   std::optional<keys::IdEntry> e = keys::ParseIdValue(v);
-  if (!e) return Status::Corruption("the id index entry of \"" + std::string(id) + "\" is malformed");
+  if (!e) return Status::Corruption("the id index entry of " + Quoted(id) + " is malformed");
   // Entries past the committed head are this append's own written chunks:
   // the IdTable answers for those.
   if (e->seq > store_->head_.seq) return std::optional<keys::IdEntry>();

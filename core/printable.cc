@@ -57,6 +57,24 @@ std::string Abbreviated(std::string_view s, size_t max_chars) {
   return cut ? out + "..." : out;
 }
 
-std::string Quoted(std::string_view s) { return "\"" + Abbreviated(s, 60) + "\""; }
+std::string EscapedJson(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(json.data());
+  const auto length = static_cast<int32_t>(json.size());
+  for (int32_t i = 0; i < length;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0 && IsUnsafeToShow(static_cast<char32_t>(c)) && c != '\n') {
+      out += fmt::format("\\u{:04x}", c);
+    } else {
+      out.append(json.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    }
+  }
+  return out;
+}
+
+std::string Quoted(std::string_view s) { return "\"" + Escaped(s) + "\""; }
 
 }  // namespace tledger

@@ -2,6 +2,7 @@
 //
 //   std::string shown = Escaped(stored_id);             // "CT\x1b[2K" -> "CT\x1b[2K" (as six visible bytes)
 //   std::string cut = Abbreviated(imported_name, 60);   // escaped, and cut after 60 code points with "..."
+//   std::string msg = "no event concerns " + Quoted(id);
 //
 // Anything an attacker chose (ids, names, raw index keys, a whole CSV cell)
 // can hold bytes that a terminal obeys: a carriage return and an "erase
@@ -42,7 +43,13 @@ std::string Escaped(std::string_view s, bool keep_newlines = false);
 // Escaped(s), cut after `max_chars` code points of `s` with "...".
 std::string Abbreviated(std::string_view s, size_t max_chars);
 
-// `s` quoted for a message: "\"" + Abbreviated(s, 60) + "\"".
+// JSON text (as a serializer wrote it: every string quoted, C0 already
+// escaped) with every other unsafe code point written as a \uXXXX escape:
+// the same JSON value, shown safely. Bytes that are not UTF-8 are left to
+// the serializer (which replaces them).
+std::string EscapedJson(std::string_view json);
+
+// `s` quoted for a message: "\"" + Escaped(s) + "\"".
 std::string Quoted(std::string_view s);
 
 }  // namespace tledger

@@ -15,6 +15,7 @@
 
 #include "core/codec.h"
 #include "core/keys.h"
+#include "core/printable.h"
 
 namespace tledger {
 namespace {
@@ -216,9 +217,9 @@ class Verifier {
     uint64_t before = seq;
     auto target_bytes = [&](std::string_view target) -> Result<std::optional<std::string>> {
       std::optional<keys::IdEntry> e = store_.FindId(target);
-      if (!e) return Status::Corruption(SeqMsg(seq, "names target \"" + std::string(target) + "\", which the id index does not hold"));
+      if (!e) return Status::Corruption(SeqMsg(seq, "names target " + Quoted(target) + ", which the id index does not hold"));
       if (e->seq >= before) {
-        return Status::Corruption(SeqMsg(seq, "its target \"" + std::string(target) + "\" is indexed at seq " +
+        return Status::Corruption(SeqMsg(seq, "its target " + Quoted(target) + " is indexed at seq " +
                                                   std::to_string(e->seq) + ", not before it"));
       }
       Result<std::string> bytes = store_.Get(e->seq);
@@ -226,7 +227,7 @@ class Verifier {
       EventDecoder d;
       Result<schema::Event::Reader> te = d.Decode(*bytes);
       if (!te.ok() || std::string_view(te->getId().cStr(), te->getId().size()) != target) {
-        return Status::Corruption("id index: \"" + std::string(target) + "\" points at seq " + std::to_string(e->seq) +
+        return Status::Corruption("id index: " + Quoted(target) + " points at seq " + std::to_string(e->seq) +
                                   ", which is not that event");
       }
       before = e->seq;
@@ -249,7 +250,7 @@ class Verifier {
       uint64_t seq = 0;
       if (ids) {
         std::optional<keys::IdEntry> e = keys::ParseIdValue(View(it->value()));
-        if (!e) return Status::Corruption("id index: the entry for \"" + std::string(View(it->key())) + "\" is malformed");
+        if (!e) return Status::Corruption("id index: the entry for " + Quoted(View(it->key())) + " is malformed");
         seq = e->seq;
       } else {
         std::optional<keys::SubjectEntry> e = keys::ParseSubjectKey(View(it->key()));
@@ -277,8 +278,8 @@ class Verifier {
       Result<schema::Event::Reader> ev = bytes.ok() ? decoder.Decode(*bytes) : Result<schema::Event::Reader>(bytes.status());
       if (!ev.ok() || std::string_view(ev->getId().cStr(), ev->getId().size()) != View(it->key()) ||
           static_cast<uint16_t>(ev->getBody().which()) != e->which) {
-        return Status::Corruption(SeqMsg(e->seq, "the id index says \"" + std::string(View(it->key())) +
-                                                     "\" is here, but the event here is another"));
+        return Status::Corruption(SeqMsg(e->seq, "the id index says " + Quoted(View(it->key())) +
+                                                     " is here, but the event here is another"));
       }
     }
     it.reset(raw.db->NewIterator(rocksdb::ReadOptions(), raw.subjects));
@@ -295,8 +296,8 @@ class Verifier {
         }
       }
       if (!named) {
-        return Status::Corruption(SeqMsg(e->seq, "the subject index files this event under \"" + std::string(e->id) +
-                                                     "\", but the event does not name it so"));
+        return Status::Corruption(SeqMsg(e->seq, "the subject index files this event under " + Quoted(e->id) +
+                                                     ", but the event does not name it so"));
       }
     }
     // Every entry present is right, so some are missing: find the first.
@@ -305,7 +306,7 @@ class Verifier {
       std::string_view id(ev.getId().cStr(), ev.getId().size());
       std::optional<keys::IdEntry> e = store_.FindId(id);
       if (!e || e->seq != seq) {
-        missing = Status::Corruption(SeqMsg(seq, "the id index has no entry for its id \"" + std::string(id) + "\""));
+        missing = Status::Corruption(SeqMsg(seq, "the id index has no entry for its id " + Quoted(id)));
         return missing;
       }
       Subjects subjects;
@@ -313,7 +314,7 @@ class Verifier {
       for (const auto& [subject, mask] : subjects) {
         std::string v;
         if (!raw.db->Get(rocksdb::ReadOptions(), raw.subjects, keys::SubjectKey(subject, seq), &v).ok()) {
-          missing = Status::Corruption(SeqMsg(seq, "the subject index has no entry for \"" + subject + "\""));
+          missing = Status::Corruption(SeqMsg(seq, "the subject index has no entry for " + Quoted(subject)));
           return missing;
         }
       }
@@ -433,16 +434,16 @@ class Verifier {
 Result<Anchor> ParseAnchor(std::string_view text) {
   const std::string expected = " (expected SEQ:HASH, e.g. 1200:" + std::string(64, '0') + ", as `tledger checkpoint` prints)";
   size_t colon = text.find(':');
-  if (colon == std::string_view::npos || colon == 0) return Status::InvalidInput("not an anchor: \"" + std::string(text) + "\"" + expected);
+  if (colon == std::string_view::npos || colon == 0) return Status::InvalidInput("not an anchor: " + Quoted(text) + expected);
   uint64_t seq = 0;
   for (char c : text.substr(0, colon)) {
     if (c < '0' || c > '9' || seq > (UINT64_MAX - 9) / 10) {
-      return Status::InvalidInput("not an anchor: \"" + std::string(text) + "\"" + expected);
+      return Status::InvalidInput("not an anchor: " + Quoted(text) + expected);
     }
     seq = seq * 10 + static_cast<uint64_t>(c - '0');
   }
   std::optional<Hash> hash = HashFromHex(text.substr(colon + 1));
-  if (!hash || seq == 0) return Status::InvalidInput("not an anchor: \"" + std::string(text) + "\"" + expected);
+  if (!hash || seq == 0) return Status::InvalidInput("not an anchor: " + Quoted(text) + expected);
   return Anchor{seq, *hash};
 }
 

@@ -42,7 +42,7 @@ TEST(Printable, AbbreviatedCutsBetweenCodePoints) {
   EXPECT_EQ(Abbreviated("Thủy", 3), "Thủ...");
   EXPECT_EQ(Abbreviated("Thủy", 4), "Thủy");
   EXPECT_EQ(Abbreviated("\x1b\x1b\x1b", 2), "\\x1b\\x1b...");
-  EXPECT_EQ(Quoted("CT-2025"), "\"CT-2025\"");
+  EXPECT_EQ(Quoted("CT-2025\n"), "\"CT-2025\\x0a\"");
 }
 
 }  // namespace

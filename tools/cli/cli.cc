@@ -5,9 +5,11 @@
 #include <string>
 
 #include <CLI/CLI.hpp>
-#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/details/null_mutex.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
+#include "core/printable.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/report_commands.h"
 
@@ -19,8 +21,22 @@ std::string EnvOr(const char* name, const char* fallback) {
   return v != nullptr && *v != '\0' ? v : fallback;
 }
 
+// stderr, every message Escaped() (core/printable.h): messages quote ids,
+// names, index keys and file contents, and none of it may steer the
+// terminal. Lines a message has on purpose are kept.
+class EscapingStderrSink : public spdlog::sinks::base_sink<spdlog::details::null_mutex> {
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    spdlog::memory_buf_t formatted;
+    formatter_->format(msg, formatted);
+    std::string text = Escaped(std::string_view(formatted.data(), formatted.size()), /*keep_newlines=*/true);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  }
+  void flush_() override { std::fflush(stderr); }
+};
+
 void SetUpLogging(int verbose, int quiet) {
-  auto logger = spdlog::stderr_logger_st("tledger");
+  auto logger = std::make_shared<spdlog::logger>("tledger", std::make_shared<EscapingStderrSink>());
   logger->set_pattern("tledger: %l: %v");
   spdlog::level::level_enum level = spdlog::level::warn;
   if (quiet > 0) level = spdlog::level::err;

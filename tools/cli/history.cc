@@ -8,6 +8,7 @@
 #include "core/codec.h"
 #include "core/date.h"
 #include "core/json_codec.h"
+#include "core/printable.h"
 #include "core/store.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/event_text.h"
@@ -140,7 +141,7 @@ std::string EventText(const Telling& t, schema::Event::Reader ev) {
 
 Status PrintText(const Globals& g, const HistoryArgs& a, Timestamp known_at, const Telling& t) {
   size_t n = t.story().events.size();
-  std::string out = "history of \"" + a.id + "\": " + std::to_string(n) + " event" + (n == 1 ? "" : "s") +
+  std::string out = "history of " + Quoted(a.id) + ": " + std::to_string(n) + " event" + (n == 1 ? "" : "s") +
                     (a.known_at.empty() ? "" : ", as known at " + FormatInstant(known_at)) + "\n";
   EventDecoder decoder;
   for (const StoryEvent& e : t.story().events) {
@@ -151,7 +152,7 @@ Status PrintText(const Globals& g, const HistoryArgs& a, Timestamp known_at, con
       return Status::Ok();
     }));
   }
-  return WriteOut(g, out);
+  return WriteOut(g, Escaped(out, /*keep_newlines=*/true));
 }
 
 Status PrintJson(const Globals& g, const HistoryArgs& a, Timestamp known_at, const Telling& t) {
@@ -204,7 +205,7 @@ Status CmdHistory(const Globals& g, const HistoryArgs& a) {
   Result<Story> story = CollectStory(**store, a.id, known_at);
   if (!story.ok()) return story.status();
   if (story->events.empty()) {
-    return Status::NotFound("no event concerns \"" + a.id + "\"" +
+    return Status::NotFound("no event concerns " + Quoted(a.id) +
                             (a.known_at.empty() ? std::string() : " as known at " + a.known_at));
   }
   Telling telling(**store, std::move(*story));

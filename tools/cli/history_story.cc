@@ -8,6 +8,7 @@
 #include <kj/exception.h>
 
 #include "core/codec.h"
+#include "core/printable.h"
 
 namespace tledger {
 namespace {
@@ -69,8 +70,8 @@ class Collector {
     for (const auto& [subject, mask] : subjects) {
       if (subject == id) return Status::Ok();
     }
-    return Status::Corruption("the subject index files seq " + std::to_string(seq) + " under \"" + std::string(id) +
-                              "\" but that event does not concern it: run `tledger verify`");
+    return Status::Corruption("the subject index files seq " + std::to_string(seq) + " under " + Quoted(id) +
+                              " but that event does not concern it: run `tledger verify`");
   }
 
   const Store& store_;
@@ -104,8 +105,8 @@ Result<std::optional<StoryEvent>> EventById(const Store& store, std::string_view
     return Status::Ok();
   }));
   if (found != id) {
-    return Status::Corruption("the id index says \"" + std::string(id) + "\" is seq " + std::to_string(e->seq) +
-                              ", but that event is \"" + found + "\": run `tledger verify`");
+    return Status::Corruption("the id index says " + Quoted(id) + " is seq " + std::to_string(e->seq) +
+                              ", but that event is " + Quoted(found) + ": run `tledger verify`");
   }
   return std::optional<StoryEvent>(StoryEvent{e->seq, std::move(*bytes)});
 }

@@ -1,5 +1,6 @@
 #include "tools/cli/labels.h"
 
+#include "core/printable.h"
 #include "projections/rules/rules.h"
 
 namespace tledger {
@@ -7,7 +8,7 @@ namespace tledger {
 Result<Lang> ParseLang(std::string_view text) {
   if (text == "vi") return Lang::kVi;
   if (text == "en") return Lang::kEn;
-  return Status::InvalidInput("--lang: \"" + std::string(text) + "\" is not a language (expected vi or en)");
+  return Status::InvalidInput("--lang: " + Quoted(text) + " is not a language (expected vi or en)");
 }
 
 std::string Money(int64_t vnd, Lang lang) { return lang == Lang::kVi ? MoneyVi(vnd) : MoneyEn(vnd); }

@@ -9,6 +9,7 @@
 
 #include "core/codec.h"
 #include "core/json_codec.h"
+#include "core/printable.h"
 #include "core/schema_info.h"
 #include "core/store.h"
 #include "core/verify.h"
@@ -82,10 +83,10 @@ Status CmdExport(const Globals& g, const ExportArgs& a) {
       }
     }
     *chain = hasher.Next(*chain, kj::ArrayPtr<const kj::byte>(reinterpret_cast<const kj::byte*>(bytes.data()), bytes.size()));
-    Result<std::string> text = EventToJson(*ev, &*chain);
-    if (!text.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + text.status().message());
-    text->push_back('\n');
-    if (std::fwrite(text->data(), 1, text->size(), g.out) != text->size()) {
+    Result<std::string> json = EventToJson(*ev, &*chain);
+    if (!json.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + json.status().message());
+    std::string text = EscapedJson(*json) + "\n";  // the same values, shown safely
+    if (std::fwrite(text.data(), 1, text.size(), g.out) != text.size()) {
       return Status::IoError("cannot write the export: " + std::string(std::strerror(errno)));
     }
     return Status::Ok();
@@ -139,7 +140,8 @@ Status CmdLog(const Globals& g, const LogArgs& a) {
   uint64_t head = (*store)->head().seq;
   uint64_t from = a.tail >= head ? 1 : head - a.tail + 1;
   return (*store)->ScanEvents(from, head, [&](uint64_t, schema::Event::Reader ev) -> Status {
-    std::fprintf(g.out, "%s\n", EventLine(ev).c_str());
+    std::string line = Escaped(EventLine(ev)) + "\n";
+    std::fwrite(line.data(), 1, line.size(), g.out);
     return Status::Ok();
   });
 }

@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/printable.h"
+
 
 namespace tledger {
 namespace {
@@ -26,7 +28,7 @@ Status CheckPlanKnown(const Resolved& resolved, std::string_view plan, Timestamp
   std::string list;
   for (size_t i = 0; i < known.size() && i < kPlansListed; ++i) list += (i > 0 ? ", " : "") + std::string(known[i]);
   if (known.size() > kPlansListed) list += ", ... (" + std::to_string(known.size()) + " in all)";
-  return Status::NotFound("--plan: no plan \"" + std::string(plan) + "\" is issued in the ledger as known at " +
+  return Status::NotFound("--plan: no plan " + Quoted(plan) + " is issued in the ledger as known at " +
                           FormatInstant(known_at) + (known.empty() ? std::string(" (it has no plans)") : " (plans: " + list + ")"));
 }
 

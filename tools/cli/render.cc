@@ -1,5 +1,6 @@
 #include "tools/cli/render.h"
 
+#include "core/printable.h"
 #include "projections/rules/rules.h"
 #include "tools/cli/render_csv.h"
 #include "tools/cli/render_json.h"
@@ -11,7 +12,7 @@ Result<Format> ParseFormat(std::string_view text) {
   if (text == "table") return Format::kTable;
   if (text == "json") return Format::kJson;
   if (text == "csv") return Format::kCsv;
-  return Status::InvalidInput("--format: \"" + std::string(text) + "\" is not a format (expected table, json or csv)");
+  return Status::InvalidInput("--format: " + Quoted(text) + " is not a format (expected table, json or csv)");
 }
 
 std::string CellName(Program program, FundingClass funding_class, Location location) {
@@ -24,7 +25,7 @@ std::string RenderReport(const Report& report, const RenderScope& scope, Format 
     case Format::kCsv: return ReportCsv(report, scope);
     case Format::kTable: break;
   }
-  return ReportTable(report, scope);
+  return Escaped(ReportTable(report, scope), /*keep_newlines=*/true);
 }
 
 std::string RenderViolations(const Outcome& outcome, const RenderScope& scope, Format format) {
@@ -33,7 +34,7 @@ std::string RenderViolations(const Outcome& outcome, const RenderScope& scope, F
     case Format::kCsv: return ViolationsCsv(outcome, scope);
     case Format::kTable: break;
   }
-  return ViolationsTable(outcome, scope);
+  return Escaped(ViolationsTable(outcome, scope), /*keep_newlines=*/true);
 }
 
 std::string RenderDiff(const ReportDiff& diff, const RenderScope& scope, Format format) {
@@ -42,7 +43,7 @@ std::string RenderDiff(const ReportDiff& diff, const RenderScope& scope, Format 
     case Format::kCsv: return DiffCsv(diff, scope);
     case Format::kTable: break;
   }
-  return DiffTable(diff, scope);
+  return Escaped(DiffTable(diff, scope), /*keep_newlines=*/true);
 }
 
 }  // namespace tledger

@@ -1,12 +1,27 @@
 #include "tools/cli/render_csv.h"
 
+#include "core/printable.h"
 #include "projections/rules/rules.h"
 
 namespace tledger {
 namespace {
 
-std::string Field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+bool IsInteger(std::string_view s) {
+  if (!s.empty() && s[0] == '-') s.remove_prefix(1);
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// One cell, as RFC 4180 quotes it. Text that a spreadsheet would read as a
+// formula (=, +, -, @, a tab or a carriage return first) gets a leading
+// apostrophe, which Excel and LibreOffice show as text; integers (money can
+// be negative) are left as they are. Control and bidi characters are
+// escaped (core/printable.h): the cell is shown, never obeyed.
+std::string Field(std::string_view raw) {
+  std::string s = Escaped(raw);
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos && !IsInteger(s)) {
+    s.insert(0, 1, '\'');
+  }
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';

@@ -1,5 +1,6 @@
 #include "tools/cli/render_json.h"
 
+#include "core/printable.h"
 #include "projections/rules/rules.h"
 
 namespace tledger {
@@ -46,7 +47,7 @@ Json Change(const TallyChange& c) {
 }  // namespace
 
 std::string JsonText(const nlohmann::ordered_json& value) {
-  return value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return EscapedJson(value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) + "\n";
 }
 
 Json ViolationValue(const Violation& v, Lang lang) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/printable.h"
 #include "core/status.h"
 
 namespace tledger {
@@ -28,6 +29,9 @@ std::string PadLeft(std::string_view text, size_t width) {
 void TextTable::AddRow(std::vector<std::string> cells) {
   TLEDGER_CHECK(cells.size() <= columns_.size());
   cells.resize(columns_.size());
+  // Ids and names come from the ledger: shown, never obeyed (and measured
+  // as shown, so that the columns stay aligned).
+  for (std::string& cell : cells) cell = Escaped(cell);
   rows_.push_back(std::move(cells));
 }
 
