@@ -101,7 +101,7 @@ bool IsValidKeyName(std::string_view name) {
   for (int32_t i = 0; i < length;) {
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
-    if (c < 0 || c == '+' || u_isUWhiteSpace(c)) return false;
+    if (c < 0x20 || c == '+' || u_isUWhiteSpace(c)) return false;  // < 0: not UTF-8
   }
   return true;
 }

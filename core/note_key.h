@@ -45,7 +45,8 @@ enum class KeyType : uint8_t {
 
 using PublicKey = std::array<uint8_t, 32>;
 
-// Non-empty, valid UTF-8, no Unicode White_Space character, no '+'.
+// Non-empty, valid UTF-8, no Unicode White_Space character, no '+' (C2SP),
+// and no control character below U+0020 (a note could not hold it).
 bool IsValidKeyName(std::string_view name);
 
 // SHA-256(name || "\n" || type || public_key), its first 4 bytes big-endian.

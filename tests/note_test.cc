@@ -92,6 +92,7 @@ TEST(NoteKey, NamesFollowC2spsRule) {
   EXPECT_FALSE(IsValidKeyName("a\xc2\xa0" "b"));      // U+00A0 NO-BREAK SPACE
   EXPECT_FALSE(IsValidKeyName("a\xe3\x80\x80" "b"));  // U+3000 IDEOGRAPHIC SPACE
   EXPECT_FALSE(IsValidKeyName("a\xe2\x80\xa8" "b"));  // U+2028 LINE SEPARATOR
+  EXPECT_FALSE(IsValidKeyName("a\x01" "b"));          // a control character no note can hold
   EXPECT_FALSE(IsValidKeyName("a\xff" "b"));          // not UTF-8
   EXPECT_FALSE(IsValidKeyName("a\xed\xa0\x80" "b"));  // a surrogate: not UTF-8
 }
