@@ -15,6 +15,10 @@ packages=(
   librocksdb-dev capnproto libcapnp-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libcli11-dev libsimdjson-dev nlohmann-json3-dev
   libssl-dev libsodium-dev libbenchmark-dev libicu-dev
+  # Go and its x/mod sources: tests/interop_test checks tledger's Merkle
+  # proofs and signed notes against sumdb/tlog and sumdb/note (GOPATH mode,
+  # offline)
+  golang-go golang-golang-x-mod-dev
   # tools the tests use: util-linux (flock, mount), e2fsprogs (mkfs.ext4 for
   # the disk-full test), procps (ps), psmisc (killall)
   util-linux e2fsprogs procps psmisc
