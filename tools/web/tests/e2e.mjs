@@ -1,0 +1,1 @@
+// placeholder until the browser test is written
