@@ -222,6 +222,7 @@ void InstallRoutes(GuardedServer& server, const ApiOptions& options) {
       res.set_content(ErrorBody(StatusError(res.status)), kJsonType);
     }
     if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
+    if (res.status == 400 || res.status == 405 || res.status >= 413) GuardedServer::CloseAfterResponse();
     return httplib::Server::HandlerResponse::Handled;
   }));
   server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {

@@ -66,7 +66,28 @@ Result<ListenAddress> ParseListen(std::string_view text) {
   return a;
 }
 
+namespace {
+Status Serve(const Globals& g, const ServeArgs& a, const sigset_t& stop_signals);
+}  // namespace
+
 Status CmdServe(const Globals& g, const ServeArgs& a) {
+  // SIGINT and SIGTERM stop the server. Blocked before any thread starts
+  // (RocksDB's included), so that every thread inherits the mask and only
+  // the waiter below receives them.
+  ::signal(SIGPIPE, SIG_IGN);
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  Status s = Serve(g, a, stop_signals);
+  pthread_sigmask(SIG_UNBLOCK, &stop_signals, nullptr);
+  return s;
+}
+
+namespace {
+
+Status Serve(const Globals& g, const ServeArgs& a, const sigset_t& stop_signals) {
   Result<ListenAddress> listen = ParseListen(a.listen);
   if (!listen.ok()) return listen.status();
   if (a.tls_cert.empty() != a.tls_key.empty()) {
@@ -99,15 +120,6 @@ Status CmdServe(const Globals& g, const ServeArgs& a) {
     Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
     if (!store.ok()) return store.status();
   }
-
-  // SIGINT and SIGTERM stop the server; every thread started from here on
-  // inherits the mask, so only the waiter below receives them.
-  ::signal(SIGPIPE, SIG_IGN);
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   TransportLimits limits;
   limits.request_timeout_ms = a.request_timeout * 1000;
@@ -147,10 +159,11 @@ Status CmdServe(const Globals& g, const ServeArgs& a) {
   bool ok = server.listen_after_bind();
   done = true;
   waiter.join();
-  pthread_sigmask(SIG_UNBLOCK, &stop_signals, nullptr);
   if (!ok) spdlog::warn("the listening socket closed unexpectedly");
   return Status::Ok();
 }
+
+}  // namespace
 
 void AddServeCommand(CLI::App& app, const Globals& g, ServeArgs& a, std::function<Status()>& run) {
   CLI::App* serve = app.add_subcommand(

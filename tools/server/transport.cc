@@ -76,7 +76,7 @@ void PeerOrSelf(int fd, bool peer, std::string& ip, int& port) {
 
 class GuardedStream;
 // The connection whose request this thread is answering, for CurrentFault().
-thread_local const GuardedStream* tl_stream = nullptr;
+thread_local GuardedStream* tl_stream = nullptr;
 // Set while the accepting thread runs a task itself because the pool is full.
 thread_local bool tl_rejecting = false;
 
@@ -116,6 +116,8 @@ class GuardedStream : public httplib::Stream {
 
   GuardedServer::Fault fault() const { return fault_; }
   size_t consumed() const { return consumed_; }
+  void CloseAfterResponse() { close_after_ = true; }
+  bool close_after() const { return close_after_; }
 
   bool is_readable() const override {
     if (Buffered() > 0) return true;
@@ -231,6 +233,7 @@ class GuardedStream : public httplib::Stream {
   Clock::time_point deadline_ = Clock::now();
   std::optional<Clock::time_point> write_deadline_;
   GuardedServer::Fault fault_ = GuardedServer::Fault::kNone;
+  bool close_after_ = false;
 };
 
 // A response of our own, for a request httplib gave up on before it could
@@ -410,6 +413,10 @@ GuardedServer::GuardedServer(const TransportLimits& limits, std::unique_ptr<TlsC
 
 GuardedServer::~GuardedServer() = default;
 
+void GuardedServer::CloseAfterResponse() {
+  if (tl_stream != nullptr) tl_stream->CloseAfterResponse();
+}
+
 GuardedServer::Fault GuardedServer::CurrentFault() {
   return tl_stream == nullptr ? Fault::kNone : tl_stream->fault();
 }
@@ -451,7 +458,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
       std::string canned = CannedResponse(fault == Fault::kTimeout ? 408 : 431, FaultError(fault, limits_));
       (void)stream.write(canned.data(), canned.size());
     }
-    if (!answered || closed || fault != Fault::kNone) break;
+    if (!answered || closed || fault != Fault::kNone || stream.close_after()) break;
   }
   if (ssl != nullptr) {
     SSL_shutdown(ssl);

@@ -73,6 +73,10 @@ class GuardedServer : public httplib::Server {
   // Why reading the request answered on this thread failed: set while
   // httplib writes its error response (400) for it, kNone otherwise.
   static Fault CurrentFault();
+  // Closes the connection of the request answered on this thread once its
+  // response is written (after an error: what follows a malformed request
+  // is not a request).
+  static void CloseAfterResponse();
 
   const TransportLimits& limits() const { return limits_; }
 

@@ -48,6 +48,7 @@ add_custom_command(OUTPUT ${TLEDGER_WEB_STAMP}
   COMMAND ${CMAKE_COMMAND} -E rm -rf ${_web_build}/src ${_web_build}/public ${_web_build}/tests ${TLEDGER_WEB_DIST}
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${_web_src}/src ${_web_build}/src
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${_web_src}/tests ${_web_build}/tests
+  COMMAND ${CMAKE_COMMAND} -E copy_directory ${_web_src}/public ${_web_build}/public
   COMMAND ${CMAKE_COMMAND} -E copy ${_web_src}/index.html ${_web_src}/vite.config.js ${_web_build}/
   COMMAND ${TLEDGER_NODE} node_modules/vite/bin/vite.js build --logLevel warn
   COMMAND ${CMAKE_COMMAND} -E touch ${TLEDGER_WEB_STAMP}
