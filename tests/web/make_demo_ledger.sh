@@ -22,5 +22,9 @@ rm -rf "$dir/ledger" "$dir/files"
 for f in "$dir"/files.new/*.jsonl; do
   "$tledger" --db "$dir/ledger" --actor clerk -q import "$f" >/dev/null
 done
+# The report timeline of the whole ledger, cached beside it (a report not
+# --read-only writes it), as an inspector's first `tledger report` would:
+# the server reads it and never writes it.
+"$tledger" --db "$dir/ledger" report --as-of 2025-12-31 >/dev/null
 mv "$dir/files.new" "$dir/files"
 echo "make_demo_ledger: made $dir/ledger"

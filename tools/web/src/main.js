@@ -110,18 +110,28 @@ async function load() {
   document.body.setAttribute('aria-busy', 'true');
   writeHash();
   try {
-    const whole = await get('report', { as_of: state.asOf, known_at: state.knownAt, lang: getLang() });
+    // The plan list, the chosen plan's report and the violations are asked
+    // for at once; only when the chosen plan is not in the list (another
+    // date, another known-at) is its report asked for again.
+    const asked = state.plan;
+    const scoped = (plan) => (plan ? get('report', { as_of: state.asOf, known_at: state.knownAt, plan }) : null);
+    const [whole, first, violations] = await Promise.all([
+      get('report', { as_of: state.asOf, known_at: state.knownAt }),
+      scoped(asked)?.catch(() => null),
+      loadViolations().catch(() => null),
+    ]);
     if (mine !== generation) return;
     state.plans = whole.plans.map((p) => p.plan);
     if (!state.plans.includes(state.plan)) state.plan = state.plans[0] ?? '';
     writeHash();
-    const [report, violations] = await Promise.all([
-      state.plan ? get('report', { as_of: state.asOf, known_at: state.knownAt, plan: state.plan }) : Promise.resolve(whole),
-      loadViolations(),
+    const planChanged = state.plan !== asked;
+    const [report, scopedViolations] = await Promise.all([
+      !state.plan ? whole : planChanged || !first ? scoped(state.plan) : first,
+      planChanged || !violations ? loadViolations() : violations,
     ]);
     if (mine !== generation) return;
     state.report = report;
-    state.violations = violations;
+    state.violations = scopedViolations;
     render();
     setStatus(t('loaded'));
     markRendered();
