@@ -27,6 +27,19 @@ Result<nlohmann::ordered_json> BodyFields(schema::Body::Reader body) {
   return j;
 }
 
+Result<nlohmann::ordered_json> StoredEventJson(uint64_t seq, schema::Event::Reader event) {
+  Result<nlohmann::ordered_json> interchange = EventToJsonValue(event, nullptr);
+  if (!interchange.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + interchange.status().message());
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (auto& [key, value] : interchange->items()) {
+    out[key] = value;
+    if (key == "effective" && !interchange->contains("source")) out["source"] = nullptr;
+  }
+  out["seq"] = seq;
+  out["recorded_at"] = FormatInstant(event.getRecordedAt());
+  return out;
+}
+
 std::string BodyText(schema::Body::Reader body) {
   Result<nlohmann::ordered_json> j = BodyFields(body);
   if (!j.ok()) return "(" + j.status().message() + ")";

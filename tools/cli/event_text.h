@@ -2,6 +2,7 @@
 #ifndef TLEDGER_TOOLS_CLI_EVENT_TEXT_H_
 #define TLEDGER_TOOLS_CLI_EVENT_TEXT_H_
 
+#include <cstdint>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -22,6 +23,11 @@ std::string BodyText(schema::Body::Reader body);
 // envelope (type, id, effective, source, recorded_by). Corruption for a body
 // this build cannot render.
 Result<nlohmann::ordered_json> BodyFields(schema::Body::Reader body);
+
+// A stored event as `history` and `log` print it in JSON: the interchange
+// form, with `source` null where the event has none, then `seq` and
+// `recorded_at`. Corruption naming the seq for an event that cannot render.
+Result<nlohmann::ordered_json> StoredEventJson(uint64_t seq, schema::Event::Reader event);
 
 // recorded_at to the second: "2026-11-23T10:00:00Z".
 std::string ShortInstant(int64_t micros);

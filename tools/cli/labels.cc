@@ -66,6 +66,7 @@ std::string MeasureLabel(std::string_view measure, Lang lang) {
       {"persons", {"Số người", "Persons"}},
       {"classes", {"Số lớp", "Classes"}},
       {"reimbursement_due_vnd", {"Kinh phí phải bồi hoàn", "Compensation due"}},
+      {"events", {"Số sự kiện", "Events"}},
   };
   for (const Entry& e : kMeasures) {
     if (e.measure == measure) return Tr(e.label, lang);

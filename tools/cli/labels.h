@@ -59,6 +59,7 @@ inline constexpr Noun kViolationsNoun{"vi phạm", "violation", "violations"};
 inline constexpr Noun kErrorsNoun{"lỗi", "error", "errors"};
 inline constexpr Noun kWarningsNoun{"cảnh báo", "warning", "warnings"};
 inline constexpr Noun kCasesNoun{"trường hợp", "case", "cases"};
+inline constexpr Noun kBatchesNoun{"lần nhập", "import batch", "import batches"};
 
 // "lỗi" / "error", "cảnh báo" / "warning".
 std::string SeverityLabel(Rule rule, Lang lang);
@@ -110,6 +111,14 @@ inline constexpr Bilingual kToHeader{"Sau", "After"};
 inline constexpr Bilingual kAppearedTitle{"Vi phạm mới xuất hiện: {}", "Violations that appeared: {}"};  // count
 inline constexpr Bilingual kClearedTitle{"Vi phạm không còn: {}", "Violations that cleared: {}"};       // count
 inline constexpr Bilingual kRuleHeader{"Quy tắc", "Rule"};
+
+// `batches`: the known-at axis.
+inline constexpr Bilingual kBatchesHeader{"Sổ cái có {} dữ liệu, đến sự kiện số {}",  // Count(batches), head seq
+                                          "The ledger holds {}, up to seq {}"};
+inline constexpr Bilingual kRecordedAtHeader{"Thời điểm ghi nhận", "Recorded at"};
+inline constexpr Bilingual kFirstSeqHeader{"Từ số", "First seq"};
+inline constexpr Bilingual kLastSeqHeader{"Đến số", "Last seq"};
+inline constexpr Bilingual kRecordedByHeader{"Người ghi nhận", "Recorded by"};
 
 }  // namespace tledger
 
