@@ -23,6 +23,8 @@ inline constexpr char kHeadKey[] = "head";
 // lands past the head, removed with the commit or the discard, so that
 // events past the head without it were committed once (core/FORMAT.md).
 inline constexpr char kImportKey[] = "import";
+// The checkpoint origin, UTF-8, once fixed (core/ledger_origin.h).
+inline constexpr char kOriginKey[] = "origin";
 
 inline void PutBigEndian64(uint64_t v, char* out) {
   for (int i = 7; i >= 0; --i) {

@@ -31,6 +31,7 @@
 
 #include "core/date.h"
 #include "core/event.capnp.h"
+#include "core/event_source.h"
 #include "core/hash_chain.h"
 #include "core/keys.h"
 #include "core/status.h"
@@ -46,13 +47,6 @@ namespace tledger {
 
 // The on-disk format this build writes and the newest it reads.
 inline constexpr uint32_t kFormatVersion = 1;
-
-// The committed end of the chain.
-struct Head {
-  uint64_t seq = 0;              // 0 for an empty ledger
-  Hash hash = kGenesisHash;      // H_seq
-  Timestamp recorded_at = 0;     // of the last event
-};
 
 enum class OpenMode {
   kRead,   // never writes, never takes the lock
@@ -72,7 +66,8 @@ struct StoreOptions {
 
 class Appender;
 
-class Store {
+// An EventSource (core/event_source.h): what a replay reads.
+class Store : public EventSource {
  public:
   // Opens the ledger in `dir`.
   // kWrite: creates it if missing, takes the writer's lock, and discards the

@@ -6,7 +6,7 @@ namespace {
 const char kStop[] = "past known_at";
 }  // namespace
 
-Status ReplayInto(const Store& store, uint64_t from, Timestamp known_at, Timeline* timeline) {
+Status ReplayInto(const EventSource& store, uint64_t from, Timestamp known_at, Timeline* timeline) {
   Status s = store.ScanEvents(from, store.head().seq, [&](uint64_t, schema::Event::Reader ev) -> Status {
     if (ev.getRecordedAt() > known_at) return Status::NotFound(kStop);
     timeline->Apply(ev);
@@ -16,7 +16,7 @@ Status ReplayInto(const Store& store, uint64_t from, Timestamp known_at, Timelin
   return s;
 }
 
-Result<Timeline> Replay(const Store& store, Timestamp known_at) {
+Result<Timeline> Replay(const EventSource& store, Timestamp known_at) {
   Timeline t;
   TLEDGER_RETURN_IF_ERROR(ReplayInto(store, 1, known_at, &t));
   return t;

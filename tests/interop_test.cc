@@ -22,6 +22,7 @@
 #include "core/merkle_frontier.h"
 #include "core/merkle_proof.h"
 #include "core/note.h"
+#include "core/store.h"
 #include "tests/test_util.h"
 
 namespace tledger {
@@ -277,6 +278,147 @@ TEST_F(Interop, TledgerOpensNotesGoSigned) {
                                 "bKmFC+wr85+uQETgy8iBfZIiWDO8VjKvk6sLNurdM2MeD5KsQefDqamiwVoPQvxBr/OIHZZrJ6n50+R2LpIvZ8Rd0QY=\n");
     }
   }
+}
+
+// ------------------------------------------------------------ real ledgers
+
+// A ledger of `n` unit registrations, imported in files of at most 300
+// events (several imports, several recorded_at).
+std::string UnitLedger(const testing::TempDir& dir, const std::string& name, uint64_t n) {
+  std::string db = dir / name;
+  for (uint64_t first = 1; first <= n; first += 300) {
+    std::string lines;
+    for (uint64_t i = first; i <= std::min(n, first + 299); ++i) {
+      lines += fmt::format(R"({{"type":"unit_registered","id":"u-{}","effective":"2015-01-01","unit":"U{}",)"
+                           R"("name":"Đơn vị {}","level":"province","parent":null}})"
+                           "\n",
+                           i, i, i);
+    }
+    const std::string file = dir / fmt::format("{}-{}.jsonl", name, first);
+    testing::WriteFile(file, lines);
+    testing::MakeLedger(db, {file});
+  }
+  return db;
+}
+
+nlohmann::json LeavesOf(const std::string& db) {
+  std::unique_ptr<Store> store = testing::OpenStore(db, OpenMode::kRead);
+  nlohmann::json leaves = nlohmann::json::array();
+  for (uint64_t seq = 1; seq <= store->head().seq; ++seq) {
+    leaves.push_back(Base64(testing::ValueOrDie(store->Get(seq), "event")));
+  }
+  return leaves;
+}
+
+std::string ProveOutput(const std::string& db, const std::vector<std::string>& args) {
+  std::vector<std::string> argv{"prove"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  RunResult r = testing::Tledger(db, argv);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return r.out;
+}
+
+// `tledger prove` on real ledgers: one of 1,000 events, its trees of 1 to
+// 1,000 events (every size to 40, then the power-of-two edges and a
+// spread), and ledgers of 1, 2 and 3 events at their heads.
+TEST_F(Interop, TlogChecksTledgersProveOutputOnLedgersOfOneToAThousandEvents) {
+  testing::TempDir dir;
+  const std::string db = UnitLedger(dir, "big", kLeaves);
+  std::vector<uint64_t> sizes;
+  for (uint64_t n = 1; n <= 40; ++n) sizes.push_back(n);
+  for (uint64_t n : {63u, 64u, 65u, 127u, 128u, 129u, 255u, 256u, 257u, 300u, 301u, 511u, 512u, 513u, 601u, 777u, 999u,
+                     1000u}) {
+    sizes.push_back(n);
+  }
+  nlohmann::json file;
+  file["leaves"] = LeavesOf(db);
+  file["inclusion"] = nlohmann::json::array();
+  file["consistency"] = nlohmann::json::array();
+  for (uint64_t n : sizes) {
+    for (uint64_t seq : Distinct({1, n / 2 + 1, n})) {
+      std::vector<std::string> args{std::to_string(seq)};
+      if (n != kLeaves) args.insert(args.end(), {"--size", std::to_string(n)});
+      file["inclusion"].push_back(nlohmann::json::parse(ProveOutput(db, args)));
+    }
+    for (uint64_t m : Distinct({1, (n + 1) / 2, n})) {
+      file["consistency"].push_back(
+          nlohmann::json::parse(ProveOutput(db, {"--consistency", std::to_string(m), std::to_string(n)})));
+    }
+  }
+  const size_t inclusions = file["inclusion"].size(), consistencies = file["consistency"].size();
+  RunResult r = Go({"prove", File("prove.json", file.dump())});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, fmt::format("prove: 1000 events, {} inclusion and {} consistency outputs of tledger prove on {} tree "
+                               "sizes agree with tlog\n",
+                               inclusions, consistencies, sizes.size()));
+
+  for (uint64_t n : {1u, 2u, 3u}) {
+    const std::string small = UnitLedger(dir, fmt::format("small{}", n), n);
+    nlohmann::json f;
+    f["leaves"] = LeavesOf(small);
+    f["inclusion"] = nlohmann::json::array();
+    f["consistency"] = nlohmann::json::array();
+    for (uint64_t seq = 1; seq <= n; ++seq) f["inclusion"].push_back(nlohmann::json::parse(ProveOutput(small, {std::to_string(seq)})));
+    for (uint64_t m = 1; m <= n; ++m) {
+      f["consistency"].push_back(nlohmann::json::parse(ProveOutput(small, {"--consistency", std::to_string(m), std::to_string(n)})));
+    }
+    r = Go({"prove", File(fmt::format("small{}.json", n), f.dump())});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, fmt::format("prove: {} events, {} inclusion and {} consistency outputs of tledger prove on 1 tree "
+                                 "sizes agree with tlog\n",
+                                 n, n, n));
+  }
+}
+
+// A note signed by Go's note.Sign, over the checkpoint of a real ledger,
+// checked by `tledger verify --checkpoint`; and Go opens what `tledger
+// checkpoint --sign` and `tledger witness cosign` print.
+TEST_F(Interop, TledgerVerifiesANoteGoSignedAndGoOpensTledgersCommandsNotes) {
+  testing::TempDir dir;
+  const std::string db = UnitLedger(dir, "ledger", 37);
+  merkle::MemoryTree tree;
+  {
+    std::unique_ptr<Store> store = testing::OpenStore(db, OpenMode::kRead);
+    for (uint64_t seq = 1; seq <= 37; ++seq) tree.AppendLeaf(testing::ValueOrDie(store->Get(seq), "event"));
+  }
+  const std::string text = *FormatCheckpoint({kOrigin, 37, tree.Root(), {}});
+  RunResult go = Go({"sign", "random", kOrigin, File("text37", text)});
+  ASSERT_EQ(go.exit_code, 0) << go.err;
+  std::vector<std::string> lines = testing::Lines(go.out);
+  const std::string vkey = lines[1];
+  const std::string note_path = File("go.note", go.out.substr(lines[0].size() + lines[1].size() + 2));
+  RunResult r = testing::Tledger(db, {"verify", "--checkpoint", note_path, "--key", vkey});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(testing::Lines(r.out).at(1), "checkpoint 37 verified (signed by " +
+                                             note::KeyLabel(kOrigin, note::ParseVerifierKey(vkey)->id) + ")");
+  // Go's note of another tree of the same size is refused.
+  merkle::MemoryTree other;
+  for (uint64_t i = 0; i < 37; ++i) other.AppendLeaf(LeafData(i));
+  go = Go({"sign", "random", kOrigin, File("other37", *FormatCheckpoint({kOrigin, 37, other.Root(), {}}))});
+  lines = testing::Lines(go.out);
+  r = testing::Tledger(db, {"verify", "--checkpoint", File("other.note", go.out.substr(lines[0].size() + lines[1].size() + 2)),
+                            "--key", lines[1]});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("the ledger's tree of 37 events has the root " + Base64(tree.Root())), std::string::npos) << r.err;
+
+  // tledger's own commands' notes, opened by Go.
+  const std::string key = dir / "ledger.key", wkey = dir / "witness.key";
+  RunResult k = testing::Tledger(db, {"keygen", kOrigin, "-o", key});
+  RunResult w = testing::Tledger(db, {"keygen", "thanhtra.cantho.gov.vn/witness", "-o", wkey, "--witness"});
+  ASSERT_EQ(k.exit_code + w.exit_code, 0) << k.err << w.err;
+  const std::string log_vkey = k.out.substr(0, k.out.size() - 1), witness_vkey = w.out.substr(0, w.out.size() - 1);
+  RunResult cp = testing::Tledger(db, {"checkpoint", "--sign", key, "--origin", kOrigin});
+  ASSERT_EQ(cp.exit_code, 0) << cp.err;
+  const std::string cp_path = File("cp.note", cp.out);
+  r = Go({"open", log_vkey, cp_path});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "verified " + note::KeyLabel(kOrigin, note::ParseVerifierKey(log_vkey)->id) + "\ntext:\n" + text);
+  RunResult cosigned = testing::Tledger(db, {"witness", "cosign", "--key", wkey, "--state", dir / "state", "--log-key",
+                                             log_vkey, cp_path});
+  ASSERT_EQ(cosigned.exit_code, 0) << cosigned.err;
+  r = Go({"cosignature", witness_vkey, File("cosigned.note", cosigned.out)});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, 15), "cosignature by ");
 }
 
 }  // namespace

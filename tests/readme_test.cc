@@ -44,12 +44,28 @@ TEST(Readme, EveryCommandOfUsingItRuns) {
   std::string path = "PATH=" + fs::path(TledgerBin()).parent_path().string() + ":" + std::getenv("PATH");
   int ran = 0;
   for (const std::string& command : commands) {
-    if (command.rfind("tledger ", 0) != 0) continue;
+    if (command.rfind("tledger ", 0) != 0 && command.rfind("tledger-verify ", 0) != 0) continue;
     SCOPED_TRACE(command);
     RunResult r = RunProgram({"/bin/sh", "-c", command}, {.cwd = tmp.path(), .env = {path}});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     ++ran;
-    if (command.find(" verify --expect-head") != std::string::npos) {
+    if (command.find(" > ") != std::string::npos) {
+      EXPECT_EQ(r.out, "");  // written to the file named
+    } else if (command.find(" verify --checkpoint") != std::string::npos) {
+      EXPECT_TRUE(std::regex_match(r.out, std::regex("intact: 26 events, 0 anchors matched; head 26:[0-9a-f]{64}\n"
+                                                     "checkpoint 26 verified \\(signed by dao-tao\\.cantho\\.gov\\.vn/"
+                                                     "tledger\\+[0-9a-f]{8}(; cosigned by thanhtra\\.cantho\\.gov\\.vn/"
+                                                     "witness\\+[0-9a-f]{8} at [-0-9T:.]+Z)?\\)\n")))
+          << r.out;
+    } else if (command.rfind("tledger-verify ", 0) == 0) {
+      EXPECT_TRUE(r.out.rfind("tledger-verify: gói bằng chứng hợp lệ, mọi kiểm tra đều khớp\n", 0) == 0 ||
+                  r.out.rfind("tledger-verify: the partial evidence bundle checks out; every check agrees\n", 0) == 0)
+          << r.out;
+    } else if (command.find(" bundle ") != std::string::npos) {
+      EXPECT_EQ(r.out.substr(0, 7), "bundle ");
+    } else if (command.find(" prove ") != std::string::npos) {
+      EXPECT_EQ(r.out.substr(0, 2), "{\n");
+    } else if (command.find(" verify --expect-head") != std::string::npos) {
       EXPECT_TRUE(std::regex_match(r.out, std::regex("intact: 26 events, 1 anchor matched; head 26:[0-9a-f]{64}\n"))) << r.out;
     } else if (command.find(" verify") != std::string::npos) {
       EXPECT_TRUE(std::regex_match(r.out, std::regex("intact: 26 events, 0 anchors matched; head 26:[0-9a-f]{64}\n"))) << r.out;
@@ -61,6 +77,9 @@ TEST(Readme, EveryCommandOfUsingItRuns) {
   }
   EXPECT_EQ(ran, static_cast<int>(commands.size()));
   EXPECT_EQ(Lines(ReadFile(tmp / "ledger.jsonl")).size(), 26u);
+  // The proof commands' files: the keys, the (cosigned) checkpoint.
+  EXPECT_EQ(ReadFile(tmp / "checkpoint.note").substr(0, 33), "dao-tao.cantho.gov.vn/tledger\n26\n");
+  EXPECT_EQ(Lines(ReadFile(tmp / "cosigned.note")).size(), 6u);
 }
 
 }  // namespace

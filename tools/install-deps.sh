@@ -15,6 +15,8 @@ packages=(
   librocksdb-dev capnproto libcapnp-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libcli11-dev libsimdjson-dev nlohmann-json3-dev
   libssl-dev libsodium-dev libbenchmark-dev libicu-dev
+  # zstd: the events of an evidence bundle (core/bundle.h)
+  libzstd-dev
   # Go and its x/mod sources: tests/interop_test checks tledger's Merkle
   # proofs and signed notes against sumdb/tlog and sumdb/note (GOPATH mode,
   # offline)

@@ -7,6 +7,7 @@
 //	GO111MODULE=off GOPATH=$tmp:/usr/share/gocode GOPROXY=off go build -o tlog_interop tlog_interop.go
 //
 //	tlog_interop merkle FILE.json         the tree tledger built (see interop_test.cc)
+//	tlog_interop prove FILE.json          `tledger prove` outputs on a real ledger, with its leaves
 //	tlog_interop open VKEY NOTEFILE       note.Open with one verifier key
 //	tlog_interop cosignature VKEY NOTEFILE  a C2SP cosignature/v1 line, checked with crypto/ed25519
 //	tlog_interop sign SEEDHEX|random NAME TEXTFILE   note.GenerateKey, then note.Sign
@@ -173,6 +174,96 @@ func merkle(path string) {
 		len(f.Leaves), len(store), len(f.Trees), inclusions, consistencies, refused)
 }
 
+// What `tledger prove` prints (core/proof_json.h).
+type inclusionOutput struct {
+	LeafIndex int64       `json:"leaf_index"`
+	LeafHash  tlog.Hash   `json:"leaf_hash"`
+	TreeSize  int64       `json:"tree_size"`
+	RootHash  tlog.Hash   `json:"root_hash"`
+	Hashes    []tlog.Hash `json:"hashes"`
+}
+type consistencyOutput struct {
+	OldSize int64       `json:"old_size"`
+	OldRoot tlog.Hash   `json:"old_root"`
+	NewSize int64       `json:"new_size"`
+	NewRoot tlog.Hash   `json:"new_root"`
+	Hashes  []tlog.Hash `json:"hashes"`
+}
+type proveFile struct {
+	Leaves      []string          `json:"leaves"` // base64: the ledger's events, seq 1 first
+	Inclusion   []json.RawMessage `json:"inclusion"`
+	Consistency []json.RawMessage `json:"consistency"`
+}
+
+// strictJSON decodes one `tledger prove` output, refusing unknown keys.
+func strictJSON(raw []byte, v interface{}) error {
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.DisallowUnknownFields()
+	return d.Decode(v)
+}
+
+// prove checks tledger's own prove outputs against a tree tlog builds from
+// the ledger's event bytes.
+func prove(path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fail("%v", err)
+	}
+	var f proveFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		fail("%s: %v", path, err)
+	}
+	var store hashStore
+	records := make([]tlog.Hash, len(f.Leaves))
+	for n, b64 := range f.Leaves {
+		leaf, err := base64.StdEncoding.DecodeString(b64)
+		if err != nil {
+			fail("leaf %d: %v", n, err)
+		}
+		records[n] = tlog.RecordHash(leaf)
+		hashes, err := tlog.StoredHashes(int64(n), leaf, &store)
+		if err != nil {
+			fail("leaf %d: %v", n, err)
+		}
+		store = append(store, hashes...)
+	}
+	sizes := map[int64]bool{}
+	for i, raw := range f.Inclusion {
+		var p inclusionOutput
+		if err := strictJSON(raw, &p); err != nil {
+			fail("inclusion output %d: %v", i, err)
+		}
+		root, err := tlog.TreeHash(p.TreeSize, &store)
+		if err != nil || root != p.RootHash {
+			fail("seq %d in %d: tledger's root_hash %v, tlog.TreeHash %v (%v)", p.LeafIndex+1, p.TreeSize, p.RootHash, root, err)
+		}
+		if p.LeafHash != records[p.LeafIndex] {
+			fail("seq %d: tledger's leaf_hash %v, tlog.RecordHash %v", p.LeafIndex+1, p.LeafHash, records[p.LeafIndex])
+		}
+		if err := tlog.CheckRecord(p.Hashes, p.TreeSize, p.RootHash, p.LeafIndex, records[p.LeafIndex]); err != nil {
+			fail("seq %d in %d: tlog.CheckRecord: %v", p.LeafIndex+1, p.TreeSize, err)
+		}
+		sizes[p.TreeSize] = true
+	}
+	for i, raw := range f.Consistency {
+		var c consistencyOutput
+		if err := strictJSON(raw, &c); err != nil {
+			fail("consistency output %d: %v", i, err)
+		}
+		oldRoot, err1 := tlog.TreeHash(c.OldSize, &store)
+		newRoot, err2 := tlog.TreeHash(c.NewSize, &store)
+		if err1 != nil || err2 != nil || oldRoot != c.OldRoot || newRoot != c.NewRoot {
+			fail("%d to %d: tledger's roots differ from tlog.TreeHash", c.OldSize, c.NewSize)
+		}
+		if err := tlog.CheckTree(c.Hashes, c.NewSize, c.NewRoot, c.OldSize, c.OldRoot); err != nil {
+			fail("%d to %d: tlog.CheckTree: %v", c.OldSize, c.NewSize, err)
+		}
+		sizes[c.NewSize] = true
+	}
+	fmt.Printf("prove: %d events, %d inclusion and %d consistency outputs of tledger prove on %d tree sizes agree with tlog\n",
+		len(f.Leaves), len(f.Inclusion), len(f.Consistency), len(sizes))
+}
+
 func open(vkey, path string) {
 	msg, err := os.ReadFile(path)
 	if err != nil {
@@ -275,6 +366,8 @@ func main() {
 	switch {
 	case len(args) == 2 && args[0] == "merkle":
 		merkle(args[1])
+	case len(args) == 2 && args[0] == "prove":
+		prove(args[1])
 	case len(args) == 3 && args[0] == "open":
 		open(args[1], args[2])
 	case len(args) == 3 && args[0] == "cosignature":
@@ -282,6 +375,6 @@ func main() {
 	case len(args) == 4 && args[0] == "sign":
 		sign(args[1], args[2], args[3])
 	default:
-		fail("usage: merkle FILE | open VKEY NOTEFILE | cosignature VKEY NOTEFILE | sign SEEDHEX|random NAME TEXTFILE")
+		fail("usage: merkle FILE | prove FILE | open VKEY NOTEFILE | cosignature VKEY NOTEFILE | sign SEEDHEX|random NAME TEXTFILE")
 	}
 }

@@ -11,7 +11,9 @@
 
 #include "core/printable.h"
 #include "tools/cli/batches.h"
+#include "tools/cli/bundle_command.h"
 #include "tools/cli/commands.h"
+#include "tools/cli/proof_commands.h"
 #include "tools/cli/report_commands.h"
 #include "tools/server/serve.h"
 
@@ -77,16 +79,33 @@ int RunCli(int argc, char** argv) {
   exp->add_option("--to", export_args.to, "last seq (default: the head)");
   exp->callback([&] { run = [&] { return CmdExport(g, export_args); }; });
 
+  ProofArgs proof_args;
   VerifyArgs verify_args;
   CLI::App* verify = app.add_subcommand("verify", "recompute the hash chain and check every record; exit 3 naming the first bad seq");
   verify->add_option("--expect-head", verify_args.expect_heads, "SEQ:HASH written down earlier (checkpoint); may repeat");
   verify->add_option("--anchors", verify_args.anchors_file, "a file of SEQ:HASH lines to check");
-  verify->callback([&] { run = [&] { return CmdVerify(g, verify_args); }; });
+  verify->add_option("--checkpoint", proof_args.check.note_file, "a signed checkpoint to check against the ledger (with --key)");
+  verify->add_option("--key", proof_args.check.key, "the ledger's verifier key, or a file holding it");
+  verify->add_option("--witness", proof_args.check.witnesses, "a witness's verifier key (or file) whose cosignature counts; may repeat");
+  verify->add_option("--witnesses-needed", proof_args.check.needed, "how many of the --witness keys must have cosigned (default: all)")->expected(1);
+  verify->callback([&] {
+    run = [&] {
+      return proof_args.check.note_file.empty() ? CmdVerify(g, verify_args)
+                                                : CmdVerifyCheckpoint(g, verify_args, proof_args.check);
+    };
+  });
 
   CheckpointArgs checkpoint_args;
   CLI::App* checkpoint = app.add_subcommand("checkpoint", "verify, then print the head as SEQ:HASH to write down or publish");
   checkpoint->add_option("--format", checkpoint_args.format, "table (SEQ:HASH) or json (default table)");
-  checkpoint->callback([&] { run = [&] { return CmdCheckpoint(g, checkpoint_args); }; });
+  checkpoint->add_option("--sign", proof_args.sign.key_file, "print the head as a signed checkpoint (C2SP), signed with this key file");
+  checkpoint->add_option("--origin", proof_args.sign.origin, "the ledger's origin, fixed by the first --sign");
+  checkpoint->callback([&] {
+    run = [&] {
+      return proof_args.sign.key_file.empty() ? CmdCheckpoint(g, checkpoint_args)
+                                              : CmdSignedCheckpoint(g, checkpoint_args, proof_args.sign);
+    };
+  });
 
   LogArgs log_args;
   CLI::App* log = app.add_subcommand("log", "the latest events, one line each");
@@ -109,6 +128,10 @@ int RunCli(int argc, char** argv) {
   batches->add_option("--format", batches_args.format, "table or json (default table)");
   batches->add_option("--lang", batches_args.lang, "vi or en: the table's words (default vi)");
   batches->callback([&] { run = [&] { return CmdBatches(g, batches_args); }; });
+
+  AddProofCommands(app, g, proof_args, run);
+  BundleArgs bundle_args;
+  AddBundleCommand(app, g, bundle_args, run);
 
   server::ServeArgs serve_args;
   server::AddServeCommand(app, g, serve_args, run);
