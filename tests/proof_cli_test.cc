@@ -26,10 +26,10 @@ constexpr char kOrigin[] = "dao-tao.cantho.gov.vn/tledger";
 constexpr char kWitness[] = "thanhtra.cantho.gov.vn/witness";
 
 // The tree of a ledger's stored events, recomputed here.
-merkle::MemoryTree TreeOf(const std::string& db) {
+std::unique_ptr<merkle::MemoryTree> TreeOf(const std::string& db) {
   std::unique_ptr<Store> store = OpenStore(db, OpenMode::kRead);
-  merkle::MemoryTree tree;
-  for (uint64_t seq = 1; seq <= store->head().seq; ++seq) tree.AppendLeaf(ValueOrDie(store->Get(seq), "event"));
+  auto tree = std::make_unique<merkle::MemoryTree>();
+  for (uint64_t seq = 1; seq <= store->head().seq; ++seq) tree->AppendLeaf(ValueOrDie(store->Get(seq), "event"));
   return tree;
 }
 
@@ -114,8 +114,8 @@ TEST_F(ProofCli, ASignedCheckpointStatesTheTreeOfTheLedgersEvents) {
                           "the first time; it is then fixed\n");
 
   const std::string path = SignedCheckpoint(db_, "cp.note");
-  merkle::MemoryTree tree = TreeOf(db_);
-  const std::string text = std::string(kOrigin) + "\n24\n" + Base64(tree.Root()) + "\n";
+  std::unique_ptr<merkle::MemoryTree> tree = TreeOf(db_);
+  const std::string text = std::string(kOrigin) + "\n24\n" + Base64(tree->Root()) + "\n";
   note::VerifiedNote opened =
       ValueOrDie(note::OpenNote(ReadFile(path), note::Policy::AllOf({*note::ParseVerifierKey(vkey_)})), "note");
   EXPECT_EQ(opened.text, text);
@@ -152,7 +152,7 @@ TEST_F(ProofCli, FixingTheOriginIsAWriteThatReadOnlyRefuses) {
 }
 
 TEST_F(ProofCli, InclusionProofsLeadFromEachEventToTheRoot) {
-  merkle::MemoryTree tree = TreeOf(db_);
+  std::unique_ptr<merkle::MemoryTree> tree = TreeOf(db_);
   for (uint64_t size : {24u, 13u, 1u}) {
     for (uint64_t seq = 1; seq <= size; ++seq) {
       std::vector<std::string> args{"prove", std::to_string(seq)};
@@ -162,10 +162,10 @@ TEST_F(ProofCli, InclusionProofsLeadFromEachEventToTheRoot) {
       merkle::InclusionProof p = ValueOrDie(ParseInclusionProofJson(r.out), "proof");
       EXPECT_EQ(p.leaf_index, seq - 1);
       EXPECT_EQ(p.tree_size, size);
-      EXPECT_EQ(p.root, *merkle::RootAt(size, tree));
-      EXPECT_EQ(p.leaf_hash, tree.stored()[merkle::StoredIndex(merkle::NodeId{0, seq - 1})]);
+      EXPECT_EQ(p.root, *merkle::RootAt(size, *tree));
+      EXPECT_EQ(p.leaf_hash, tree->stored()[merkle::StoredIndex(merkle::NodeId{0, seq - 1})]);
       EXPECT_TRUE(merkle::VerifyInclusion(p.leaf_index, size, p.leaf_hash, p.hashes, p.root).ok());
-      EXPECT_EQ(r.out, InclusionProofJson(*merkle::ProveInclusion(seq - 1, size, tree)));
+      EXPECT_EQ(r.out, InclusionProofJson(*merkle::ProveInclusion(seq - 1, size, *tree)));
     }
   }
   RunResult r = Tledger(db_, {"prove", "3", "--size", "2"});
@@ -183,14 +183,14 @@ TEST_F(ProofCli, InclusionProofsLeadFromEachEventToTheRoot) {
 }
 
 TEST_F(ProofCli, ConsistencyProofsShowEachTreeInsideTheLater) {
-  merkle::MemoryTree tree = TreeOf(db_);
+  std::unique_ptr<merkle::MemoryTree> tree = TreeOf(db_);
   for (uint64_t n = 1; n <= 24; ++n) {
     for (uint64_t m = 1; m <= n; m += (n > 8 ? 3 : 1)) {
       RunResult r = Tledger(db_, {"prove", "--consistency", std::to_string(m), std::to_string(n)});
       ASSERT_EQ(r.exit_code, 0) << r.err;
       merkle::ConsistencyProof p = ValueOrDie(ParseConsistencyProofJson(r.out), "proof");
-      EXPECT_EQ(p.old_root, *merkle::RootAt(m, tree));
-      EXPECT_EQ(p.new_root, *merkle::RootAt(n, tree));
+      EXPECT_EQ(p.old_root, *merkle::RootAt(m, *tree));
+      EXPECT_EQ(p.new_root, *merkle::RootAt(n, *tree));
       EXPECT_TRUE(merkle::VerifyConsistency(m, n, p.old_root, p.new_root, p.hashes).ok()) << m << " " << n;
     }
   }
