@@ -48,9 +48,16 @@ std::vector<std::string> CacheNames(const std::string& cache_dir) {
   return names;
 }
 
-// Why the file `name` in `cache_dir` may not be used under `key`; its seq
-// when it may.
-Result<uint64_t> SoundFile(const std::string& cache_dir, const std::string& name, const LocalKey& key) {
+// A cache file that may be used under `key`, and the seq it holds.
+struct SoundCache {
+  uint64_t seq = 0;
+  std::unique_ptr<ReportCacheView> view;
+};
+
+// The file `name` in `cache_dir`, when its header and manifest pass their
+// MAC under `key` and it holds the prefix its name says; otherwise
+// Corruption saying why not.
+Result<SoundCache> SoundFile(const std::string& cache_dir, const std::string& name, const LocalKey& key) {
   const std::string path = cache_dir + "/" + name;
   std::optional<cache_file::Header> header = cache_file::ReadHeader(path);
   if (!header) return Status::Corruption(path + " is not a report cache of this version");
@@ -61,7 +68,7 @@ Result<uint64_t> SoundFile(const std::string& cache_dir, const std::string& name
     return Status::Corruption(path + " holds the prefix of seq " + std::to_string(header->seq) +
                               ", not the one its name says");
   }
-  return header->seq;
+  return SoundCache{header->seq, std::move(*view)};
 }
 
 // Keeps the kKeptCaches files of the longest prefixes that pass their MACs,
@@ -82,11 +89,11 @@ void Evict(const Store& store, const LocalKey& key, const std::string& written) 
       continue;
     }
     if (!cache_file::SeqOfFileName(name) || name == written) continue;
-    Result<uint64_t> seq = SoundFile(cache_dir, name, key);
-    if (seq.ok()) {
-      sound.emplace_back(*seq, name);
+    Result<SoundCache> file = SoundFile(cache_dir, name, key);
+    if (file.ok()) {
+      sound.emplace_back(file->seq, name);
     } else {
-      spdlog::warn("{}; removed", seq.status().message());
+      spdlog::warn("{}; removed", file.status().message());
       ::unlink(path.c_str());  // the name only, never what a link points to
     }
   }
@@ -221,11 +228,10 @@ Status VerifyReportCaches(const Store& store, const LocalKey& key, size_t* check
       foreign->push_back(path);
       continue;
     }
-    Result<uint64_t> seq = SoundFile(cache_dir, name, key);
-    Status sound = seq.status();
+    Result<SoundCache> file = SoundFile(cache_dir, name, key);
+    Status sound = file.status();
     if (sound.ok()) {
-      Result<std::unique_ptr<ReportCacheView>> view = ReportCacheView::Open(path, header->seq, header->hash, key);
-      sound = !view.ok() ? view.status() : *view ? (*view)->CheckAllBlocks() : Status::Corruption("vanished");
+      sound = file->view->CheckAllBlocks();
       if (!sound.ok()) sound = Status::Corruption(path + ": " + sound.message());
     }
     if (!sound.ok()) {
