@@ -367,16 +367,12 @@ Status Appender::WaitForWriter() {
 
 Status Appender::SubmitChunk(bool commit) {
   TLEDGER_RETURN_IF_ERROR(WaitForWriter());
-  in_flight_ = std::move(staging_);
-  staging_ = spare_ ? std::move(spare_) : NewChunk();
-  ++chunks_written_;
-  std::optional<Head> head = commit ? std::optional<Head>(head_) : std::nullopt;
   // Anything that lands before the commit's own batch (a chunk that is not
   // the commit, or any ingested one) is preceded by the import marker,
   // authenticated with the local key and recorded under way outside the
   // ledger first (core/import_marker.h).
   std::optional<std::string> mark;
-  if (!import_marked_ && (!commit || in_flight_->size() >= kIngestMinEvents)) {
+  if (!import_marked_ && (!commit || staging_->size() >= kIngestMinEvents)) {
     Result<std::shared_ptr<const LocalKey>> key = store_->Key();
     if (!key.ok()) {
       return Status::Unavailable("an import of " + std::to_string(kIngestMinEvents) +
@@ -389,6 +385,10 @@ Status Appender::SubmitChunk(bool commit) {
     mark = marker_;
     import_marked_ = true;
   }
+  in_flight_ = std::move(staging_);
+  staging_ = spare_ ? std::move(spare_) : NewChunk();
+  ++chunks_written_;
+  std::optional<Head> head = commit ? std::optional<Head>(head_) : std::nullopt;
   writer_ = std::async(std::launch::async, WriteChunk, store_->raw(), store_->env_.get(), store_->dir(), in_flight_.get(), head,
                        chunks_written_, std::move(mark), import_marked_);
   return commit ? WaitForWriter() : Status::Ok();

@@ -188,6 +188,25 @@ TEST(ReplayedMarker, AMarkerCopiedDuringAnImportAndPutBackLaterDeletesNothing) {
   EXPECT_EQ(ColumnKeys(raw.raw().db, raw.raw().events).size(), 1 + kEvents);
 }
 
+// An import that marks itself (10,000 events or more) needs the local key;
+// one inside the ledger directory, where the attacker could read it, is
+// refused, and nothing is imported.
+TEST(KeyInTheLedger, AnImportThatMarksItselfIsRefusedAndNothingIsImported) {
+  TempDir tmp;
+  const std::string db = MakeLedger(tmp / "db", {DataPath("sample.jsonl")});
+  const std::string head = Checkpoint(db);
+  WriteFile(tmp / "big.jsonl", Transfers("big", 10'000));
+  RunResult r = Tledger(db, {"import", tmp / "big.jsonl"}, {.env = {"TLEDGER_KEY_DIR=" + db + "/keys"}});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, std::string(kErrorPrefix) +
+                       "an import of 10000 events or more marks itself with the local key, and there is none: the key "
+                       "directory " + db + "/keys is inside the ledger directory " + db +
+                       ", where whoever can write the ledger could read it; set TLEDGER_KEY_DIR to a directory "
+                       "outside it\n");
+  EXPECT_EQ(Checkpoint(db), head);
+  EXPECT_FALSE(fs::exists(db + "/keys"));
+}
+
 // ------------------------------------------------------------ HEAD
 
 // A ledger with events and no HEAD: a finding for every reader and the
