@@ -96,7 +96,10 @@ class Appender {
   Status PrepareInto(schema::Event::Builder event, PreparedEvent* out) const;
 
   // Makes every staged event durable and visible: one synced write that
-  // moves the head. On failure the ledger is as it was.
+  // moves the head. On failure the ledger is as it was. Once committed, a
+  // failure to rewrite the HEAD file is logged as a warning, not returned:
+  // the events are in, and HEAD behind the head record is what readers
+  // accept (the next writer rewrites it).
   Status Commit();
 
   uint64_t appended() const { return appended_; }
@@ -133,6 +136,8 @@ class Appender {
   uint64_t repeats_ = 0;
   uint64_t chunks_written_ = 0;
   bool import_marked_ = false;  // keys::kImportKey is written
+  std::shared_ptr<const LocalKey> key_;  // what made the marker
+  std::string marker_;                   // its bytes
   bool committed_ = false;
   ChainHasher hasher_;
   std::string key_scratch_;  // a subject key being added

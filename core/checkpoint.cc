@@ -54,7 +54,7 @@ Result<Checkpoint> ParseCheckpoint(std::string_view text) {
   const bool digits = !size.empty() && size.find_first_not_of("0123456789") == std::string_view::npos;
   if (!digits || (size.size() > 1 && size[0] == '0') || size.size() > 19) {
     return Status::InvalidInput(fmt::format(
-        "checkpoint line 2: the tree size is a decimal number without leading zeros, not {}", Quoted(size)));
+        "checkpoint line 2: the tree size is a decimal number without leading zeros, not {}", Quoted(size, 60)));
   }
   c.size = std::stoull(std::string(size));
   if (c.size > kMaxSize) {
@@ -64,7 +64,7 @@ Result<Checkpoint> ParseCheckpoint(std::string_view text) {
   std::optional<std::string> root = FromBase64(lines[2]);
   if (!root || root->size() != c.root.size()) {
     return Status::InvalidInput(fmt::format(
-        "checkpoint line 3: the root hash is the canonical base64 of 32 bytes (44 characters), not {}", Quoted(lines[2])));
+        "checkpoint line 3: the root hash is the canonical base64 of 32 bytes (44 characters), not {}", Quoted(lines[2], 60)));
   }
   std::memcpy(c.root.data(), root->data(), c.root.size());
 

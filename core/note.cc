@@ -119,13 +119,13 @@ Result<Note> ParseNote(std::string_view message) {
     }
     if (!l.starts_with(kDashSpace)) {
       return Status::InvalidInput(fmt::format(
-          "line {}: a signature line starts with \"— \" (an em dash U+2014 and a space), not {}", line, Quoted(l)));
+          "line {}: a signature line starts with \"— \" (an em dash U+2014 and a space), not {}", line, Quoted(l, 60)));
     }
     l.remove_prefix(kDashSpace.size());
     const size_t space = l.find(' ');
     if (space == std::string_view::npos) {
       return Status::InvalidInput(fmt::format("line {}: expected \"— <key name> <signature>\", found {}", line,
-                                              Quoted(std::string(kDashSpace) + std::string(l))));
+                                              Quoted(std::string(kDashSpace) + std::string(l), 60)));
     }
     Signature s;
     s.name = std::string(l.substr(0, space));

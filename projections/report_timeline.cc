@@ -198,16 +198,4 @@ Report ReportTimeline::At(Date d, Timestamp known_at) const {
   return index_.Assemble(d, known_at, counts);
 }
 
-Hash ReportTimeline::BlockHash(std::span<const int64_t> checkpoint, std::span<const uint32_t> counters,
-                               std::span<const int64_t> values) {
-  // Little-endian machine: the values' bytes are their encoding (the cache's
-  // Cap'n Proto lists hold the same bytes).
-  static_assert(std::endian::native == std::endian::little);
-  std::string bytes(reinterpret_cast<const char*>(checkpoint.data()), checkpoint.size_bytes());
-  bytes.append(reinterpret_cast<const char*>(counters.data()), counters.size_bytes());
-  bytes.append(reinterpret_cast<const char*>(values.data()), values.size_bytes());
-  ChainHasher hasher;
-  return hasher.Digest(kj::ArrayPtr<const kj::byte>(reinterpret_cast<const kj::byte*>(bytes.data()), bytes.size()));
-}
-
 }  // namespace tledger

@@ -167,7 +167,9 @@ TEST_F(Bundles, APartialBundleProvesItsEventsAndSaysWhatItCannot) {
   ASSERT_EQ(lines.size(), 7u) << r.out;
   EXPECT_EQ(lines[0], "tledger-verify: the partial evidence bundle checks out; every check agrees");
   EXPECT_EQ(lines[4], "  findings on that evidence: SERVICE_BREACH (among the 5 violations as of 2028-12-31 the ledger signs)");
-  EXPECT_EQ(lines[5].substr(0, 98), "  note: a partial bundle proves that the events above are in the ledger at this checkpoint, unaltered");
+  EXPECT_EQ(lines[5], "  note: a partial bundle proves that the events above are in the ledger at this checkpoint, unaltered; it "
+                      "cannot prove that no other event bears on them (completeness). The report and violations are the "
+                      "ledger's signed statement, not recomputed; a full bundle (without --evidence) recomputes them");
 
   RunResult missing = Tledger(db_, {"bundle", "--as-of", kAsOf, "--evidence", "s-u1", "--sign", key_, "-o", tmp_ / "x"});
   EXPECT_EQ(missing.exit_code, 1);
