@@ -98,6 +98,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
   std::unique_ptr<Store> store(new Store(dir, mode));
   rocksdb::DBOptions options = DbOptions();
   store->env_ = store_options.env;
+  store->max_correction_chain_ = store_options.max_correction_chain;
   if (store->env_) options.env = store->env_.get();
   rocksdb::DB* db = nullptr;
   rocksdb::Status s;
@@ -344,17 +345,21 @@ Status Store::DiscardUncommittedTail(bool after_crash) {
   if (*unclaimed) return UnclaimedTailError(head_.seq, **unclaimed);
   std::string marker;
   bool marked = r.db->Get(rocksdb::ReadOptions(), r.meta(), keys::kImportKey, &marker).ok();
-  auto stored_by_id = [&](std::string_view id) -> Result<std::optional<std::string>> {
-    std::string v, bytes;
-    if (!r.db->Get(rocksdb::ReadOptions(), r.ids(), rocksdb::Slice(id.data(), id.size()), &v).ok()) {
-      return std::optional<std::string>();
-    }
-    std::optional<keys::IdEntry> e = keys::ParseIdValue(v);
-    if (!e || !r.db->Get(rocksdb::ReadOptions(), r.events(), keys::EventKey(e->seq), &bytes).ok()) {
-      return std::optional<std::string>();
-    }
-    return std::optional<std::string>(std::move(bytes));
-  };
+  SubjectCollector collector(
+      [&](std::string_view id) -> Result<std::optional<uint64_t>> {
+        std::string v;
+        if (!r.db->Get(rocksdb::ReadOptions(), r.ids(), rocksdb::Slice(id.data(), id.size()), &v).ok()) {
+          return std::optional<uint64_t>();
+        }
+        std::optional<keys::IdEntry> e = keys::ParseIdValue(v);
+        return e ? std::optional<uint64_t>(e->seq) : std::nullopt;
+      },
+      [&](uint64_t seq, std::string_view) -> Result<std::string> {
+        std::string bytes;
+        TLEDGER_RETURN_IF_ERROR(FromRocks(r.db->Get(rocksdb::ReadOptions(), r.events(), keys::EventKey(seq), &bytes),
+                                          "reading event seq " + std::to_string(seq)));
+        return bytes;
+      });
 
   rocksdb::ReadOptions ro;
   std::string lower = keys::EventKey(head_.seq + 1);
@@ -371,7 +376,14 @@ Status Store::DiscardUncommittedTail(bool after_crash) {
     std::optional<uint64_t> seq = keys::SeqOfEventKey(View(it->key()));
     Result<schema::Event::Reader> ev = seq ? decoder.Decode(View(it->value())) : Result<schema::Event::Reader>(Status::Corruption("bad key"));
     Subjects subjects;
-    if (!ev.ok() || !CollectSubjects(*ev, stored_by_id, &subjects).ok()) {
+    bool collected = false;
+    if (ev.ok()) {
+      try {
+        collected = collector.Collect(*seq, *ev, &subjects).ok();
+      } catch (const kj::Exception&) {
+      }
+    }
+    if (!collected) {
       undecodable = true;  // its index entries are found by the full sweep below
       continue;
     }

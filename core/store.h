@@ -34,6 +34,7 @@
 #include "core/hash_chain.h"
 #include "core/keys.h"
 #include "core/status.h"
+#include "core/subjects.h"
 
 namespace rocksdb {
 class DB;
@@ -68,6 +69,10 @@ struct StoreOptions {
   // (tests/fault_env.h) to see how a full disk is reported and survived.
   // The Store holds on to it until it is closed.
   std::shared_ptr<rocksdb::Env> env;
+  // The longest chain of corrections of corrections an import accepts
+  // (core/subjects.h). Tests raise it to write the deep chains an older
+  // build accepted, which every reader must still handle in linear time.
+  int max_correction_chain = kMaxCorrectionChain;
 };
 
 class Appender;
@@ -153,6 +158,7 @@ class Store {
   std::string dir_;
   OpenMode mode_;
   std::shared_ptr<rocksdb::Env> env_;  // StoreOptions::env; outlives rocks_
+  int max_correction_chain_ = kMaxCorrectionChain;  // StoreOptions::max_correction_chain
   std::unique_ptr<Rocks> rocks_;
   Head head_;
   int lock_fd_ = -1;
