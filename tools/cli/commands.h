@@ -42,7 +42,7 @@ Status CmdVerify(const Globals& g, const VerifyArgs& a);
 Status CmdCheckpoint(const Globals& g);
 
 struct LogArgs {
-  uint64_t tail = 20;
+  int64_t tail = 20;  // a negative number: every event (`--tail -1`)
 };
 Status CmdLog(const Globals& g, const LogArgs& a);
 
