@@ -498,7 +498,10 @@ Result<Appender::Outcome> Appender::Add(PreparedEvent& event) {
     // chain; past kMaxCorrectionChain (StoreOptions) it is refused.
     Result<SubjectCollector::Chain> chain = subjects_->AddTarget(seq, event.target, &event.subjects);
     if (!chain.ok()) return chain.status();
-    if (chain->depth > store_->max_correction_chain_) return ChainTooLong(event.target, *chain);
+    if (chain->depth > store_->max_correction_chain_) {
+      subjects_->Forget(seq);  // the next event takes this seq
+      return ChainTooLong(event.target, *chain);
+    }
   }
 
   // Patch the envelope into the prepared bytes and chain them.

@@ -81,6 +81,10 @@ class SubjectCollector {
   // `target`, whose own ids `*subjects` holds already (RefsOf).
   Result<Chain> AddTarget(uint64_t seq, std::string_view target, Subjects* subjects);
 
+  // Forgets what was collected for `seq`: an appender reuses the seq of an
+  // event it refused after collecting its subjects.
+  void Forget(uint64_t seq) { corrections_.erase(seq); }
+
   // How many events `read` returned: one per correction collected,
   // however deep the chains (verify reports it as the work it did).
   uint64_t reads() const { return reads_; }

@@ -10,6 +10,7 @@
 // read with one read of each correction's target.
 #include <gtest/gtest.h>
 
+#include "core/appender.h"
 #include "core/subjects.h"
 #include "core/verify.h"
 #include "tests/test_util.h"
@@ -142,6 +143,32 @@ TEST_F(CorrectionChain, ReplacementsDownAChainAreFiledUnderEverySubjectBelowThem
   EXPECT_EQ(HistoryHead(db, "P2"), "history of \"P2\": 2 events");  // t2, t3
   EXPECT_EQ(HistoryHead(db, "Q2"), "history of \"Q2\": 1 event");   // b2 only
   EXPECT_EQ(HistoryHead(db, "CT"), "history of \"CT\": 5 events");  // s-u0, s-r1, s-t1, t2, t3
+}
+
+// The appender refuses the 17th link and gives its seq to the next event;
+// what it had collected for the refused one must not stick to that seq (a
+// correction of the next event would be filed under the chain's subjects).
+TEST_F(CorrectionChain, AnEventAfterARefusedLinkIsFiledUnderItsOwnSubjects) {
+  std::unique_ptr<Store> store = testing::OpenStore(tmp_ / "db", OpenMode::kWrite);
+  ASSERT_TRUE(ImportFile(*store, DataPath("sample.jsonl"), ImportOptions{testing::kActor, ""}).ok());
+  std::unique_ptr<Appender> app = testing::ValueOrDie(store->BeginAppend(), "BeginAppend");
+  auto add = [&](const std::string& line) {
+    testing::ParsedEvent e(line);
+    EXPECT_TRUE(e.status().ok()) << e.status().ToString();
+    return app->Add(e.builder());
+  };
+  for (const std::string& line : Lines(Chain(16, "s-u3"))) ASSERT_TRUE(add(line).ok());
+  Result<Appender::Outcome> refused = add(Lines(Chain(1, "c15", 16))[0]);
+  EXPECT_EQ(ErrorOf(refused), "invalid input: target: \"c15\" ends a chain of 16 corrections of corrections, down to "
+                              "\"s-u3\"; a chain may hold at most 16: correct \"s-u3\" itself instead");
+  ASSERT_TRUE(add(R"({"type":"person_transferred","id":"x","effective":"2025-08-01","person":"P9","unit":"CT"})").ok());
+  ASSERT_TRUE(add(R"({"type":"correction","id":"y","effective":"2025-08-01","target":"x","action":"retract","reason":"r"})").ok());
+  ASSERT_TRUE(app->Commit().ok());
+  app.reset();
+  EXPECT_EQ(store->SubjectSeqs("P9"), (std::vector<uint64_t>{41, 42}));
+  EXPECT_EQ(store->SubjectSeqs("HG-VT").size(), 3u + 16u);
+  Result<VerifyReport> v = Verify(*store, VerifyOptions{});
+  EXPECT_TRUE(v.ok()) << v.status().ToString();
 }
 
 // A ledger an older build wrote, with a chain of 5,000 (the store opened as
