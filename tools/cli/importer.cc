@@ -39,8 +39,8 @@ class EventBuilder {
 
   // Into `*out`, whose buffers are reused.
   Status BuildInto(simdjson::dom::element doc, std::string_view actor, const Appender& appender, PreparedEvent* out) {
-    std::fill(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(used_), capnp::word{});
-    capnp::MallocMessageBuilder msg(kj::arrayPtr(scratch_.data(), scratch_.size()));
+    std::fill(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(used_), uint64_t{0});
+    capnp::MallocMessageBuilder msg(kj::arrayPtr(reinterpret_cast<capnp::word*>(scratch_.data()), scratch_.size()));
     auto event = msg.initRoot<schema::Event>();
     Status s = EventFromJson(doc, actor, event);
     if (s.ok()) s = appender.PrepareInto(event, out);
@@ -50,7 +50,9 @@ class EventBuilder {
 
  private:
   static constexpr size_t kScratchWords = 4096;
-  std::vector<capnp::word> scratch_;
+  // Words, as uint64_t: clang's build of Cap'n Proto makes capnp::word
+  // non-copyable (core/codec.h), and the fuzz harnesses build this with clang.
+  std::vector<uint64_t> scratch_;
   size_t used_ = kScratchWords;
 };
 
