@@ -317,8 +317,7 @@ Status Appender::PrepareInto(schema::Event::Builder event, PreparedEvent* out) c
   schema::Event::Reader r = event.asReader();
   p.id.assign(r.getId().cStr(), r.getId().size());
   p.which = static_cast<uint16_t>(r.getBody().which());
-  p.subjects.clear();
-  AddRefs(r.getBody(), &p.subjects);
+  RefsOf(r.getBody(), &p.subjects);
   p.target.clear();
   p.replacement_which.reset();
   if (r.getBody().isCorrection()) {
@@ -344,7 +343,29 @@ Appender::Appender(Store* store)
       appended_ids_(new IdTable),
       staging_(NewChunk()),
       head_(store->head_),
-      recorded_at_(std::max(Now(), store->head_.recorded_at + 1)) {}
+      recorded_at_(std::max(Now(), store->head_.recorded_at + 1)) {
+  subjects_ = std::make_unique<SubjectCollector>(
+      [this](std::string_view id) -> Result<std::optional<uint64_t>> {
+        Result<std::optional<keys::IdEntry>> e = LookupId(id);
+        if (!e.ok()) return e.status();
+        return *e ? std::optional<uint64_t>((**e).seq) : std::nullopt;
+      },
+      [this](uint64_t seq, std::string_view) { return EventBytes(seq); });
+}
+
+Status Appender::ChainTooLong(const std::string& target, const SubjectCollector::Chain& chain) const {
+  std::string root = "seq " + std::to_string(chain.root);
+  if (Result<std::string> bytes = EventBytes(chain.root); bytes.ok()) {
+    EventDecoder decoder;
+    if (Result<schema::Event::Reader> ev = decoder.Decode(*bytes); ev.ok()) {
+      root = Quoted(std::string_view(ev->getId().cStr(), ev->getId().size()));
+    }
+  }
+  const int most = store_->max_correction_chain_;
+  return Status::InvalidInput("target: " + Quoted(target) + " ends a chain of " + std::to_string(chain.depth - 1) +
+                              " corrections of corrections, down to " + root + "; a chain may hold at most " +
+                              std::to_string(most) + ": correct " + root + " itself instead");
+}
 
 Appender::~Appender() {
   Status s = WaitForWriter();
@@ -496,21 +517,14 @@ Result<Appender::Outcome> Appender::Add(PreparedEvent& event) {
                                   ", but the target \"" + event.target + "\" has type " +
                                   (want ? want->name : std::string("unknown to this build")));
     }
-    // A correction also concerns whatever its target concerns.
-    Result<std::string> target_bytes = EventBytes((*t)->seq);
-    if (!target_bytes.ok()) return target_bytes.status();
-    EventDecoder decoder;
-    Result<schema::Event::Reader> target = decoder.Decode(*target_bytes);
-    if (!target.ok()) return target.status();
-    auto bytes_of = [&](std::string_view id) -> Result<std::optional<std::string>> {
-      Result<std::optional<keys::IdEntry>> e = LookupId(id);
-      if (!e.ok()) return e.status();
-      if (!*e) return std::optional<std::string>();
-      Result<std::string> b = EventBytes((**e).seq);
-      if (!b.ok()) return b.status();
-      return std::optional<std::string>(std::move(*b));
-    };
-    TLEDGER_RETURN_IF_ERROR(CollectSubjects(*target, bytes_of, &event.subjects));
+    // A correction also concerns whatever its target concerns, down its
+    // chain; past kMaxCorrectionChain (StoreOptions) it is refused.
+    Result<SubjectCollector::Chain> chain = subjects_->AddTarget(seq, event.target, &event.subjects);
+    if (!chain.ok()) return chain.status();
+    if (chain->depth > store_->max_correction_chain_) {
+      subjects_->Forget(seq);  // the next event takes this seq
+      return ChainTooLong(event.target, *chain);
+    }
   }
 
   // Patch the envelope into the prepared bytes and chain them.

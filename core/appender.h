@@ -33,6 +33,7 @@
 #include "core/keys.h"
 #include "core/status.h"
 #include "core/store.h"
+#include "core/subjects.h"
 
 namespace tledger {
 
@@ -49,7 +50,7 @@ struct PreparedEvent {
   uint32_t prev_hash_offset = 0;  // where the 32 bytes of prevHash start
   std::string id;
   uint16_t which = 0;             // the Body union discriminant
-  Subjects subjects;              // what the body names (a correction's target's come at Add)
+  Subjects subjects;              // what the body names, RefsOf (a correction's target's come at Add)
   // A correction's target, and its replacement's type.
   std::string target;
   std::optional<uint16_t> replacement_which;
@@ -77,7 +78,9 @@ class Appender {
   // the previous append's) and prevHash.
   // Conflict "id: ...": the id is recorded (or staged) with other content.
   // InvalidInput "target: ..." / "replacement.type: ...": a correction whose
-  //   target is unknown, or whose replacement has another type.
+  //   target is unknown, whose chain of corrections of corrections would
+  //   be longer than kMaxCorrectionChain (core/subjects.h), or whose
+  //   replacement has another type.
   // IoError: writing an earlier chunk failed.
   // `event` is patched in place (its envelope, and a correction's subjects
   // grow by its target's); the caller may reuse it afterwards.
@@ -123,9 +126,12 @@ class Appender {
   Result<std::optional<keys::IdEntry>> LookupAppended(std::string_view id) const;
   Result<std::optional<keys::IdEntry>> LookupCommitted(std::string_view id) const;
   Result<std::string> EventBytes(uint64_t seq) const;
+  // The refusal of a correction of `target` whose chain is too long.
+  Status ChainTooLong(const std::string& target, const SubjectCollector::Chain& chain) const;
 
   Store* store_;
   std::unique_ptr<IdTable> appended_ids_;  // every id of this append, by hash
+  std::unique_ptr<SubjectCollector> subjects_;  // remembers this append's corrections
   std::unique_ptr<Chunk> staging_;     // being filled by Add()
   std::unique_ptr<Chunk> in_flight_;   // being written by the helper thread
   std::unique_ptr<Chunk> spare_;       // written, emptied, ready for reuse

@@ -75,6 +75,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
   std::unique_ptr<Store> store(new Store(dir, mode));
   rocksdb::DBOptions options = DbOptions();
   store->env_ = store_options.env;
+  store->max_correction_chain_ = store_options.max_correction_chain;
   if (store->env_) options.env = store->env_.get();
   rocksdb::DB* db = nullptr;
   rocksdb::Status s;

@@ -42,6 +42,7 @@
 #include "core/keys.h"
 #include "core/ledger_dir.h"
 #include "core/status.h"
+#include "core/subjects.h"
 
 namespace rocksdb {
 class DB;
@@ -69,6 +70,10 @@ struct StoreOptions {
   // (tests/fault_env.h) to see how a full disk is reported and survived.
   // The Store holds on to it until it is closed.
   std::shared_ptr<rocksdb::Env> env;
+  // The longest chain of corrections of corrections an import accepts
+  // (core/subjects.h). Tests raise it to write the deep chains an older
+  // build accepted, which every reader must still handle in linear time.
+  int max_correction_chain = kMaxCorrectionChain;
 };
 
 class Appender;
@@ -188,6 +193,7 @@ class Store : public EventSource {
   std::string canonical_dir_;  // the key directory's records name the ledger by it
   OpenMode mode_;
   std::shared_ptr<rocksdb::Env> env_;  // StoreOptions::env; outlives rocks_
+  int max_correction_chain_ = kMaxCorrectionChain;  // StoreOptions::max_correction_chain
   std::unique_ptr<Rocks> rocks_;
   Head head_;
   mutable std::mutex key_mu_;

@@ -17,6 +17,7 @@
 #include "core/rocks.h"
 #include "core/schema_info.h"
 #include "core/store.h"
+#include "core/subjects.h"
 
 namespace tledger {
 namespace {
@@ -196,17 +197,21 @@ Status Store::DiscardUncommittedTail(bool after_crash) {
   }
   if (!proven || !why.empty()) return TailError(head_.seq, **first, why);
 
-  auto stored_by_id = [&](std::string_view id) -> Result<std::optional<std::string>> {
-    std::string v, bytes;
-    if (!r.db->Get(rocksdb::ReadOptions(), r.ids(), rocksdb::Slice(id.data(), id.size()), &v).ok()) {
-      return std::optional<std::string>();
-    }
-    std::optional<keys::IdEntry> e = keys::ParseIdValue(v);
-    if (!e || !r.db->Get(rocksdb::ReadOptions(), r.events(), keys::EventKey(e->seq), &bytes).ok()) {
-      return std::optional<std::string>();
-    }
-    return std::optional<std::string>(std::move(bytes));
-  };
+  SubjectCollector collector(
+      [&](std::string_view id) -> Result<std::optional<uint64_t>> {
+        std::string v;
+        if (!r.db->Get(rocksdb::ReadOptions(), r.ids(), rocksdb::Slice(id.data(), id.size()), &v).ok()) {
+          return std::optional<uint64_t>();
+        }
+        std::optional<keys::IdEntry> e = keys::ParseIdValue(v);
+        return e ? std::optional<uint64_t>(e->seq) : std::nullopt;
+      },
+      [&](uint64_t seq, std::string_view) -> Result<std::string> {
+        std::string bytes;
+        TLEDGER_RETURN_IF_ERROR(FromRocks(r.db->Get(rocksdb::ReadOptions(), r.events(), keys::EventKey(seq), &bytes),
+                                          "reading event seq " + std::to_string(seq)));
+        return bytes;
+      });
   std::unique_ptr<rocksdb::Iterator> it(r.db->NewIterator(ro, r.events()));
   rocksdb::WriteBatch batch;
   uint64_t discarded = 0;
@@ -217,7 +222,14 @@ Status Store::DiscardUncommittedTail(bool after_crash) {
     uint64_t seq = *keys::SeqOfEventKey(View(it->key()));
     Result<schema::Event::Reader> ev = decoder.Decode(View(it->value()));
     Subjects subjects;
-    if (!ev.ok() || !CollectSubjects(*ev, stored_by_id, &subjects).ok()) {
+    bool collected = false;
+    if (ev.ok()) {
+      try {
+        collected = collector.Collect(seq, *ev, &subjects).ok();
+      } catch (const kj::Exception&) {
+      }
+    }
+    if (!collected) {
       unindexed = true;  // its index entries are found by the full sweep below
       continue;
     }

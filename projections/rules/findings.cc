@@ -1,12 +1,15 @@
 #include "projections/rules/rules.h"
 
 #include "core/schema_info.h"
+#include "projections/money.h"
 
 namespace tledger {
 namespace {
 
 std::string DigitGroups(int64_t vnd, char sep) {
-  std::string digits = std::to_string(vnd < 0 ? -vnd : vnd), out;
+  // The magnitude as unsigned: -INT64_MIN is not an int64_t.
+  uint64_t magnitude = vnd < 0 ? 0 - static_cast<uint64_t>(vnd) : static_cast<uint64_t>(vnd);
+  std::string digits = std::to_string(magnitude), out;
   for (size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(sep);
     out.push_back(digits[i]);
@@ -22,8 +25,8 @@ std::string EnumName(E value) {
 
 }  // namespace
 
-std::string MoneyVi(int64_t vnd) { return DigitGroups(vnd, '.') + " đ"; }
-std::string MoneyEn(int64_t vnd) { return DigitGroups(vnd, ',') + " VND"; }
+std::string MoneyVi(int64_t vnd) { return DigitGroups(vnd, '.') + (vnd == kVndOverflow ? " đ trở lên" : " đ"); }
+std::string MoneyEn(int64_t vnd) { return DigitGroups(vnd, ',') + (vnd == kVndOverflow ? " VND or more" : " VND"); }
 std::string ProgramName(Program p) { return EnumName(p); }
 std::string FundingName(Funding f) { return EnumName(f); }
 std::string ClassName(FundingClass c) { return EnumName(c); }

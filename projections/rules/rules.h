@@ -49,7 +49,8 @@ class Findings {
   std::vector<Violation> violations_;
 };
 
-// "95.000.000 đ" / "95,000,000 VND".
+// "95.000.000 đ" / "95,000,000 VND"; kVndOverflow (projections/money.h)
+// as "9.223.372.036.854.775.807 đ trở lên" / "... VND or more".
 std::string MoneyVi(int64_t vnd);
 std::string MoneyEn(int64_t vnd);
 // "phd", "state_budget": the interchange names.

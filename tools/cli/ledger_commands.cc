@@ -172,7 +172,9 @@ Status LogOutput(const Globals& g, const LogArgs& a, const std::function<Status(
   Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
   if (!store.ok()) return store.status();
   uint64_t head = (*store)->head().seq;
-  uint64_t from = a.tail >= head ? 1 : head - a.tail + 1;
+  // A negative --tail asks for the whole ledger; so does one past its start.
+  const bool all = a.tail < 0 || static_cast<uint64_t>(a.tail) >= head;
+  uint64_t from = all ? 1 : head - static_cast<uint64_t>(a.tail) + 1;
   if (*format == Format::kTable) {
     return (*store)->ScanEvents(from, head, [&](uint64_t, schema::Event::Reader ev) -> Status {
       return sink(Escaped(EventLine(ev)) + "\n");
