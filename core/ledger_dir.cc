@@ -195,15 +195,15 @@ Result<std::optional<PublishedHead>> ReadHeadFile(const std::string& dir) {
   size_t colon = t.find(':');
   if (t.empty() || t.back() != '\n' || colon == std::string_view::npos || colon == 0 || colon > 20 ||
       !AllDigits(t.substr(0, colon)) || (colon > 1 && t[0] == '0')) {
-    return malformed("it holds " + Quoted(t));
+    return malformed("it holds " + Quoted(t, 60));
   }
   std::string_view hex = t.substr(colon + 1, t.size() - colon - 2);
   std::optional<Hash> hash = HashFromHex(hex);
-  if (!hash || ToHex(*hash) != hex) return malformed("it holds " + Quoted(t));
+  if (!hash || ToHex(*hash) != hex) return malformed("it holds " + Quoted(t, 60));
   PublishedHead h;
   for (char c : t.substr(0, colon)) {
     uint64_t digit = static_cast<uint64_t>(c - '0');
-    if (h.seq > (UINT64_MAX - digit) / 10) return malformed("it holds " + Quoted(t));
+    if (h.seq > (UINT64_MAX - digit) / 10) return malformed("it holds " + Quoted(t, 60));
     h.seq = h.seq * 10 + digit;
   }
   h.hash = *hash;
