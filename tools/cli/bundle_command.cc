@@ -176,6 +176,11 @@ Status CmdBundle(const Globals& g, const BundleArgs& a) {
   }
   b.report = std::move(*report);
   b.violations = std::move(*violations);
+  // The compensation list (issue 13, item 5) stays empty until `tledger
+  // compensation` exists: then b.compensation = its `--format json` output
+  // for these options, s.compensation_digest = Sha256(b.compensation), and
+  // tools/verify/bundle_outputs.cc recomputes it as it does the report
+  // (core/TREE.md, "Where the second part stands").
 
   bundle::Statement s{.origin = **origin,
                       .size = size,

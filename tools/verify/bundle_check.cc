@@ -220,6 +220,8 @@ std::optional<Disagreement> CheckDigests(const Bundle& b, const Statement& s, bo
     return Disagree(recomputed ? Disagreeing::kStatement : Disagreeing::kViolations,
                     "the violations' bytes are not the ones the ledger's statement signs");
   }
+  // The hook for `tledger compensation` (tools/cli/bundle_command.cc): until
+  // it exists, a bundle holding a compensation list was not made by tledger.
   if (!b.compensation.empty() || s.compensation_digest) {
     return Disagree(Disagreeing::kStatement, "a compensation list, which this version neither makes nor checks");
   }
