@@ -23,6 +23,7 @@
 #include "core/merkle_proof.h"
 #include "core/note.h"
 #include "core/store.h"
+#include "tests/go_interop.h"
 #include "tests/test_util.h"
 
 namespace tledger {
@@ -39,42 +40,17 @@ class Interop : public ::testing::Test {
   // Builds tests/interop/tlog_interop.go once per test program.
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
-    bin_ = *dir_ / "tlog_interop";
-    RunResult r = testing::RunProgram(
-        {TLEDGER_GO_BIN, "build", "-o", bin_, TLEDGER_SOURCE_DIR "/tests/interop/tlog_interop.go"},
-        GoEnvironment());
-    build_ = r;
+    go_ = new testing::GoInterop(dir_->path());
   }
   static void TearDownTestSuite() {
+    delete go_;
+    go_ = nullptr;
     delete dir_;
     dir_ = nullptr;
   }
-  void SetUp() override {
-    ASSERT_EQ(build_.exit_code, 0) << "go build failed (Go and golang-golang-x-mod-dev come with "
-                                      "tools/install-deps.sh; go is "
-                                   << TLEDGER_GO_BIN << "):\n"
-                                   << build_.out << build_.err;
-  }
+  void SetUp() override { ASSERT_EQ(go_->build().exit_code, 0) << go_->BuildFailure(); }
 
-  // GOPATH mode, offline: the x/mod sources Debian installs, nothing fetched.
-  static testing::RunOptions GoEnvironment() {
-    testing::RunOptions o;
-    o.cwd = dir_->path();
-    o.env = {"GO111MODULE=off",
-             "GOPATH=" + (*dir_ / "gopath") + ":/usr/share/gocode",
-             "GOPROXY=off",
-             "GOFLAGS=",
-             "GOENV=off",
-             "CGO_ENABLED=0",
-             "GOCACHE=" TLEDGER_BUILD_DIR "/tests/go-cache"};
-    return o;
-  }
-
-  static RunResult Go(const std::vector<std::string>& args) {
-    std::vector<std::string> argv{bin_};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return testing::RunProgram(argv, GoEnvironment());
-  }
+  static RunResult Go(const std::vector<std::string>& args) { return go_->Run(args); }
   std::string File(const std::string& name, std::string_view content) {
     const std::string path = *dir_ / name;
     testing::WriteFile(path, content);
@@ -82,12 +58,10 @@ class Interop : public ::testing::Test {
   }
 
   static testing::TempDir* dir_;
-  static std::string bin_;
-  static RunResult build_;
+  static testing::GoInterop* go_;
 };
 testing::TempDir* Interop::dir_ = nullptr;
-std::string Interop::bin_;
-RunResult Interop::build_;
+testing::GoInterop* Interop::go_ = nullptr;
 
 // Leaf i: i % 50 bytes of varied value (leaf 0 empty), then the number.
 std::string LeafData(uint64_t i) {
