@@ -2,7 +2,8 @@
 // newcomer runs (tools/demo.sh is run by demo_script_test, tools/test.sh by
 // CI), and every `tledger` command of "Using it" runs, in order, as shown
 // (with `tledger` the binary under test, in a fresh directory where
-// tests/data is the repository's).
+// tests/data is the repository's). So do the commands of HUONG-DAN.md, the
+// Vietnamese guide.
 #include <filesystem>
 #include <regex>
 #include <string>
@@ -80,6 +81,66 @@ TEST(Readme, EveryCommandOfUsingItRuns) {
   // The proof commands' files: the keys, the (cosigned) checkpoint.
   EXPECT_EQ(ReadFile(tmp / "checkpoint.note").substr(0, 33), "dao-tao.cantho.gov.vn/tledger\n26\n");
   EXPECT_EQ(Lines(ReadFile(tmp / "cosigned.note")).size(), 6u);
+}
+
+// HUONG-DAN.md, "Bằng chứng cho bên thứ ba": every command of its block
+// runs as shown, in order, and prints what the guide says; then the
+// witness refuses the rolled-back checkpoint, as its next block shows.
+TEST(HuongDan, EveryCommandOfTheProofsSectionRunsAndTheWitnessRefusesTheRollback) {
+  const std::string guide = ReadFile(std::string(TLEDGER_SOURCE_DIR) + "/HUONG-DAN.md");
+  std::vector<std::string> commands =
+      Block(guide, "## Bằng chứng cho bên thứ ba: khóa, checkpoint có chữ ký, nhân chứng, gói bằng chứng");
+  ASSERT_EQ(commands.size(), 15u);
+  TempDir tmp;
+  fs::create_directory(tmp / "tests");
+  fs::create_directory_symlink(std::string(TLEDGER_SOURCE_DIR) + "/tests/data", tmp / "tests/data");
+  std::string path = "PATH=" + fs::path(TledgerBin()).parent_path().string() + ":" + std::getenv("PATH");
+  for (const std::string& command : commands) {
+    SCOPED_TRACE(command);
+    ASSERT_TRUE(command.rfind("tledger ", 0) == 0 || command.rfind("tledger-verify ", 0) == 0);
+    RunResult r = RunProgram({"/bin/sh", "-c", command}, {.cwd = tmp.path(), .env = {path}});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    if (command.find(" > ") != std::string::npos) {
+      EXPECT_EQ(r.out, "");  // written to the file named
+    } else if (command.find(" verify --checkpoint") != std::string::npos) {
+      EXPECT_TRUE(std::regex_match(r.out, std::regex("intact: 24 events, 0 anchors matched; head 24:[0-9a-f]{64}\n"
+                                                     "checkpoint 24 verified \\(signed by dao-tao\\.cantho\\.gov\\.vn/"
+                                                     "tledger\\+[0-9a-f]{8}; cosigned by thanhtra\\.cantho\\.gov\\.vn/"
+                                                     "witness\\+[0-9a-f]{8} at [-0-9T:.]+Z\\)\n")))
+          << r.out;
+    } else if (command == "tledger-verify --key so-cai.vkey --witness nhan-chung.vkey bao-cao.bundle") {
+      std::vector<std::string> lines = Lines(r.out);
+      ASSERT_EQ(lines.size(), 7u) << r.out;
+      EXPECT_EQ(lines[0], "tledger-verify: gói bằng chứng hợp lệ, mọi kiểm tra đều khớp");
+      EXPECT_EQ(lines[3], "  sự kiện: đủ 26 sự kiện, chuỗi băm liền mạch; gốc cây tính lại khớp với checkpoint đã ký");
+      EXPECT_EQ(lines[2].rfind("  checkpoint ký bởi dao-tao.cantho.gov.vn/tledger+", 0), 0u) << lines[2];
+      EXPECT_NE(lines[2].find("; đồng ký (nhân chứng) bởi thanhtra.cantho.gov.vn/witness+"), std::string::npos) << lines[2];
+    } else if (command == "tledger-verify --key so-cai.vkey phat-hien.bundle") {
+      EXPECT_EQ(Lines(r.out).at(0), "tledger-verify: gói bằng chứng một phần hợp lệ, mọi kiểm tra đều khớp");
+    } else if (command.find(" bundle ") != std::string::npos) {
+      EXPECT_EQ(r.out.substr(0, 7), "bundle ");
+    } else if (command.find(" prove 12") != std::string::npos) {
+      EXPECT_EQ(r.out.substr(0, 21), "{\n  \"leaf_index\": 11,");
+    } else if (command.find(" import ") != std::string::npos) {
+      EXPECT_EQ(r.out.substr(0, 17), "imported 1 file: ");
+    } else {
+      ADD_FAILURE() << "a command the test does not know: " << command;
+    }
+  }
+  // The witness's state: the 26-event checkpoint, cosigned.
+  EXPECT_EQ(ReadFile(tmp / "nhan-chung/dao-tao.cantho.gov.vn%2Ftledger/checkpoint.note"), ReadFile(tmp / "cp-26.cosigned"));
+
+  std::vector<std::string> refused = Block(guide, "### Nhân chứng từ chối một sổ bị quay lui hoặc rẽ nhánh");
+  ASSERT_EQ(refused.size(), 1u);
+  RunResult r = RunProgram({"/bin/sh", "-c", refused[0]}, {.cwd = tmp.path(), .env = {path}});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err.rfind("tledger: error: refused: a rollback: the checkpoint offered is of 24 events, and this witness "
+                        "cosigned 26 events of \"dao-tao.cantho.gov.vn/tledger\" before; a ledger never shrinks\n",
+                        0),
+            0u)
+      << r.err;
+  EXPECT_EQ(ReadFile(tmp / "nhan-chung/dao-tao.cantho.gov.vn%2Ftledger/checkpoint.note"), ReadFile(tmp / "cp-26.cosigned"));
 }
 
 }  // namespace
