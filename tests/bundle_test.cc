@@ -341,7 +341,7 @@ TEST_F(Bundles, APartialBundlesChangedEventProofHashOrFindingIsNamed) {
   EXPECT_EQ(Disagreement(tmp_ / "dropped.bundle"), "violations");
 }
 
-// What a partial bundle cannot show (SECURITY-proofs.md): an event of the
+// What a partial bundle cannot show (SECURITY.md, "Proofs"): an event of the
 // history left out by whoever made it goes unnoticed; the full bundle
 // notices any event left out.
 TEST_F(Bundles, APartialBundleCannotShowThatAnEventWasLeftOutAndAFullOneCan) {
