@@ -429,4 +429,22 @@ Status BundleEvents::ScanEvents(uint64_t from, uint64_t to, const EventFn& fn) c
   return Status::Ok();
 }
 
+Status BundleEvents::ScanChain(const EventFn& fn) const {
+  ChainHasher hasher;
+  Hash chain = kGenesisHash;
+  TLEDGER_RETURN_IF_ERROR(ScanEvents(1, offsets_.size(), [&](uint64_t seq, schema::Event::Reader ev) -> Status {
+    auto prev = ev.getPrevHash();
+    if (prev.size() != chain.size() || std::memcmp(prev.begin(), chain.data(), chain.size()) != 0) {
+      return Status::Corruption(fmt::format("event seq {} does not chain: its previous hash is not the hash of the "
+                                            "events before it",
+                                            seq));
+    }
+    std::string_view b = bytes(seq - 1);
+    chain = hasher.Next(chain, kj::ArrayPtr<const kj::byte>(reinterpret_cast<const kj::byte*>(b.data()), b.size()));
+    return fn(seq, ev);
+  }));
+  if (chain != head().hash) return Status::Corruption("the events do not chain to the head");
+  return Status::Ok();
+}
+
 }  // namespace tledger::bundle

@@ -143,6 +143,11 @@ class BundleEvents : public EventSource {
 
   Head head() const override;
   Status ScanEvents(uint64_t from, uint64_t to, const EventFn& fn) const override;
+  // ScanEvents from seq 1 with the chain recomputed from H_0, ending at
+  // head().hash (EventSource::ScanChain). head() is derived from the last
+  // event itself, so an altered last event chains here: tledger-verify
+  // checks it against the signed tree root and the statement's head.
+  Status ScanChain(const EventFn& fn) const override;
 
  private:
   std::string_view events_;

@@ -40,6 +40,14 @@ class EventSource {
   // decode, naming the seq.
   using EventFn = std::function<Status(uint64_t seq, schema::Event::Reader event)>;
   virtual Status ScanEvents(uint64_t from, uint64_t to, const EventFn& fn) const = 0;
+
+  // Every event from seq 1 to the head, as ScanEvents gives them, with the
+  // hash chain recomputed as they are read: each event's previous-hash
+  // field must be the chain of the events before it, and the chain must end
+  // at head().hash. Otherwise Corruption naming the first event that does
+  // not chain, and `fn` sees nothing past it. What every replay reads
+  // (projections/replay.h).
+  virtual Status ScanChain(const EventFn& fn) const = 0;
 };
 
 }  // namespace tledger

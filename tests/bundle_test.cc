@@ -13,6 +13,7 @@
 #include "core/codec.h"
 #include "core/note.h"
 #include "core/verify.h"
+#include "projections/replay.h"
 #include "projections/rulebook_version.h"
 #include "tests/test_util.h"
 
@@ -204,6 +205,29 @@ void Replace(std::string* s, std::string_view from, std::string_view to) {
   size_t at = s->find(from);
   ASSERT_NE(at, std::string::npos) << from;
   s->replace(at, from.size(), to);
+}
+
+// A replay over a bundle's events recomputes their chain, as over the store.
+TEST_F(Bundles, ReplayingABundlesEventsRecomputesTheChain) {
+  bundle::Bundle b = Read(MakeBundle("t.bundle"));
+  {
+    bundle::BundleEvents events(b.events);
+    ASSERT_TRUE(Replay(events, INT64_MAX).ok());
+  }
+  const std::string name = "Thành phố Vị Thanh";
+  size_t altered = 0;
+  {
+    bundle::BundleEvents events(b.events);
+    while (altered < events.size() && events.bytes(altered).find(name) == std::string_view::npos) ++altered;
+    ASSERT_LT(altered + 1, events.size());  // not the last event
+  }
+  Replace(&b.events, name, "Thành phố Vị Thanx");
+  bundle::BundleEvents events(b.events);
+  Result<Timeline> replayed = Replay(events, INT64_MAX);
+  ASSERT_FALSE(replayed.ok());
+  EXPECT_EQ(replayed.status().code(), Status::Code::kCorruption);
+  EXPECT_EQ(replayed.status().message(), "event seq " + std::to_string(altered + 2) +
+                                             " does not chain: its previous hash is not the hash of the events before it");
 }
 
 TEST_F(Bundles, AChangedEventIsNamed) {
