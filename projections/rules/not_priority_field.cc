@@ -19,12 +19,13 @@ void CheckNotPriorityField(Findings& out) {
     if (plan == nullptr || plan->priority_fields.empty()) continue;
     const auto& list = plan->priority_fields;
     if (std::find(list.begin(), list.end(), course->field) != list.end()) continue;
-    std::string field = out.Field(course->field), p = out.Plan(course->plan);
-    out.Add(Rule::kNotPriorityField, rec.stamp, course->plan, p, out.CaseRulebook(rec.person, course->start),
-            out.Enrollment(e) + " học " + ProgramName(course->program) + " lĩnh vực " + field +
-                " bằng kinh phí công, không thuộc lĩnh vực ưu tiên của kế hoạch " + p,
-            out.Enrollment(e) + " studies " + ProgramName(course->program) + " in " + field +
-                " on public funds, not a priority field of plan " + p)
+    FindingArgs a = out.About(rec.person, e);
+    a.course = out.Course(rec.course);
+    a.program = course->program;
+    a.field = out.Field(course->field);
+    a.plan = out.Plan(course->plan);
+    out.Add(Case::kNotPriorityField, rec.stamp, course->plan, out.Plan(course->plan),
+            out.CaseRulebook(rec.person, course->start), std::move(a))
         .enrollment = out.Enrollment(e);
   }
 }

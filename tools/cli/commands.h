@@ -43,6 +43,7 @@ Status CmdCheckpoint(const Globals& g);
 
 struct LogArgs {
   uint64_t tail = 20;
+  std::string lang = "vi";  // vi or en
 };
 Status CmdLog(const Globals& g, const LogArgs& a);
 
@@ -50,6 +51,7 @@ struct HistoryArgs {
   std::string id;
   std::string known_at;    // RFC 3339 or a date; empty: now
   std::string format = "table";  // table (lines of text) or json
+  std::string lang = "vi";       // vi or en: the text form's words
 };
 Status CmdHistory(const Globals& g, const HistoryArgs& a);
 

@@ -135,12 +135,14 @@ Status CmdCheckpoint(const Globals& g) {
 }
 
 Status CmdLog(const Globals& g, const LogArgs& a) {
+  Result<Lang> lang = ParseLang(a.lang);
+  if (!lang.ok()) return lang.status();
   Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
   if (!store.ok()) return store.status();
   uint64_t head = (*store)->head().seq;
   uint64_t from = a.tail >= head ? 1 : head - a.tail + 1;
   return (*store)->ScanEvents(from, head, [&](uint64_t, schema::Event::Reader ev) -> Status {
-    std::string line = Escaped(EventLine(ev)) + "\n";
+    std::string line = Escaped(EventLine(ev, *lang)) + "\n";
     std::fwrite(line.data(), 1, line.size(), g.out);
     return Status::Ok();
   });
