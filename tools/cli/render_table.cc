@@ -146,7 +146,7 @@ std::string Item(const TallyChange& c, Lang lang) {
     case Section::kLevel: return Tr(kLevelHeader, lang) + ": " + LevelName(c.key, lang);
     case Section::kField: return Tr(kFieldHeader, lang) + ": " + FieldName(c.key, lang);
     case Section::kForm: return Tr(kFormHeader, lang) + ": " + FormName(c.key, lang);
-    case Section::kTotal: return "";
+    case Section::kTotal: return Tr(kTotalRow, lang);
   }
   return "";
 }
