@@ -46,20 +46,18 @@ ChainHasher::~ChainHasher() {
 }
 
 Hash ChainHasher::Next(const Hash& prev, kj::ArrayPtr<const kj::byte> canonical) {
-  Hash out;
-  unsigned int len = 0;
-  TLEDGER_CHECK(EVP_DigestInit_ex(ctx_, md_, nullptr) == 1);
-  TLEDGER_CHECK(EVP_DigestUpdate(ctx_, prev.data(), prev.size()) == 1);
-  TLEDGER_CHECK(EVP_DigestUpdate(ctx_, canonical.begin(), canonical.size()) == 1);
-  TLEDGER_CHECK(EVP_DigestFinal_ex(ctx_, out.data(), &len) == 1 && len == out.size());
-  return out;
+  return DigestOf({kj::ArrayPtr<const kj::byte>(prev.data(), prev.size()), canonical});
 }
 
-Hash ChainHasher::Digest(kj::ArrayPtr<const kj::byte> bytes) {
+Hash ChainHasher::Digest(kj::ArrayPtr<const kj::byte> bytes) { return DigestOf({bytes}); }
+
+Hash ChainHasher::DigestOf(std::initializer_list<kj::ArrayPtr<const kj::byte>> parts) {
   Hash out;
   unsigned int len = 0;
   TLEDGER_CHECK(EVP_DigestInit_ex(ctx_, md_, nullptr) == 1);
-  TLEDGER_CHECK(EVP_DigestUpdate(ctx_, bytes.begin(), bytes.size()) == 1);
+  for (kj::ArrayPtr<const kj::byte> part : parts) {
+    TLEDGER_CHECK(EVP_DigestUpdate(ctx_, part.begin(), part.size()) == 1);
+  }
   TLEDGER_CHECK(EVP_DigestFinal_ex(ctx_, out.data(), &len) == 1 && len == out.size());
   return out;
 }

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,9 @@ class ChainHasher {
   Hash Next(const Hash& prev, kj::ArrayPtr<const kj::byte> canonical);
   // SHA-256(bytes).
   Hash Digest(kj::ArrayPtr<const kj::byte> bytes);
+  // SHA-256 of the concatenation of `parts` (the Merkle tree's prefixed
+  // hashes, core/merkle.h), without copying them together.
+  Hash DigestOf(std::initializer_list<kj::ArrayPtr<const kj::byte>> parts);
 
  private:
   evp_md_ctx_st* ctx_;

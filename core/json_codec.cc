@@ -43,7 +43,7 @@ std::string_view Shape(element e) {
   return "something else";
 }
 
-std::string Shown(std::string_view s) { return "\"" + Abbreviated(s, 60) + "\""; }
+std::string Shown(std::string_view s) { return Quoted(s, 60); }
 
 Status Fail(const std::string& path, const std::string& reason) {
   return Status::InvalidInput(path + ": " + reason);

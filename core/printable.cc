@@ -75,6 +75,6 @@ std::string EscapedJson(std::string_view json) {
   return out;
 }
 
-std::string Quoted(std::string_view s) { return "\"" + Escaped(s) + "\""; }
+std::string Quoted(std::string_view s, size_t max_chars) { return "\"" + Abbreviated(s, max_chars) + "\""; }
 
 }  // namespace tledger

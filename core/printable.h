@@ -27,6 +27,7 @@
 #define TLEDGER_CORE_PRINTABLE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -49,8 +50,9 @@ std::string Abbreviated(std::string_view s, size_t max_chars);
 // the serializer (which replaces them).
 std::string EscapedJson(std::string_view json);
 
-// `s` quoted for a message: "\"" + Escaped(s) + "\"".
-std::string Quoted(std::string_view s);
+// `s` quoted for a message: "\"" + Escaped(s) + "\"", or with
+// Abbreviated(s, max_chars) for text that may be long (a line of a file).
+std::string Quoted(std::string_view s, size_t max_chars = SIZE_MAX);
 
 }  // namespace tledger
 

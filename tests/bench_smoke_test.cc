@@ -48,5 +48,21 @@ TEST(BenchmarkPrograms, RunSmall) {
   EXPECT_TRUE(fs::is_empty(tmp / "sb"));  // each size's ledger is removed after it
 }
 
+// tree_bench (core/TREE.md's figures): five rates for the events asked.
+TEST(BenchmarkPrograms, TreeBenchRunsSmall) {
+  TempDir tmp;
+  RunResult tb = RunProgram({TLEDGER_TREE_BENCH, "--events", "1000", "--dir", tmp / "tb"});
+  ASSERT_EQ(tb.exit_code, 0) << tb.err;
+  std::vector<std::string> lines = Lines(tb.out);
+  ASSERT_EQ(lines.size(), 6u) << tb.out;
+  EXPECT_EQ(lines[0], "events                           1000 (200 bytes each), 1994 stored hashes");
+  const char* const kNames[] = {"chain \\(SHA-256 per event\\)", "tree \\(leaf \\+ interior hashes\\)",
+                                "events SST \\(LZ4\\)", "tree SST, one key per hash", "tree SST, runs of 256 hashes"};
+  for (size_t i = 0; i < 5; ++i) {
+    EXPECT_TRUE(std::regex_match(lines[i + 1], std::regex(std::string(kNames[i]) + " +[0-9]+ events/s"))) << lines[i + 1];
+  }
+  EXPECT_FALSE(fs::exists(tmp / "tb"));
+}
+
 }  // namespace
 }  // namespace tledger::testing

@@ -323,7 +323,7 @@ TEST_F(CliVerify, HistoryNamesAnEventWhoseTextNoLongerReads) {
     RunResult r = Tledger(db_, {"history", "HG-E-0001", "--format", format});
     EXPECT_EQ(r.exit_code, 3) << format;
     EXPECT_EQ(r.out, "") << format;
-    EXPECT_EQ(r.err, std::string(kErrorPrefix) + "event seq 19: stored event does not decode: expected cptr[unboundedSize] == '\\0' [? == ?]; "
+    EXPECT_EQ(r.err, std::string(kErrorPrefix) + "event seq 19: stored event does not decode: expected cptr[unboundedSize] == '\\0' [\\x01 == \\x00]; "
                          "Message contains text that is not NUL-terminated.\n")
         << format;
   }

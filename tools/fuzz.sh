@@ -15,14 +15,14 @@ cd "$root"
 seconds=${1:-30}
 build_dir=${BUILD_DIR:-build-fuzz}
 [[ "$build_dir" = /* ]] || build_dir="$root/$build_dir"
-harnesses=(jsonl csv decode date)
+harnesses=(jsonl csv decode date note query)
 
 tools/install-deps.sh --fuzz
 if [[ ! -f "$build_dir/CMakeCache.txt" ]]; then
   generator=()
   if command -v ninja >/dev/null; then generator=(-G Ninja); fi
   CC=clang CXX=clang++ cmake -S . -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DTLEDGER_FUZZ=ON -DTLEDGER_BENCH=OFF
+    -DTLEDGER_FUZZ=ON -DTLEDGER_BENCH=OFF -DTLEDGER_WEB=OFF
 fi
 targets=()
 for h in "${harnesses[@]}"; do targets+=(--target "fuzz_$h"); done

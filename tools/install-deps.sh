@@ -15,10 +15,26 @@ packages=(
   librocksdb-dev capnproto libcapnp-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libcli11-dev libsimdjson-dev nlohmann-json3-dev
   libssl-dev libsodium-dev libbenchmark-dev libicu-dev
+  # Go and its x/mod sources: tests/interop_test checks tledger's Merkle
+  # proofs and signed notes against sumdb/tlog and sumdb/note (GOPATH mode,
+  # offline)
+  golang-go golang-golang-x-mod-dev
+  # tledger serve (tools/server/README.md): cpp-httplib, built with OpenSSL
+  libcpp-httplib-dev
   # tools the tests use: util-linux (flock, mount), e2fsprogs (mkfs.ext4 for
-  # the disk-full test), procps (ps), psmisc (killall)
-  util-linux e2fsprogs procps psmisc
+  # the disk-full test), procps (ps), psmisc (killall), openssl (a TLS
+  # certificate for the server's tests), chromium (the browser tests drive
+  # /usr/bin/chromium; nothing is downloaded at run time)
+  util-linux e2fsprogs procps psmisc openssl chromium
 )
+# The web page (tools/web) is built with node and npm: `npm ci` installs
+# what its package-lock.json lists at build time. Debian's nodejs and npm
+# when the machine has no node yet; a machine that has one (a newer Node.js
+# whose package provides npm, which Debian's npm conflicts with) keeps it.
+# The build needs Node.js 20.19 or later and says so otherwise.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 for arg in "$@"; do
   case "$arg" in
     --fuzz) packages+=(clang libclang-rt-14-dev llvm) ;;

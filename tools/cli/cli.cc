@@ -10,8 +10,10 @@
 #include <spdlog/spdlog.h>
 
 #include "core/printable.h"
+#include "tools/cli/batches.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/report_commands.h"
+#include "tools/server/serve.h"
 
 namespace tledger {
 namespace {
@@ -81,13 +83,16 @@ int RunCli(int argc, char** argv) {
   verify->add_option("--anchors", verify_args.anchors_file, "a file of SEQ:HASH lines to check");
   verify->callback([&] { run = [&] { return CmdVerify(g, verify_args); }; });
 
+  CheckpointArgs checkpoint_args;
   CLI::App* checkpoint = app.add_subcommand("checkpoint", "verify, then print the head as SEQ:HASH to write down or publish");
-  checkpoint->callback([&] { run = [&] { return CmdCheckpoint(g); }; });
+  checkpoint->add_option("--format", checkpoint_args.format, "table (SEQ:HASH) or json (default table)");
+  checkpoint->callback([&] { run = [&] { return CmdCheckpoint(g, checkpoint_args); }; });
 
   LogArgs log_args;
   CLI::App* log = app.add_subcommand("log", "the latest events, one line each");
   log->add_option("--tail", log_args.tail, "how many (default 20)");
   log->add_option("--lang", log_args.lang, "vi or en (default vi)");
+  log->add_option("--format", log_args.format, "table or json (default table)");
   log->callback([&] { run = [&] { return CmdLog(g, log_args); }; });
 
   HistoryArgs history_args;
@@ -101,6 +106,15 @@ int RunCli(int argc, char** argv) {
 
   ReportArgs report_args;
   AddReportCommands(app, g, report_args, run);
+
+  BatchesArgs batches_args;
+  CLI::App* batches = app.add_subcommand("batches", "the import batches: the points of the known-at axis, with their seqs and recorders");
+  batches->add_option("--format", batches_args.format, "table or json (default table)");
+  batches->add_option("--lang", batches_args.lang, "vi or en: the table's words (default vi)");
+  batches->callback([&] { run = [&] { return CmdBatches(g, batches_args); }; });
+
+  server::ServeArgs serve_args;
+  server::AddServeCommand(app, g, serve_args, run);
 
   try {
     app.parse(argc, argv);

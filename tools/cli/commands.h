@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -39,11 +41,15 @@ struct VerifyArgs {
 };
 Status CmdVerify(const Globals& g, const VerifyArgs& a);
 
-Status CmdCheckpoint(const Globals& g);
+struct CheckpointArgs {
+  std::string format = "table";  // table (SEQ:HASH) or json
+};
+Status CmdCheckpoint(const Globals& g, const CheckpointArgs& a);
 
 struct LogArgs {
   uint64_t tail = 20;
   std::string lang = "vi";  // vi or en
+  std::string format = "table";  // table (one line each) or json
 };
 Status CmdLog(const Globals& g, const LogArgs& a);
 
@@ -54,6 +60,15 @@ struct HistoryArgs {
   std::string lang = "vi";       // vi or en: the text form's words
 };
 Status CmdHistory(const Globals& g, const HistoryArgs& a);
+
+// The output of `checkpoint`, `history` and `log` as each prints it: what
+// the Cmd* functions write to g.out and what `tledger serve` sends
+// (tools/server/), from one function. The same errors as the commands.
+Result<std::string> CheckpointOutput(const Globals& g, const CheckpointArgs& a);
+Result<std::string> HistoryOutput(const Globals& g, const HistoryArgs& a);
+// `log` hands its output to `sink` piece by piece (a long tail is not held
+// in memory); the first failure `sink` returns stops it.
+Status LogOutput(const Globals& g, const LogArgs& a, const std::function<Status(std::string_view)>& sink);
 
 }  // namespace tledger
 

@@ -109,6 +109,19 @@ std::string FieldValueText(std::string_view type, std::string_view key, const Js
   return ValueText(t != nullptr ? t->body.Find(key) : nullptr, key, value, lang);
 }
 
+Result<nlohmann::ordered_json> StoredEventJson(uint64_t seq, schema::Event::Reader event) {
+  Result<nlohmann::ordered_json> interchange = EventToJsonValue(event, nullptr);
+  if (!interchange.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + interchange.status().message());
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (auto& [key, value] : interchange->items()) {
+    out[key] = value;
+    if (key == "effective" && !interchange->contains("source")) out["source"] = nullptr;
+  }
+  out["seq"] = seq;
+  out["recorded_at"] = FormatInstant(event.getRecordedAt());
+  return out;
+}
+
 std::string BodyText(schema::Body::Reader body, Lang lang) {
   Result<Json> j = BodyFields(body);
   if (!j.ok()) return "(" + j.status().message() + ")";

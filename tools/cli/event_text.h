@@ -7,6 +7,7 @@
 #ifndef TLEDGER_TOOLS_CLI_EVENT_TEXT_H_
 #define TLEDGER_TOOLS_CLI_EVENT_TEXT_H_
 
+#include <cstdint>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -34,6 +35,11 @@ Result<nlohmann::ordered_json> BodyFields(schema::Body::Reader body);
 // `type` (its interchange name).
 std::string FieldValueText(std::string_view type, std::string_view key, const nlohmann::ordered_json& value,
                            Lang lang);
+
+// A stored event as `history` and `log` print it in JSON: the interchange
+// form, with `source` null where the event has none, then `seq` and
+// `recorded_at`. Corruption naming the seq for an event that cannot render.
+Result<nlohmann::ordered_json> StoredEventJson(uint64_t seq, schema::Event::Reader event);
 
 }  // namespace tledger
 

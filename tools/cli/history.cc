@@ -153,7 +153,7 @@ std::string EventText(const Telling& t, schema::Event::Reader ev, Lang lang) {
   return out;
 }
 
-Status PrintText(const Globals& g, const HistoryArgs& a, Timestamp known_at, const Telling& t, Lang lang) {
+Result<std::string> HistoryText(const HistoryArgs& a, Timestamp known_at, const Telling& t, Lang lang) {
   size_t n = t.story().events.size();
   std::string out = Tr({"Lịch sử của {}: {}", "History of {}: {}"}, lang, Quoted(a.id), Count(n, kRecordsNoun, lang)) +
                     (a.known_at.empty() ? "" : Tr({", theo dữ liệu ghi nhận đến {}", ", as known at {}"}, lang,
@@ -168,25 +168,18 @@ Status PrintText(const Globals& g, const HistoryArgs& a, Timestamp known_at, con
       return Status::Ok();
     }));
   }
-  return WriteOut(g, Escaped(out, /*keep_newlines=*/true));
+  return Escaped(out, /*keep_newlines=*/true);
 }
 
-Status PrintJson(const Globals& g, const HistoryArgs& a, Timestamp known_at, const Telling& t) {
+Result<std::string> HistoryJson(const HistoryArgs& a, Timestamp known_at, const Telling& t) {
   Json events = Json::array();
   EventDecoder decoder;
   for (const StoryEvent& e : t.story().events) {
     Result<schema::Event::Reader> ev = decoder.Decode(e.bytes);
     if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(e.seq) + ": " + ev.status().message());
-    Result<Json> interchange = EventToJsonValue(*ev, nullptr);
-    if (!interchange.ok()) return Status::Corruption("event seq " + std::to_string(e.seq) + ": " + interchange.status().message());
-    // The interchange form, with `source` null where the event has none.
-    Json out = Json::object();
-    for (auto& [key, value] : interchange->items()) {
-      out[key] = value;
-      if (key == "effective" && !interchange->contains("source")) out["source"] = nullptr;
-    }
-    out["seq"] = e.seq;
-    out["recorded_at"] = FormatInstant(ev->getRecordedAt());
+    Result<Json> stored = StoredEventJson(e.seq, *ev);
+    if (!stored.ok()) return stored.status();
+    Json out = std::move(*stored);
     if (ev->getBody().isCorrection()) {
       std::optional<uint64_t> seq = t.SeqOf(Text(ev->getBody().getCorrection().getTarget()));
       out["target_seq"] = seq ? Json(*seq) : Json(nullptr);
@@ -201,12 +194,12 @@ Status PrintJson(const Globals& g, const HistoryArgs& a, Timestamp known_at, con
   Json doc = {{"id", a.id},
               {"known_at", a.known_at.empty() ? Json(nullptr) : Json(FormatInstant(known_at))},
               {"events", std::move(events)}};
-  return WriteOut(g, JsonText(doc));
+  return JsonText(doc);
 }
 
 }  // namespace
 
-Status CmdHistory(const Globals& g, const HistoryArgs& a) {
+Result<std::string> HistoryOutput(const Globals& g, const HistoryArgs& a) {
   Result<Format> format = ParseFormat(a.format);
   if (!format.ok()) return format.status();
   Result<Lang> lang = ParseLang(a.lang);
@@ -228,7 +221,9 @@ Status CmdHistory(const Globals& g, const HistoryArgs& a) {
   }
   Telling telling(**store, std::move(*story));
   TLEDGER_RETURN_IF_ERROR(telling.Index());
-  return *format == Format::kJson ? PrintJson(g, a, known_at, telling) : PrintText(g, a, known_at, telling, *lang);
+  return *format == Format::kJson ? HistoryJson(a, known_at, telling) : HistoryText(a, known_at, telling, *lang);
 }
+
+Status CmdHistory(const Globals& g, const HistoryArgs& a) { return WriteOutput(g, HistoryOutput(g, a)); }
 
 }  // namespace tledger

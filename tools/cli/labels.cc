@@ -41,6 +41,7 @@ std::string MeasureLabel(std::string_view measure, Lang lang) {
       {"classes", {"Số lớp", "Classes"}},
       {"reimbursement_due_vnd", {"Chi phí đền bù còn phải nộp", "Training costs still to be repaid"}},
       {"events_counted", {"Số bản ghi được tính", "Records counted"}},
+      {"events", {"Số sự kiện", "Events"}},
   };
   for (const Entry& e : kMeasures) {
     if (e.measure == measure) return Tr(e.label, lang);

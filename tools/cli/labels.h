@@ -53,6 +53,7 @@ inline constexpr Noun kViolationsNoun{"vi phạm", "violation", "violations"};
 inline constexpr Noun kWarningsNoun{"cảnh báo", "warning", "warnings"};
 inline constexpr Noun kDataQualityNoun{"sai sót dữ liệu", "data-quality finding", "data-quality findings"};
 inline constexpr Noun kCasesNoun{"trường hợp", "case", "cases"};
+inline constexpr Noun kBatchesNoun{"lần nhập", "import batch", "import batches"};
 
 // The heading of a measure ("enrolled" -> "Đã cử đi học" / "Enrolled"); the
 // measure itself for a name it does not know.
@@ -120,6 +121,14 @@ inline constexpr Bilingual kFromHeader{"Trước", "Before"};
 inline constexpr Bilingual kToHeader{"Sau", "After"};
 inline constexpr Bilingual kAppearedTitle{"Phát hiện mới: {}", "Findings that appeared: {}"};   // count
 inline constexpr Bilingual kClearedTitle{"Không còn: {}", "Findings that cleared: {}"};         // count
+
+// `batches`: the known-at axis.
+inline constexpr Bilingual kBatchesHeader{"Sổ cái có {} dữ liệu, đến sự kiện số {}",  // Count(batches), head seq
+                                          "The ledger holds {}, up to seq {}"};
+inline constexpr Bilingual kRecordedAtHeader{"Thời điểm ghi nhận", "Recorded at"};
+inline constexpr Bilingual kFirstSeqHeader{"Từ số", "First seq"};
+inline constexpr Bilingual kLastSeqHeader{"Đến số", "Last seq"};
+inline constexpr Bilingual kRecordedByHeader{"Người ghi nhận", "Recorded by"};
 
 }  // namespace tledger
 

@@ -16,6 +16,9 @@
 #include "tools/cli/commands.h"
 #include "tools/cli/event_text.h"
 #include "tools/cli/importer.h"
+#include "tools/cli/render.h"
+#include "tools/cli/render_json.h"
+#include "tools/cli/report_commands.h"
 
 namespace tledger {
 
@@ -124,28 +127,54 @@ Status CmdVerify(const Globals& g, const VerifyArgs& a) {
   return Status::Ok();
 }
 
-Status CmdCheckpoint(const Globals& g) {
+Result<std::string> CheckpointOutput(const Globals& g, const CheckpointArgs& a) {
+  Result<Format> format = ParseFormat(a.format);
+  if (!format.ok()) return format.status();
+  if (*format == Format::kCsv) return Status::InvalidInput("--format: checkpoint prints table or json");
   Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
   if (!store.ok()) return store.status();
   // An anchor is only worth writing down for a ledger that verifies.
   Result<VerifyReport> r = Verify(**store, VerifyOptions{});
   if (!r.ok()) return r.status();
-  std::fprintf(g.out, "%s\n", FormatAnchor(Anchor{r->head.seq, r->head.hash}).c_str());
-  return Status::Ok();
+  std::string anchor = FormatAnchor(Anchor{r->head.seq, r->head.hash});
+  if (*format == Format::kTable) return anchor + "\n";
+  nlohmann::ordered_json doc = {{"seq", r->head.seq},
+                                {"hash", ToHex(r->head.hash)},
+                                {"recorded_at", FormatInstant(r->head.recorded_at)},
+                                {"checkpoint", anchor}};
+  return JsonText(doc);
 }
 
-Status CmdLog(const Globals& g, const LogArgs& a) {
+Status CmdCheckpoint(const Globals& g, const CheckpointArgs& a) { return WriteOutput(g, CheckpointOutput(g, a)); }
+
+Status LogOutput(const Globals& g, const LogArgs& a, const std::function<Status(std::string_view)>& sink) {
+  Result<Format> format = ParseFormat(a.format);
+  if (!format.ok()) return format.status();
+  if (*format == Format::kCsv) return Status::InvalidInput("--format: log prints table or json");
   Result<Lang> lang = ParseLang(a.lang);
   if (!lang.ok()) return lang.status();
   Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
   if (!store.ok()) return store.status();
   uint64_t head = (*store)->head().seq;
   uint64_t from = a.tail >= head ? 1 : head - a.tail + 1;
-  return (*store)->ScanEvents(from, head, [&](uint64_t, schema::Event::Reader ev) -> Status {
-    std::string line = Escaped(EventLine(ev, *lang)) + "\n";
-    std::fwrite(line.data(), 1, line.size(), g.out);
+  if (*format == Format::kTable) {
+    return (*store)->ScanEvents(from, head, [&](uint64_t, schema::Event::Reader ev) -> Status {
+      return sink(Escaped(EventLine(ev, *lang)) + "\n");
+    });
+  }
+  nlohmann::ordered_json events = nlohmann::ordered_json::array();
+  TLEDGER_RETURN_IF_ERROR((*store)->ScanEvents(from, head, [&](uint64_t seq, schema::Event::Reader ev) -> Status {
+    Result<nlohmann::ordered_json> e = StoredEventJson(seq, ev);
+    if (!e.ok()) return e.status();
+    events.push_back(std::move(*e));
     return Status::Ok();
-  });
+  }));
+  nlohmann::ordered_json doc = {{"head", head}, {"tail", a.tail}, {"events", std::move(events)}};
+  return sink(JsonText(doc));
+}
+
+Status CmdLog(const Globals& g, const LogArgs& a) {
+  return LogOutput(g, a, [&](std::string_view text) { return WriteOut(g, text); });
 }
 
 }  // namespace tledger

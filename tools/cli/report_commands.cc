@@ -116,29 +116,29 @@ Result<std::optional<Report>> CachedReport(const Globals& g, const Request& r, D
   return std::optional<Report>(std::move(*report));
 }
 
-Status CmdReport(const Globals& g, const ReportArgs& a) {
+Result<std::string> ReportOutput(const Globals& g, const ReportArgs& a) {
   Result<Request> r = ParseRequest(a);
   if (!r.ok()) return r.status();
   Result<Date> as_of = ParseDateOption("--as-of", a.as_of);
   if (!as_of.ok()) return as_of.status();
   Result<std::optional<Report>> cached = CachedReport(g, *r, *as_of);
   if (!cached.ok()) return cached.status();
-  if (*cached) return WriteOut(g, RenderReport(**cached, r->scope, r->format));
+  if (*cached) return RenderReport(**cached, r->scope, r->format);
   Result<Outcome> o = EvaluateAsOf(g, *r, a.as_of);
   if (!o.ok()) return o.status();
-  return WriteOut(g, RenderReport(o->report, r->scope, r->format));
+  return RenderReport(o->report, r->scope, r->format);
 }
 
-Status CmdViolations(const Globals& g, const ReportArgs& a) {
+Result<std::string> ViolationsOutput(const Globals& g, const ReportArgs& a) {
   Result<Request> r = ParseRequest(a);
   if (!r.ok()) return r.status();
   Result<Outcome> o = EvaluateAsOf(g, *r, a.as_of);
   if (!o.ok()) return o.status();
   if (r->rule) std::erase_if(o->violations, [&](const Violation& v) { return v.rule != *r->rule; });
-  return WriteOut(g, RenderViolations(*o, r->scope, r->format));
+  return RenderViolations(*o, r->scope, r->format);
 }
 
-Status CmdDiff(const Globals& g, const ReportArgs& a) {
+Result<std::string> DiffOutput(const Globals& g, const ReportArgs& a) {
   Result<Request> r = ParseRequest(a);
   if (!r.ok()) return r.status();
   Result<Date> from = ParseDateOption("--from", a.from);
@@ -148,8 +148,17 @@ Status CmdDiff(const Globals& g, const ReportArgs& a) {
   Result<std::unique_ptr<LedgerView>> view = OpenView(g, *r);
   if (!view.ok()) return view.status();
   ReportDiff d = DiffOutcomes((*view)->Evaluate(Options(*r, *from)), (*view)->Evaluate(Options(*r, *to)));
-  return WriteOut(g, RenderDiff(d, r->scope, r->format));
+  return RenderDiff(d, r->scope, r->format);
 }
+
+Status WriteOutput(const Globals& g, const Result<std::string>& text) {
+  if (!text.ok()) return text.status();
+  return WriteOut(g, std::string_view(*text));
+}
+
+Status CmdReport(const Globals& g, const ReportArgs& a) { return WriteOutput(g, ReportOutput(g, a)); }
+Status CmdViolations(const Globals& g, const ReportArgs& a) { return WriteOutput(g, ViolationsOutput(g, a)); }
+Status CmdDiff(const Globals& g, const ReportArgs& a) { return WriteOutput(g, DiffOutput(g, a)); }
 
 void AddReportCommands(CLI::App& app, const Globals& g, ReportArgs& a, std::function<Status()>& run) {
   CLI::App* report = app.add_subcommand("report", "tallies per plan and quota cell, by level, field and form, money");

@@ -42,8 +42,18 @@ Status CmdReport(const Globals& g, const ReportArgs& a);
 Status CmdViolations(const Globals& g, const ReportArgs& a);
 Status CmdDiff(const Globals& g, const ReportArgs& a);
 
+// The whole output of each command, as it prints it: what Cmd* writes to
+// g.out, and what `tledger serve` sends (tools/server/), from one function,
+// so the two can never differ. The same errors as the commands; g.out is
+// not used.
+Result<std::string> ReportOutput(const Globals& g, const ReportArgs& a);
+Result<std::string> ViolationsOutput(const Globals& g, const ReportArgs& a);
+Result<std::string> DiffOutput(const Globals& g, const ReportArgs& a);
+
 // Writes a command's whole result to g.out; IoError when it cannot.
 Status WriteOut(const Globals& g, std::string_view text);
+// The same for an output that may have failed: its Status then.
+Status WriteOutput(const Globals& g, const Result<std::string>& text);
 
 // Registers the three subcommands on `app`; the chosen one sets `run`.
 // `g` and `a` must outlive the parse and the run.
