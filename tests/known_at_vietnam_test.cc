@@ -31,7 +31,7 @@ class KnownAtVietnam : public ::testing::Test {
       Result<FileImport> r = ImportFile(*store, DataPath("sample.jsonl"), ImportOptions{.actor = kActor, .csv_type = ""});
       SetClockForTesting(nullptr);
       ASSERT_TRUE(r.ok()) << r.status().ToString();
-      ASSERT_EQ(r->head.seq, 26u);
+      ASSERT_EQ(r->head.seq, 24u);
       ASSERT_EQ(r->head.recorded_at, *ParseInstant("2026-12-06T23:30:00Z"));
     }
   }

@@ -270,17 +270,17 @@ TEST_F(DiffCli, JsonNamesEachChangeAndEachViolation) {
 TEST_F(DiffCli, CsvHasOneRowPerChangeAndPerViolation) {
   EXPECT_EQ(Diff({"--format", "csv", "--plan", "CT-2025"}),
             "\xEF\xBB\xBF"
-            "Thay đổi,Mục,Kế hoạch,\"Trình độ, chương trình\",Nguồn kinh phí,\"Trong nước, nước ngoài\",Theo,Chỉ số,Trước,Sau,Nội dung kiểm tra,Loại,Bản ghi căn cứ,Đối tượng,Văn bản áp dụng,Nội dung,Căn cứ pháp lý,Học viên,Chi phí đền bù,Đã nộp,Còn phải nộp,Số thứ tự bản ghi,Từ ngày,Đến ngày,Dữ liệu ghi nhận đến\n"
-            "Số liệu thay đổi,Theo trình độ,CT-2025,Tiến sĩ,Ngân sách/kinh phí đơn vị sự nghiệp,Trong nước,,Đã cử đi học,2,1,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Số liệu thay đổi,Theo trình độ,CT-2025,Tiến sĩ,Ngân sách/kinh phí đơn vị sự nghiệp,Trong nước,,Đang học,2,1,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Số liệu thay đổi,Theo trình độ,CT-2025,Tiến sĩ,Ngân sách/kinh phí đơn vị sự nghiệp,Trong nước,,Thôi học,0,1,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Số liệu thay đổi,Theo cấp,,,,,Cấp tỉnh,Lượt học viên,1,0,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Số liệu thay đổi,Theo cấp,,,,,Cấp tỉnh,Số người,1,0,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Số liệu thay đổi,Theo lĩnh vực,,,,,Công nghệ thông tin,Lượt học viên,2,1,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Số liệu thay đổi,Theo hình thức,,,,,Tập trung,Lượt học viên,2,1,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Số liệu thay đổi,Tổng hợp,,,,,,Chi phí đền bù còn phải nộp,0,100000000,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Phát hiện mới,,,,,,,,,,Tự ý bỏ học,vi phạm,w-2,P2,NĐ 171/2025,\"Lê Thị Bích (P2), học viên E2, lớp C-PHD-IT (Tiến sĩ), tự ý bỏ học trong thời gian đào tạo: thôi học ngày 01/12/2025, sau ngày khai giảng 01/09/2025; phải đền bù chi phí đào tạo 100.000.000 đ, đã nộp 0 đ, còn phải nộp 100.000.000 đ\",Điều 6 NĐ 171/2025,E2,100000000,0,100000000,25,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Không còn,,,,,,,,,,Vượt chỉ tiêu,vi phạm,e-2,CT-2025,NĐ 171/2025,\"Lê Thị Bích (P2), học viên E2, là người thứ 2 được cử đi học theo chỉ tiêu Tiến sĩ / Ngân sách/kinh phí đơn vị sự nghiệp / Trong nước của kế hoạch CT-2025, vượt chỉ tiêu 1\",KH 12/KH-UBND,E2,,,,16,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\n");
+            "Thay đổi,Mục,Kế hoạch,\"Trình độ, chương trình\",Nguồn kinh phí,\"Trong nước, nước ngoài\",Theo,Chỉ số,Trước,Sau,Nội dung kiểm tra,Loại,Bản ghi căn cứ,Đối tượng,Văn bản áp dụng,Nội dung,Căn cứ pháp lý,Học viên,Chi phí đền bù,Đã nộp,Còn phải nộp,Số thứ tự bản ghi,Từ ngày,Đến ngày,Dữ liệu ghi nhận đến\r\n"
+            "Số liệu thay đổi,Theo trình độ,CT-2025,Tiến sĩ,Ngân sách/kinh phí đơn vị sự nghiệp,Trong nước,,Đã cử đi học,2,1,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Số liệu thay đổi,Theo trình độ,CT-2025,Tiến sĩ,Ngân sách/kinh phí đơn vị sự nghiệp,Trong nước,,Đang học,2,1,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Số liệu thay đổi,Theo trình độ,CT-2025,Tiến sĩ,Ngân sách/kinh phí đơn vị sự nghiệp,Trong nước,,Thôi học,0,1,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Số liệu thay đổi,Theo cấp,,,,,Cấp tỉnh,Lượt học viên,1,0,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Số liệu thay đổi,Theo cấp,,,,,Cấp tỉnh,Số người,1,0,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Số liệu thay đổi,Theo lĩnh vực,,,,,Công nghệ thông tin,Lượt học viên,2,1,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Số liệu thay đổi,Theo hình thức,,,,,Tập trung,Lượt học viên,2,1,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Số liệu thay đổi,Tổng hợp,,,,,,Chi phí đền bù còn phải nộp,0,100000000,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Phát hiện mới,,,,,,,,,,Tự ý bỏ học,vi phạm,w-2,P2,NĐ 171/2025,\"Lê Thị Bích (P2), học viên E2, lớp C-PHD-IT (Tiến sĩ), tự ý bỏ học trong thời gian đào tạo: thôi học ngày 01/12/2025, sau ngày khai giảng 01/09/2025; phải đền bù chi phí đào tạo 100.000.000 đ, đã nộp 0 đ, còn phải nộp 100.000.000 đ\",Điều 6 NĐ 171/2025,E2,100000000,0,100000000,25,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Không còn,,,,,,,,,,Vượt chỉ tiêu,vi phạm,e-2,CT-2025,NĐ 171/2025,\"Lê Thị Bích (P2), học viên E2, là người thứ 2 được cử đi học theo chỉ tiêu Tiến sĩ / Ngân sách/kinh phí đơn vị sự nghiệp / Trong nước của kế hoạch CT-2025, vượt chỉ tiêu 1\",KH 12/KH-UBND,E2,,,,16,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n");
 }
 
 TEST_F(DiffCli, PlanLeavesOutWhatConcernsOtherPlans) {

@@ -253,22 +253,22 @@ TEST_F(ReportCli, ReportJsonQuotaIsNullWhereThePlanSetsNone) {
 TEST_F(ReportCli, ReportCsvHasOneHeaderAndASectionPerRow) {
   EXPECT_EQ(Out(SampleDb(), {"report", "--as-of", "2028-12-31", "--format", "csv"}),
             "\xEF\xBB\xBF"
-            "Mục,Kế hoạch,\"Trình độ, chương trình\",Nguồn kinh phí,\"Trong nước, nước ngoài\",Chỉ tiêu,Đã cử đi học,% đạt kế hoạch,Hoàn thành,\"Không hoàn thành, không được cấp văn bằng\",Đang học,Thôi học,Chỉ số,Lượt học viên,Số người,Số lớp,Giá trị,Tính đến hết ngày,Dữ liệu ghi nhận đến\n"
-            "Kinh phí kế hoạch,HG-2025,,,,,,,,,,,Dự toán kinh phí,,,,1800000000,2028-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Kinh phí kế hoạch,HG-2025,,,,,,,,,,,Kinh phí đã quyết định,,,,95000000,2028-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Kinh phí kế hoạch,HG-2025,,,,,,,,,,,Còn lại,,,,1705000000,2028-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Theo trình độ,HG-2025,Thạc sĩ,Ngân sách/kinh phí đơn vị sự nghiệp,Trong nước,12,1,8,1,0,0,0,,,,,,2028-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Theo cấp,,,,,,,,,,,,Trung ương,0,0,,,2028-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Theo cấp,,,,,,,,,,,,Cấp tỉnh,0,0,,,2028-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Theo cấp,,,,,,,,,,,,Cấp huyện,0,0,,,2028-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Theo cấp,,,,,,,,,,,,Cấp xã,1,1,,,2028-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Theo lĩnh vực,,,,,,,,,,,,Tài chính,1,,1,,2028-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Theo hình thức,,,,,,,,,,,,Tập trung,0,,0,,2028-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Theo hình thức,,,,,,,,,,,,Bán tập trung,1,,1,,2028-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Theo hình thức,,,,,,,,,,,,Từ xa,0,,0,,2028-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Theo hình thức,,,,,,,,,,,,Trực tuyến,0,,0,,2028-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Tổng hợp,,,,,,,,,,,,Số bản ghi được tính,,,,24,2028-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Tổng hợp,,,,,,,,,,,,Chi phí đền bù còn phải nộp,,,,47187500,2028-12-31,9999-12-31T16:59:59.999999Z\n");
+            "Mục,Kế hoạch,\"Trình độ, chương trình\",Nguồn kinh phí,\"Trong nước, nước ngoài\",Chỉ tiêu,Đã cử đi học,% đạt kế hoạch,Hoàn thành,\"Không hoàn thành, không được cấp văn bằng\",Đang học,Thôi học,Chỉ số,Lượt học viên,Số người,Số lớp,Giá trị,Tính đến hết ngày,Dữ liệu ghi nhận đến\r\n"
+            "Kinh phí kế hoạch,HG-2025,,,,,,,,,,,Dự toán kinh phí,,,,1800000000,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Kinh phí kế hoạch,HG-2025,,,,,,,,,,,Kinh phí đã quyết định,,,,95000000,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Kinh phí kế hoạch,HG-2025,,,,,,,,,,,Còn lại,,,,1705000000,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo trình độ,HG-2025,Thạc sĩ,Ngân sách/kinh phí đơn vị sự nghiệp,Trong nước,12,1,8,1,0,0,0,,,,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo cấp,,,,,,,,,,,,Trung ương,0,0,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo cấp,,,,,,,,,,,,Cấp tỉnh,0,0,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo cấp,,,,,,,,,,,,Cấp huyện,0,0,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo cấp,,,,,,,,,,,,Cấp xã,1,1,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo lĩnh vực,,,,,,,,,,,,Tài chính,1,,1,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo hình thức,,,,,,,,,,,,Tập trung,0,,0,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo hình thức,,,,,,,,,,,,Bán tập trung,1,,1,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo hình thức,,,,,,,,,,,,Từ xa,0,,0,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo hình thức,,,,,,,,,,,,Trực tuyến,0,,0,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Tổng hợp,,,,,,,,,,,,Số bản ghi được tính,,,,24,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Tổng hợp,,,,,,,,,,,,Chi phí đền bù còn phải nộp,,,,47187500,2028-12-31,9999-12-31T16:59:59.999999Z\r\n");
 }
 
 TEST_F(ReportCli, ReportCsvLeavesANullQuotaEmpty) {
@@ -615,11 +615,11 @@ TEST_F(ReportCli, ViolationsJsonHasTheSpecKeysAndTheDetailInTheChosenLanguage) {
 TEST_F(ReportCli, ViolationsCsvQuotesDetailsThatHoldCommas) {
   EXPECT_EQ(Out(PlansDb(), {"violations", "--as-of", "2025-12-31", "--plan", "CT-2025", "--format", "csv", "--lang", "en"}),
             "\xEF\xBB\xBF"
-            "Check,Kind,Record,Subject,Rulebook,Detail,Legal basis,Enrollment,Training costs to repay,Repaid,Outstanding,Seq,As of,Known at\n"
-            "Over the plan's budget,violation,f-2,CT-2025,Decree 171/2025,\"Decision QĐ-502 of 2025-09-06 (100,000,000 VND) brings the funding decided under plan CT-2025 to 250,000,000 VND, over its budget of 200,000,000 VND\",KH 12/KH-UBND,,,,,21,2025-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Sent to training not in the plan,violation,e-2,P2,Decree 171/2025,\"Lê Thị Bích (P2), enrollment E2, sent to course C-PHD-IT (PhD) on 2025-09-02, but not on the list approved under plan CT-2025\",\"KH 12/KH-UBND; Clause 1, Article 2 of Decree 171/2025\",E2,,,,16,2025-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Sent to training not in the plan,violation,e-3,P2,Decree 171/2025,\"Lê Thị Bích (P2), enrollment E3, sent to course C-MS-FIN (Master) on 2025-10-01, but not on the list approved under plan CT-2025\",\"KH 12/KH-UBND; Clause 1, Article 2 of Decree 171/2025\",E3,,,,17,2025-12-31,9999-12-31T16:59:59.999999Z\n"
-            "Over the quota,violation,e-2,CT-2025,Decree 171/2025,\"Lê Thị Bích (P2), enrollment E2, is number 2 sent under the PhD / Budget or unit funds / Domestic quota of plan CT-2025, over the quota of 1\",KH 12/KH-UBND,E2,,,,16,2025-12-31,9999-12-31T16:59:59.999999Z\n");
+            "Check,Kind,Record,Subject,Rulebook,Detail,Legal basis,Enrollment,Training costs to repay,Repaid,Outstanding,Seq,As of,Known at\r\n"
+            "Over the plan's budget,violation,f-2,CT-2025,Decree 171/2025,\"Decision QĐ-502 of 2025-09-06 (100,000,000 VND) brings the funding decided under plan CT-2025 to 250,000,000 VND, over its budget of 200,000,000 VND\",KH 12/KH-UBND,,,,,21,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Sent to training not in the plan,violation,e-2,P2,Decree 171/2025,\"Lê Thị Bích (P2), enrollment E2, sent to course C-PHD-IT (PhD) on 2025-09-02, but not on the list approved under plan CT-2025\",\"KH 12/KH-UBND; Clause 1, Article 2 of Decree 171/2025\",E2,,,,16,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Sent to training not in the plan,violation,e-3,P2,Decree 171/2025,\"Lê Thị Bích (P2), enrollment E3, sent to course C-MS-FIN (Master) on 2025-10-01, but not on the list approved under plan CT-2025\",\"KH 12/KH-UBND; Clause 1, Article 2 of Decree 171/2025\",E3,,,,17,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Over the quota,violation,e-2,CT-2025,Decree 171/2025,\"Lê Thị Bích (P2), enrollment E2, is number 2 sent under the PhD / Budget or unit funds / Domestic quota of plan CT-2025, over the quota of 1\",KH 12/KH-UBND,E2,,,,16,2025-12-31,9999-12-31T16:59:59.999999Z\r\n");
 }
 
 TEST_F(ReportCli, RuleKeepsOneRuleAndAnyCaseOfItsName) {
@@ -638,7 +638,7 @@ TEST_F(ReportCli, NoViolationsIsStillExitZero) {
             "No violations, warnings or data-quality findings.\n");
   EXPECT_EQ(Out(PlansDb(), {"violations", "--as-of", "2025-12-31", "--rule", "AGE_LIMIT", "--format", "csv"}),
             "\xEF\xBB\xBF"
-            "Nội dung kiểm tra,Loại,Bản ghi căn cứ,Đối tượng,Văn bản áp dụng,Nội dung,Căn cứ pháp lý,Học viên,Chi phí đền bù,Đã nộp,Còn phải nộp,Số thứ tự bản ghi,Tính đến hết ngày,Dữ liệu ghi nhận đến\n");
+            "Nội dung kiểm tra,Loại,Bản ghi căn cứ,Đối tượng,Văn bản áp dụng,Nội dung,Căn cứ pháp lý,Học viên,Chi phí đền bù,Đã nộp,Còn phải nộp,Số thứ tự bản ghi,Tính đến hết ngày,Dữ liệu ghi nhận đến\r\n");
 }
 
 TEST_F(ReportCli, AnUnknownRuleIsRefusedListingTheRules) {
