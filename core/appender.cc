@@ -1,5 +1,7 @@
 #include "core/appender.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstring>
 #include <vector>
@@ -10,7 +12,11 @@
 #include <rocksdb/write_batch.h>
 #include <spdlog/spdlog.h>
 
+#include "core/files.h"
+#include "core/import_marker.h"
 #include "core/json_codec.h"
+#include "core/ledger_dir.h"
+#include "core/local_key.h"
 #include "core/printable.h"
 #include "core/rocks.h"
 #include "core/schema_info.h"
@@ -220,26 +226,29 @@ void PutAll(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* family, con
 // Then, when `commit_head` is given, the head (WAL, synced). Whatever a
 // crash leaves past the committed head has its events there, which is how
 // Store::DiscardUncommittedTail finds it, and the import marker beside it
-// (`mark_from`: written first, synced, by the first chunk that writes
-// anything before its commit), which is how it knows them uncommitted.
+// (`mark`: written first, synced, by the first chunk that writes anything
+// before its commit), which is how it knows them an interrupted import's.
 // `unmark`: the commit removes the marker.
 Status WriteChunk(const Store::Raw& raw, rocksdb::Env* env, const std::string& dir, Appender::Chunk* chunk,
-                  const std::optional<Head>& commit_head, uint64_t chunk_no, std::optional<uint64_t> mark_from,
+                  const std::optional<Head>& commit_head, uint64_t chunk_no, std::optional<std::string> mark,
                   bool unmark) {
   chunk->ids.Sort();
   chunk->subjects.Sort();
 
   rocksdb::WriteOptions synced;
   synced.sync = true;
-  if (mark_from) {
-    TLEDGER_RETURN_IF_ERROR(FromRocks(raw.db->Put(synced, raw.meta, keys::kImportKey, keys::EventKey(*mark_from)),
+  if (mark) {
+    TLEDGER_RETURN_IF_ERROR(FromRocks(raw.db->Put(synced, raw.meta, keys::kImportKey, *mark),
                                       "marking the import under way"));
   }
   rocksdb::WriteBatch batch;
   if (chunk->size() >= kIngestMinEvents) {
-    std::string base = dir + "/ingest-" + std::to_string(chunk_no);
-    std::string events_path = base + "-events.sst", ids_path = base + "-ids.sst",
-                subjects_path = base + "-subjects.sst";
+    std::string events_path = dir + "/" + IngestFileName(chunk_no, "events"),
+                ids_path = dir + "/" + IngestFileName(chunk_no, "ids"),
+                subjects_path = dir + "/" + IngestFileName(chunk_no, "subjects");
+    // RocksDB creates them following links: whatever is planted under these
+    // names goes first (unlink removes the name, never a link's target).
+    for (const std::string* path : {&events_path, &ids_path, &subjects_path}) ::unlink(path->c_str());
     TLEDGER_RETURN_IF_ERROR(WriteSst(env, events_path, 1, Families()[1].options.compression, [&](const auto& put) {
       chunk->ForEachEvent([&](uint64_t seq, std::string_view bytes) { put(keys::EventKey(seq), bytes); });
     }));
@@ -308,8 +317,7 @@ Status Appender::PrepareInto(schema::Event::Builder event, PreparedEvent* out) c
   schema::Event::Reader r = event.asReader();
   p.id.assign(r.getId().cStr(), r.getId().size());
   p.which = static_cast<uint16_t>(r.getBody().which());
-  p.subjects.clear();
-  AddRefs(r.getBody(), &p.subjects);
+  RefsOf(r.getBody(), &p.subjects);
   p.target.clear();
   p.replacement_which.reset();
   if (r.getBody().isCorrection()) {
@@ -335,13 +343,38 @@ Appender::Appender(Store* store)
       appended_ids_(new IdTable),
       staging_(NewChunk()),
       head_(store->head_),
-      recorded_at_(std::max(Now(), store->head_.recorded_at + 1)) {}
+      recorded_at_(std::max(Now(), store->head_.recorded_at + 1)) {
+  subjects_ = std::make_unique<SubjectCollector>(
+      [this](std::string_view id) -> Result<std::optional<uint64_t>> {
+        Result<std::optional<keys::IdEntry>> e = LookupId(id);
+        if (!e.ok()) return e.status();
+        return *e ? std::optional<uint64_t>((**e).seq) : std::nullopt;
+      },
+      [this](uint64_t seq, std::string_view) { return EventBytes(seq); });
+}
+
+Status Appender::ChainTooLong(const std::string& target, const SubjectCollector::Chain& chain) const {
+  std::string root = "seq " + std::to_string(chain.root);
+  if (Result<std::string> bytes = EventBytes(chain.root); bytes.ok()) {
+    EventDecoder decoder;
+    if (Result<schema::Event::Reader> ev = decoder.Decode(*bytes); ev.ok()) {
+      root = Quoted(std::string_view(ev->getId().cStr(), ev->getId().size()));
+    }
+  }
+  const int most = store_->max_correction_chain_;
+  return Status::InvalidInput("target: " + Quoted(target) + " ends a chain of " + std::to_string(chain.depth - 1) +
+                              " corrections of corrections, down to " + root + "; a chain may hold at most " +
+                              std::to_string(most) + ": correct " + root + " itself instead");
+}
 
 Appender::~Appender() {
   Status s = WaitForWriter();
   if (!committed_ && import_marked_) {
     s = store_->DiscardUncommittedTail(/*after_crash=*/false);
     if (!s.ok()) spdlog::error("could not discard the events of a refused import: {} (the next writer will)", s.ToString());
+    // Gone, or never written: its record goes too. Otherwise the next
+    // writer needs it to prove the tail this import's.
+    if (s.ok() && key_) ForgetImport(*key_, marker_);
   }
   store_->appending_ = false;
 }
@@ -356,19 +389,30 @@ Status Appender::WaitForWriter() {
 
 Status Appender::SubmitChunk(bool commit) {
   TLEDGER_RETURN_IF_ERROR(WaitForWriter());
+  // Anything that lands before the commit's own batch (a chunk that is not
+  // the commit, or any ingested one) is preceded by the import marker,
+  // authenticated with the local key and recorded under way outside the
+  // ledger first (core/import_marker.h).
+  std::optional<std::string> mark;
+  if (!import_marked_ && (!commit || staging_->size() >= kIngestMinEvents)) {
+    Result<std::shared_ptr<const LocalKey>> key = store_->Key();
+    if (!key.ok()) {
+      return Status::Unavailable("an import of " + std::to_string(kIngestMinEvents) +
+                                 " events or more marks itself with the local key, and there is none: " +
+                                 key.status().message());
+    }
+    key_ = *key;
+    marker_ = EncodeImportMarker(NewImportMarker(store_->head_, recorded_at_, *key_), *key_);
+    TLEDGER_RETURN_IF_ERROR(RecordImportUnderWay(*key_, store_->canonical_dir_, marker_));
+    mark = marker_;
+    import_marked_ = true;
+  }
   in_flight_ = std::move(staging_);
   staging_ = spare_ ? std::move(spare_) : NewChunk();
   ++chunks_written_;
   std::optional<Head> head = commit ? std::optional<Head>(head_) : std::nullopt;
-  // Anything that lands before the commit's own batch (a chunk that is not
-  // the commit, or any ingested one) is preceded by the import marker.
-  std::optional<uint64_t> mark_from;
-  if (!import_marked_ && (!commit || in_flight_->size() >= kIngestMinEvents)) {
-    mark_from = store_->head_.seq + 1;
-    import_marked_ = true;
-  }
   writer_ = std::async(std::launch::async, WriteChunk, store_->raw(), store_->env_.get(), store_->dir(), in_flight_.get(), head,
-                       chunks_written_, mark_from, import_marked_);
+                       chunks_written_, std::move(mark), import_marked_);
   return commit ? WaitForWriter() : Status::Ok();
 }
 
@@ -473,21 +517,14 @@ Result<Appender::Outcome> Appender::Add(PreparedEvent& event) {
                                   ", but the target \"" + event.target + "\" has type " +
                                   (want ? want->name : std::string("unknown to this build")));
     }
-    // A correction also concerns whatever its target concerns.
-    Result<std::string> target_bytes = EventBytes((*t)->seq);
-    if (!target_bytes.ok()) return target_bytes.status();
-    EventDecoder decoder;
-    Result<schema::Event::Reader> target = decoder.Decode(*target_bytes);
-    if (!target.ok()) return target.status();
-    auto bytes_of = [&](std::string_view id) -> Result<std::optional<std::string>> {
-      Result<std::optional<keys::IdEntry>> e = LookupId(id);
-      if (!e.ok()) return e.status();
-      if (!*e) return std::optional<std::string>();
-      Result<std::string> b = EventBytes((**e).seq);
-      if (!b.ok()) return b.status();
-      return std::optional<std::string>(std::move(*b));
-    };
-    TLEDGER_RETURN_IF_ERROR(CollectSubjects(*target, bytes_of, &event.subjects));
+    // A correction also concerns whatever its target concerns, down its
+    // chain; past kMaxCorrectionChain (StoreOptions) it is refused.
+    Result<SubjectCollector::Chain> chain = subjects_->AddTarget(seq, event.target, &event.subjects);
+    if (!chain.ok()) return chain.status();
+    if (chain->depth > store_->max_correction_chain_) {
+      subjects_->Forget(seq);  // the next event takes this seq
+      return ChainTooLong(event.target, *chain);
+    }
   }
 
   // Patch the envelope into the prepared bytes and chain them.
@@ -524,7 +561,15 @@ Status Appender::Commit() {
   TLEDGER_RETURN_IF_ERROR(SubmitChunk(true));
   committed_ = true;
   store_->head_ = head_;
-  return store_->PublishHead();
+  if (key_) ForgetImport(*key_, marker_);
+  // Committed: a HEAD that cannot be rewritten now stays behind the head
+  // record, which readers accept; the next writer rewrites it.
+  Status published = store_->PublishHead();
+  if (!published.ok()) {
+    spdlog::warn("the import is committed (head seq {}), but {}; readers see it all, and the next import rewrites it",
+                 head_.seq, published.message());
+  }
+  return Status::Ok();
 }
 
 }  // namespace tledger

@@ -33,6 +33,7 @@
 #include "core/keys.h"
 #include "core/status.h"
 #include "core/store.h"
+#include "core/subjects.h"
 
 namespace tledger {
 
@@ -49,7 +50,7 @@ struct PreparedEvent {
   uint32_t prev_hash_offset = 0;  // where the 32 bytes of prevHash start
   std::string id;
   uint16_t which = 0;             // the Body union discriminant
-  Subjects subjects;              // what the body names (a correction's target's come at Add)
+  Subjects subjects;              // what the body names, RefsOf (a correction's target's come at Add)
   // A correction's target, and its replacement's type.
   std::string target;
   std::optional<uint16_t> replacement_which;
@@ -77,7 +78,9 @@ class Appender {
   // the previous append's) and prevHash.
   // Conflict "id: ...": the id is recorded (or staged) with other content.
   // InvalidInput "target: ..." / "replacement.type: ...": a correction whose
-  //   target is unknown, or whose replacement has another type.
+  //   target is unknown, whose chain of corrections of corrections would
+  //   be longer than kMaxCorrectionChain (core/subjects.h), or whose
+  //   replacement has another type.
   // IoError: writing an earlier chunk failed.
   // `event` is patched in place (its envelope, and a correction's subjects
   // grow by its target's); the caller may reuse it afterwards.
@@ -96,7 +99,10 @@ class Appender {
   Status PrepareInto(schema::Event::Builder event, PreparedEvent* out) const;
 
   // Makes every staged event durable and visible: one synced write that
-  // moves the head. On failure the ledger is as it was.
+  // moves the head. On failure the ledger is as it was. Once committed, a
+  // failure to rewrite the HEAD file is logged as a warning, not returned:
+  // the events are in, and HEAD behind the head record is what readers
+  // accept (the next writer rewrites it).
   Status Commit();
 
   uint64_t appended() const { return appended_; }
@@ -120,9 +126,12 @@ class Appender {
   Result<std::optional<keys::IdEntry>> LookupAppended(std::string_view id) const;
   Result<std::optional<keys::IdEntry>> LookupCommitted(std::string_view id) const;
   Result<std::string> EventBytes(uint64_t seq) const;
+  // The refusal of a correction of `target` whose chain is too long.
+  Status ChainTooLong(const std::string& target, const SubjectCollector::Chain& chain) const;
 
   Store* store_;
   std::unique_ptr<IdTable> appended_ids_;  // every id of this append, by hash
+  std::unique_ptr<SubjectCollector> subjects_;  // remembers this append's corrections
   std::unique_ptr<Chunk> staging_;     // being filled by Add()
   std::unique_ptr<Chunk> in_flight_;   // being written by the helper thread
   std::unique_ptr<Chunk> spare_;       // written, emptied, ready for reuse
@@ -133,6 +142,8 @@ class Appender {
   uint64_t repeats_ = 0;
   uint64_t chunks_written_ = 0;
   bool import_marked_ = false;  // keys::kImportKey is written
+  std::shared_ptr<const LocalKey> key_;  // what made the marker
+  std::string marker_;                   // its bytes
   bool committed_ = false;
   ChainHasher hasher_;
   std::string key_scratch_;  // a subject key being added

@@ -86,16 +86,6 @@ class EventDecoder {
 // correction's replacement is walked too.
 void ForEachRef(schema::Body::Reader body, const std::function<void(schema::Kind, std::string_view)>& fn);
 
-// The subject index entries of one event: every id it names, each once, with
-// a bit per role (1 << schema::Kind). A correction also concerns whatever its
-// target concerns (transitively); `target_bytes` returns the stored bytes of
-// the event recorded under an id, or nullopt when there is none.
-using Subjects = std::vector<std::pair<std::string, uint8_t>>;
-// Adds the ids `body` itself names (not a correction's target's).
-void AddRefs(schema::Body::Reader body, Subjects* out);
-using TargetBytesFn = std::function<Result<std::optional<std::string>>(std::string_view id)>;
-Status CollectSubjects(schema::Event::Reader event, const TargetBytesFn& target_bytes, Subjects* out);
-
 }  // namespace tledger
 
 #endif  // TLEDGER_CORE_CODEC_H_

@@ -43,6 +43,14 @@ annotation code @0xdb9ea3d27b453f05 (field) :Void;
 # A field-of-study code (or a list of them): lowercase ASCII letters, digits
 # and `_`, starting with a letter (`information_technology`).
 
+annotation maxItems @0xc9d35e1f8a264b07 (field) :UInt32;
+# The most items the list may hold: import refuses a longer one (every list
+# has a cap, so that no line makes later reads slow; README.md, "Import").
+
+annotation money @0xe4c1a9f0b27d3e58 (field) :Void;
+# An amount of Vietnamese dong: at most kMaxMoneyVnd (core/schema_info.h),
+# so that reports add amounts up without leaving 64 bits.
+
 enum Kind {
   unit @0;
   person @1;
@@ -186,7 +194,7 @@ struct UnitRegistered {
 
 struct UnitReorganized {
   kind @0 :ReorgKind;
-  from @1 :List(Text) $ref(unit);
+  from @1 :List(Text) $ref(unit) $maxItems(10000);
   to @2 :Text $ref(unit) $nullable;     # null for `dissolve`
   name @3 :Text $optional;              # the new name, for `rename`
 }
@@ -225,7 +233,7 @@ struct Quota {
 }
 
 struct Phase {
-  fields @0 :List(Text) $code;
+  fields @0 :List(Text) $code $maxItems(100);
   opens @1 :UInt32 $date;
 }
 
@@ -234,18 +242,18 @@ struct PlanIssued {
   title @1 :Text;
   issuer @2 :Text $ref(unit);
   year @3 :UInt16;
-  budgetVnd @4 :Int64;
-  quotas @5 :List(Quota);
-  priorityFields @6 :List(Text) $code;
-  phases @7 :List(Phase);
+  budgetVnd @4 :Int64 $money;
+  quotas @5 :List(Quota) $maxItems(100);
+  priorityFields @6 :List(Text) $code $maxItems(100);
+  phases @7 :List(Phase) $maxItems(20);
 }
 
 struct PlanAmended {
   plan @0 :Text $ref(plan);
-  budgetVnd @1 :Int64 = -1 $optional;
-  quotas @2 :List(Quota) $optional;          # cells given replace the same cells
-  priorityFields @3 :List(Text) $code $optional;   # replaces the whole list
-  phases @4 :List(Phase) $optional;          # replaces the whole list
+  budgetVnd @1 :Int64 = -1 $optional $money;
+  quotas @2 :List(Quota) $optional $maxItems(100);               # cells given replace the same cells
+  priorityFields @3 :List(Text) $code $optional $maxItems(100);  # replaces the whole list
+  phases @4 :List(Phase) $optional $maxItems(20);                # replaces the whole list
 }
 
 struct Nomination {
@@ -292,7 +300,7 @@ struct FundingDecided {
   plan @1 :Text $ref(plan);
   enrollment @2 :Text $ref(enrollment) $optional;
   course @3 :Text $ref(course) $optional;
-  amountVnd @4 :Int64;
+  amountVnd @4 :Int64 $money;
   funding @5 :Funding;
 }
 
@@ -310,7 +318,7 @@ struct CompensationExempted {
 struct ReimbursementRecorded {
   person @0 :Text $ref(person);
   enrollment @1 :Text $ref(enrollment);
-  amountVnd @2 :Int64;
+  amountVnd @2 :Int64 $money;
 }
 
 struct Correction {

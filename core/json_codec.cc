@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/printable.h"
 #include "core/schema_info.h"
+#include "core/text_rules.h"
 
 namespace tledger {
 namespace {
@@ -63,15 +64,11 @@ TextRule RuleOf(const FieldInfo& f) {
   return TextRule::kFree;
 }
 
-// simdjson has already checked that the text is UTF-8.
+// simdjson has already checked that the text is UTF-8. Which characters
+// each kind of text may hold: core/text_rules.h.
 Status CheckText(std::string_view s, TextRule rule, const std::string& path) {
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7f) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "control character U+%04X is not allowed in text", c);
-      return Fail(path, buf);
-    }
-  }
+  std::optional<std::string> problem = rule == TextRule::kId ? IdProblem(s) : FreeTextProblem(s);
+  if (problem) return Fail(path, *problem);
   size_t chars = CodePoints(s);
   switch (rule) {
     case TextRule::kId:
@@ -101,6 +98,14 @@ Status CheckText(std::string_view s, TextRule rule, const std::string& path) {
       break;
   }
   return Status::Ok();
+}
+
+// Every list has a cap ($maxItems in core/event.capnp), checked before it
+// is read.
+Status CheckListSize(const FieldInfo& f, size_t items, const std::string& path) {
+  const size_t most = f.max_items;
+  if (items <= most) return Status::Ok();
+  return Fail(path, "a list of " + std::to_string(items) + " items is too long (at most " + std::to_string(most) + ")");
 }
 
 void SetText(capnp::DynamicStruct::Builder b, capnp::StructSchema::Field f, std::string_view s) {
@@ -185,6 +190,7 @@ class BodyReader {
         if (value.get_array().get(arr) != simdjson::SUCCESS) {
           return Fail(path, std::string("expected a list of strings, got ") + std::string(Shape(value)));
         }
+        TLEDGER_RETURN_IF_ERROR(CheckListSize(f, arr.size(), path));
         capnp::DynamicList::Builder list = b.init(f.field, static_cast<unsigned>(arr.size())).as<capnp::DynamicList>();
         unsigned i = 0;
         for (element item : arr) {
@@ -241,6 +247,7 @@ class BodyReader {
         if (value.get_array().get(arr) != simdjson::SUCCESS) {
           return Fail(path, std::string("expected a list of objects, got ") + std::string(Shape(value)));
         }
+        TLEDGER_RETURN_IF_ERROR(CheckListSize(f, arr.size(), path));
         capnp::DynamicList::Builder list = b.init(f.field, static_cast<unsigned>(arr.size())).as<capnp::DynamicList>();
         unsigned i = 0;
         for (element item : arr) {

@@ -1,5 +1,6 @@
 #include "core/rocks.h"
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 
@@ -7,6 +8,8 @@
 #include <rocksdb/table.h>
 
 #include "core/keys.h"
+#include "core/ledger_dir.h"
+#include "core/printable.h"
 
 namespace tledger {
 namespace {
@@ -31,6 +34,20 @@ rocksdb::ColumnFamilyOptions CfOptions(bool point_lookups) {
   }
   cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   return cf;
+}
+
+// An info log that writes nothing: a look inside a store must not rotate
+// or create its LOG.
+class SilentLogger : public rocksdb::Logger {
+ public:
+  using rocksdb::Logger::Logv;
+  void Logv(const char*, va_list) override {}
+};
+
+std::string FamilyList(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + Escaped(names[i]);
+  return out;
 }
 
 }  // namespace
@@ -99,6 +116,65 @@ Status FromRocks(const rocksdb::Status& s, const std::string& what) {
                            "); free some space on it and run the command again");
   }
   return Status::IoError(what + ": " + s.ToString());
+}
+
+Result<FamiliesState> InspectFamilies(const std::string& dir, rocksdb::Env* env) {
+  rocksdb::DBOptions options = DbOptions();
+  if (env != nullptr) options.env = env;
+  std::vector<std::string> present;
+  rocksdb::Status s = rocksdb::DB::ListColumnFamilies(options, dir, &present);
+  if (!s.ok()) return NotALedger(dir, "RocksDB cannot read it: " + s.ToString());
+  std::vector<rocksdb::ColumnFamilyDescriptor> wanted = Families(), found;
+  std::vector<std::string> missing;
+  for (const std::string& name : present) {
+    bool ours = std::any_of(wanted.begin(), wanted.end(), [&](const auto& d) { return d.name == name; });
+    if (!ours) return NotALedger(dir, "a RocksDB store with a column family " + Escaped(name) + ", which a ledger has not");
+  }
+  for (const auto& d : wanted) {
+    if (std::find(present.begin(), present.end(), d.name) != present.end()) {
+      found.push_back(d);
+    } else {
+      missing.push_back(d.name);
+    }
+  }
+  if (missing.empty()) return FamiliesState::kComplete;
+
+  // Some are missing: is anything in the others?
+  options.create_if_missing = false;
+  options.create_missing_column_families = false;
+  options.info_log = std::make_shared<SilentLogger>();
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  s = rocksdb::DB::OpenForReadOnly(options, dir, found, &handles, &raw);
+  if (!s.ok()) return FromRocks(s, "cannot read the ledger at " + dir);
+  std::unique_ptr<rocksdb::DB> db(raw);
+  bool format = false, head = false, data = false;
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (found[i].name == keys::kMeta) {
+      std::string v;
+      format = db->Get(rocksdb::ReadOptions(), handles[i], keys::kFormatKey, &v).ok();
+      head = db->Get(rocksdb::ReadOptions(), handles[i], keys::kHeadKey, &v).ok();
+    } else {
+      std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handles[i]));
+      it->SeekToFirst();
+      data = data || it->Valid();
+    }
+  }
+  for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+  db->Close().PermitUncheckedError();
+  const std::string families = (missing.size() == 1 ? "column family " : "column families ") + FamilyList(missing);
+  if (format) {
+    return Status::Corruption("the ledger at " + dir + " has lost its " + families +
+                              " (its format record says it was made whole): it was dropped. Nothing was changed or "
+                              "made again; restore the ledger directory from a backup and check it with `tledger "
+                              "verify --expect-head` and a written-down checkpoint");
+  }
+  if (head || data) {
+    return Status::Corruption("the ledger at " + dir + " holds " + (head ? "a head record" : "data") +
+                              " but neither its format record nor its " + families +
+                              ". Nothing was changed or made again; restore the ledger directory from a backup");
+  }
+  return FamiliesState::kUnfinished;
 }
 
 }  // namespace tledger

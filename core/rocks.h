@@ -42,6 +42,20 @@ std::string FormatValue(uint32_t version);
 // disk is named as such, with what to do.
 Status FromRocks(const rocksdb::Status& s, const std::string& what);
 
+// The column families of the RocksDB store in `dir`, looked at without
+// writing anything there (a manifest read, and for an incomplete store a
+// read-only open without an info log).
+enum class FamiliesState {
+  kComplete,    // all of a ledger's
+  kUnfinished,  // some missing and nothing in the others: what a writer
+                // killed while it created the ledger leaves; a writer
+                // finishes it, a reader finds no ledger yet
+};
+// Unavailable (not a ledger) for a store RocksDB cannot read or one with a
+// family a ledger has not; Corruption for a ledger missing a family (its
+// format record, a head or events are there), naming the families.
+Result<FamiliesState> InspectFamilies(const std::string& dir, rocksdb::Env* env);
+
 }  // namespace tledger
 
 #endif  // TLEDGER_CORE_ROCKS_H_

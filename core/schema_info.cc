@@ -15,6 +15,8 @@ constexpr uint64_t kDateId = 0xcfd88e8327bb797dull;
 constexpr uint64_t kRefId = 0xe9bc4db35e1074d2ull;
 constexpr uint64_t kEventRefId = 0xa950fb7fde9c3527ull;
 constexpr uint64_t kCodeId = 0xdb9ea3d27b453f05ull;
+constexpr uint64_t kMoneyId = 0xe4c1a9f0b27d3e58ull;
+constexpr uint64_t kMaxItemsId = 0xc9d35e1f8a264b07ull;
 
 // Owns every StructInfo and EnumInfo for the life of the process.
 struct Builder {
@@ -61,6 +63,8 @@ struct Builder {
           case kRefId: fi.ref = static_cast<schema::Kind>(a.getValue().getEnum()); break;
           case kEventRefId: fi.event_ref = true; break;
           case kCodeId: fi.code = true; break;
+          case kMoneyId: fi.money = true; break;
+          case kMaxItemsId: fi.max_items = a.getValue().getUint32(); break;
           default: break;
         }
       }
@@ -70,7 +74,7 @@ struct Builder {
         case capnp::schema::Type::BOOL: fi.kind = FieldKind::kBool; break;
         case capnp::schema::Type::INT64:
           fi.kind = FieldKind::kInt;
-          fi.max_value = INT64_MAX;
+          fi.max_value = fi.money ? kMaxMoneyVnd : INT64_MAX;
           break;
         case capnp::schema::Type::UINT16:
           fi.kind = FieldKind::kInt;
@@ -101,6 +105,8 @@ struct Builder {
         default:
           TLEDGER_CHECK(false && "event.capnp uses a type the codec does not handle");
       }
+      // Every list has a cap (core/event.capnp, $maxItems).
+      TLEDGER_CHECK((fi.kind != FieldKind::kTextList && fi.kind != FieldKind::kStructList) || fi.max_items > 0);
       info->fields.push_back(std::move(fi));
     }
   }

@@ -22,6 +22,13 @@
 
 namespace tledger {
 
+// The largest amount of money an event may hold: a million billion dong
+// (10^15 VND), about half of everything the state spends in a year, far
+// beyond any training plan, funding decision or repayment. Any 9,223 such
+// amounts add up within 64 bits; reports add with checked arithmetic
+// beyond that (projections/money.h). README.md, "Import", says why.
+inline constexpr int64_t kMaxMoneyVnd = 1'000'000'000'000'000;
+
 enum class FieldKind : uint8_t {
   kText,        // a string
   kTextList,    // a list of strings
@@ -57,6 +64,8 @@ struct FieldInfo {
   std::optional<schema::Kind> ref;     // names an entity id of this kind
   bool event_ref = false;              // names another event's id
   bool code = false;                   // a field-of-study code
+  bool money = false;                  // an amount in VND, at most kMaxMoneyVnd
+  uint32_t max_items = 0;              // kTextList, kStructList: the most items it may hold
   int64_t max_value = 0;               // kInt: the largest value the field holds
   const EnumInfo* enum_info = nullptr;  // kEnum
   const StructInfo* element = nullptr;  // kStructList

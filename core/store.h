@@ -15,6 +15,11 @@
 //   synced.
 // - One writer at a time (a lock file in the directory); readers never lock
 //   and see the ledger as committed when they opened it.
+// - Nothing planted in the directory is followed or trusted (SECURITY.md):
+//   a writer refuses a directory that is not a ledger, or a ledger holding a
+//   link, before it opens anything; it removes a tail past the head only
+//   when the import marker, authenticated with the local key
+//   (core/import_marker.h), proves it an interrupted import's.
 //
 // A Store is thread-compatible: concurrent const calls are safe; an Appender
 // belongs to one thread.
@@ -24,6 +29,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,7 +39,9 @@
 #include "core/event.capnp.h"
 #include "core/hash_chain.h"
 #include "core/keys.h"
+#include "core/ledger_dir.h"
 #include "core/status.h"
+#include "core/subjects.h"
 
 namespace rocksdb {
 class DB;
@@ -68,18 +76,29 @@ struct StoreOptions {
   // (tests/fault_env.h) to see how a full disk is reported and survived.
   // The Store holds on to it until it is closed.
   std::shared_ptr<rocksdb::Env> env;
+  // The longest chain of corrections of corrections an import accepts
+  // (core/subjects.h). Tests raise it to write the deep chains an older
+  // build accepted, which every reader must still handle in linear time.
+  int max_correction_chain = kMaxCorrectionChain;
 };
 
 class Appender;
+class LocalKey;
 
 class Store {
  public:
   // Opens the ledger in `dir`.
-  // kWrite: creates it if missing, takes the writer's lock, and discards the
-  //   uncommitted tail an interrupted import left (logged as a warning).
+  // kWrite: creates it if `dir` is absent or empty, takes the writer's lock,
+  //   and discards the uncommitted tail an import interrupted on this
+  //   machine left (logged as a warning).
   // kRead: a consistent view of what was committed at open time.
-  // Unavailable: no ledger in `dir` (kRead), locked by another writer,
-  //   written by a newer format, or RocksDB refused to open it.
+  // Unavailable: no ledger in `dir` (kRead), a directory that is not a
+  //   ledger and not empty (kWrite: left untouched), locked by another
+  //   writer, written by a newer format, or RocksDB refused to open it.
+  // Corruption (nothing changed): a column family missing from a ledger;
+  //   a head record behind `HEAD`, or `HEAD` missing or malformed; events
+  //   past the head that no authentic import marker claims; (kWrite) a
+  //   symbolic link or a file of several hard links in `dir`.
   static Result<std::unique_ptr<Store>> Open(const std::string& dir, OpenMode mode,
                                              const StoreOptions& options = {});
   ~Store();
@@ -88,6 +107,12 @@ class Store {
 
   const std::string& dir() const { return dir_; }
   OpenMode mode() const { return mode_; }
+  // StoreOptions::env; null for RocksDB's default. Every file the product
+  // writes beside the database goes through it (core/files.h).
+  rocksdb::Env* env() const { return env_.get(); }
+  // The local key (core/local_key.h), loaded (or created) on first use;
+  // Unavailable saying why there is none.
+  Result<std::shared_ptr<const LocalKey>> Key() const;
   // The committed head, as of open time (kRead) or the last commit (kWrite).
   Head head() const { return head_; }
 
@@ -138,23 +163,46 @@ class Store {
   // kRead: opens the secondary instance (again) with the options and the
   // directory of the first open.
   rocksdb::Status OpenSecondary();
+  // kWrite, before RocksDB opens: refuses what is not a ledger, takes the
+  // lock, removes an interrupted writer's files, refuses links. Sets
+  // `*creating` when a new ledger is to be made.
+  Status PrepareWriter(bool* creating);
+  // Checks the format record; kWrite: writes it into a store that holds
+  // nothing yet (a new ledger).
+  Status CheckFormat();
   // kWrite: the HEAD file beside the database (core/FORMAT.md).
   Status PublishHead();
   Status RollLogs();
+  // The head record (seq, hash) against `HEAD` as read (core/ledger_dir.h):
+  // Corruption when `HEAD` names a later head or another hash at the same
+  // seq, or is missing from a ledger with events.
+  Status CheckPublishedHead(const std::optional<PublishedHead>& published, uint64_t seq, const Hash& hash) const;
+  // The first seq stored past `head_seq`, if any.
+  Result<std::optional<uint64_t>> FirstPast(uint64_t head_seq) const;
   // Removes events past the committed head and their index entries, and the
-  // import marker. Corruption, changing nothing, when events past the head
-  // are not claimed by the marker, or (after_crash) the HEAD file names a
-  // later head: the head record was rolled back or deleted.
+  // import marker, once the marker proves them an import's interrupted on
+  // this machine (core/import_marker.h) and they chain from the head as one
+  // import's. Otherwise Corruption, changing nothing, saying what was found
+  // and what to do. `after_crash`: found on opening, not left by this
+  // process's own refused import (only the log line differs).
   Status DiscardUncommittedTail(bool after_crash);
-  // The first seq stored past `head_seq` when no import marker claims it.
-  Result<std::optional<uint64_t>> UnclaimedTail(uint64_t head_seq) const;
-  Status UnclaimedTailError(uint64_t head_seq, uint64_t first) const;
+  // kRead: the integrity failure to report when events are stored past the
+  // head (seq, hash) and no import marker claims them; nullopt when there
+  // are none or a marker does (a reader removes nothing: a marker of this
+  // machine's key must be authentic, one of another key is taken at its
+  // word).
+  Result<std::optional<Status>> UnclaimedTail(uint64_t head_seq, const Hash& head_hash) const;
+  Status TailError(uint64_t head_seq, uint64_t first, const std::string& why) const;
 
   std::string dir_;
+  std::string canonical_dir_;  // the key directory's records name the ledger by it
   OpenMode mode_;
   std::shared_ptr<rocksdb::Env> env_;  // StoreOptions::env; outlives rocks_
+  int max_correction_chain_ = kMaxCorrectionChain;  // StoreOptions::max_correction_chain
   std::unique_ptr<Rocks> rocks_;
   Head head_;
+  mutable std::mutex key_mu_;
+  mutable std::optional<Result<std::shared_ptr<const LocalKey>>> key_;
   int lock_fd_ = -1;
   bool appending_ = false;
 };

@@ -16,6 +16,7 @@
 #include "core/codec.h"
 #include "core/keys.h"
 #include "core/printable.h"
+#include "core/subjects.h"
 
 namespace tledger {
 namespace {
@@ -116,7 +117,7 @@ class Verifier {
     }
     TLEDGER_RETURN_IF_ERROR(s);
     TLEDGER_RETURN_IF_ERROR(Finish(head));
-    VerifyReport report{head, head.seq, 0, 0};
+    VerifyReport report{head, head.seq, 0, 0, worker.target_reads()};
     if (options_.check_indexes) {
       Result<MultisetDigest> id_digest = ids.get(), subject_digest = subjects.get();
       if (!id_digest.ok()) return id_digest.status();
@@ -198,11 +199,11 @@ class Verifier {
   }
 
   // Adds the index entries `ev` implies.
-  Status Expect(uint64_t seq, schema::Event::Reader ev, IndexExpectation& expected) {
+  Status Expect(uint64_t seq, schema::Event::Reader ev, SubjectCollector& collector, IndexExpectation& expected) {
     std::string_view id(ev.getId().cStr(), ev.getId().size());
     expected.ids.Add(id, keys::IdValue(seq, static_cast<uint16_t>(ev.getBody().which())));
     Subjects subjects;
-    TLEDGER_RETURN_IF_ERROR(SubjectsOf(seq, ev, &subjects));
+    TLEDGER_RETURN_IF_ERROR(SubjectsOf(seq, ev, collector, &subjects));
     for (const auto& [subject, mask] : subjects) {
       char m = static_cast<char>(mask);
       expected.subjects.Add(keys::SubjectKey(subject, seq), std::string_view(&m, 1));
@@ -210,31 +211,34 @@ class Verifier {
     return Status::Ok();
   }
 
-  // The subjects of an event, resolving correction targets through the id
-  // index but trusting nothing it says: the target must carry that id and
-  // come before the correction.
-  Status SubjectsOf(uint64_t seq, schema::Event::Reader ev, Subjects* out) {
-    uint64_t before = seq;
-    auto target_bytes = [&](std::string_view target) -> Result<std::optional<std::string>> {
-      std::optional<keys::IdEntry> e = store_.FindId(target);
-      if (!e) return Status::Corruption(SeqMsg(seq, "names target " + Quoted(target) + ", which the id index does not hold"));
-      if (e->seq >= before) {
-        return Status::Corruption(SeqMsg(seq, "its target " + Quoted(target) + " is indexed at seq " +
-                                                  std::to_string(e->seq) + ", not before it"));
-      }
-      Result<std::string> bytes = store_.Get(e->seq);
-      if (!bytes.ok()) return bytes.status();
-      EventDecoder d;
-      Result<schema::Event::Reader> te = d.Decode(*bytes);
-      if (!te.ok() || std::string_view(te->getId().cStr(), te->getId().size()) != target) {
-        return Status::Corruption("id index: " + Quoted(target) + " points at seq " + std::to_string(e->seq) +
-                                  ", which is not that event");
-      }
-      before = e->seq;
-      return std::optional<std::string>(std::move(*bytes));
-    };
-    Status s = CollectSubjects(ev, target_bytes, out);
-    if (!s.ok() && s.code() != Status::Code::kCorruption) return Status::Corruption(SeqMsg(seq, s.message()));
+  // A collector that resolves correction targets through the id index but
+  // trusts nothing it says: the event it points at must carry that id (the
+  // collector checks that it comes before the correction).
+  std::unique_ptr<SubjectCollector> NewCollector() const {
+    return std::make_unique<SubjectCollector>(
+        [this](std::string_view target) -> Result<std::optional<uint64_t>> {
+          std::optional<keys::IdEntry> e = store_.FindId(target);
+          return e ? std::optional<uint64_t>(e->seq) : std::nullopt;
+        },
+        [this](uint64_t seq, std::string_view target) -> Result<std::string> {
+          Result<std::string> bytes = store_.Get(seq);
+          if (!bytes.ok()) return bytes.status();
+          EventDecoder d;
+          Result<schema::Event::Reader> te = d.Decode(*bytes);
+          if (!te.ok() || std::string_view(te->getId().cStr(), te->getId().size()) != target) {
+            return Status::Corruption("id index: " + Quoted(target) + " points at seq " + std::to_string(seq) +
+                                      ", which is not that event");
+          }
+          return bytes;
+        });
+  }
+
+  // The subjects of an event (core/subjects.h), every failure Corruption.
+  Status SubjectsOf(uint64_t seq, schema::Event::Reader ev, SubjectCollector& collector, Subjects* out) {
+    Result<SubjectCollector::Chain> chain = collector.Collect(seq, ev, out);
+    if (chain.ok()) return Status::Ok();
+    const Status& s = chain.status();
+    if (s.code() != Status::Code::kCorruption) return Status::Corruption(SeqMsg(seq, s.message()));
     return s;
   }
 
@@ -270,6 +274,7 @@ class Verifier {
   Status Diagnose(const Head& head) {
     Store::Raw raw = store_.raw();
     EventDecoder decoder;
+    std::unique_ptr<SubjectCollector> collector = NewCollector();
     std::unique_ptr<rocksdb::Iterator> it(raw.db->NewIterator(rocksdb::ReadOptions(), raw.ids));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       std::optional<keys::IdEntry> e = keys::ParseIdValue(View(it->value()));
@@ -290,7 +295,7 @@ class Verifier {
       Result<schema::Event::Reader> ev = bytes.ok() ? decoder.Decode(*bytes) : Result<schema::Event::Reader>(bytes.status());
       Subjects subjects;
       bool named = false;
-      if (ev.ok() && SubjectsOf(e->seq, *ev, &subjects).ok()) {
+      if (ev.ok() && SubjectsOf(e->seq, *ev, *collector, &subjects).ok()) {
         for (const auto& [subject, mask] : subjects) {
           named = named || (subject == e->id && it->value().size() == 1 && static_cast<uint8_t>(it->value()[0]) == mask);
         }
@@ -310,7 +315,7 @@ class Verifier {
         return missing;
       }
       Subjects subjects;
-      TLEDGER_RETURN_IF_ERROR(SubjectsOf(seq, ev, &subjects));
+      TLEDGER_RETURN_IF_ERROR(SubjectsOf(seq, ev, *collector, &subjects));
       for (const auto& [subject, mask] : subjects) {
         std::string v;
         if (!raw.db->Get(rocksdb::ReadOptions(), raw.subjects, keys::SubjectKey(subject, seq), &v).ok()) {
@@ -327,7 +332,7 @@ class Verifier {
   // implies, on its own thread, fed batches of copies by the scan.
   class ExpectationWorker {
    public:
-    explicit ExpectationWorker(Verifier& v) : v_(v), expected_(v.key_) {
+    explicit ExpectationWorker(Verifier& v) : v_(v), expected_(v.key_), collector_(v.NewCollector()) {
       thread_ = std::thread([this] { Work(); });
     }
     ~ExpectationWorker() {
@@ -351,6 +356,7 @@ class Verifier {
       return {fail_seq_, fail_};
     }
     const IndexExpectation& expected() const { return expected_; }
+    uint64_t target_reads() const { return collector_->reads(); }
 
    private:
     static constexpr size_t kBatch = 4096, kQueued = 4;
@@ -387,7 +393,7 @@ class Verifier {
           Status s = ev.ok() ? Status::Ok() : Status::Corruption(SeqMsg(b.seqs[i], ev.status().message()));
           if (s.ok() && v_.options_.check_indexes) {
             try {
-              s = v_.Expect(b.seqs[i], *ev, expected_);
+              s = v_.Expect(b.seqs[i], *ev, *collector_, expected_);
             } catch (const kj::Exception& e) {
               s = Status::Corruption(SeqMsg(b.seqs[i], std::string("cannot be read: ") + Describe(e)));
             }
@@ -402,6 +408,7 @@ class Verifier {
 
     Verifier& v_;
     IndexExpectation expected_;
+    std::unique_ptr<SubjectCollector> collector_;  // the worker's: it meets every correction in seq order
     Batch batch_;
     std::mutex mu_;
     std::condition_variable cv_;

@@ -52,6 +52,9 @@ struct VerifyReport {
   uint64_t events = 0;
   uint64_t id_entries = 0;
   uint64_t subject_entries = 0;
+  // Events read again to resolve correction targets: one per correction,
+  // however deep its chain (core/subjects.h).
+  uint64_t target_reads = 0;
 };
 
 // Corruption, with a message that starts "seq N: " where one seq is to blame,

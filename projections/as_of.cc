@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "projections/money.h"
+
 namespace tledger {
 namespace {
 
@@ -61,7 +63,7 @@ int64_t AsOf::PublicFunding(Sym e) const {
   for (Sym dec : r_.decisions_by_enrollment.Of(e)) {
     const FundingDecidedFact* f = Decision(dec);
     if (f == nullptr || f->enrollment != e || ClassOf(f->funding) != FundingClass::PUBLIC || Revoked(dec)) continue;
-    sum += f->amount_vnd;
+    sum = AddVnd(sum, f->amount_vnd);
   }
   return sum;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "projections/money.h"
+
 namespace tledger {
 namespace {
 
@@ -68,7 +70,9 @@ std::optional<CompensationCase> ServiceBreachCase(const AsOf& w, Sym e) {
   c.t2 = MonthsBetween(en.completion->stamp.effective, leaving->stamp.effective);
   if (c.t1 <= 0 || c.t2 >= c.t1) return std::nullopt;
   c.funding = w.PublicFunding(e);
-  c.amount = static_cast<int64_t>(static_cast<__int128>(c.funding) * (c.t1 - c.t2) / c.t1);
+  // F x (T1 - T2) / T1 <= F: exact in 128 bits; F too large stays so.
+  c.amount = c.funding == kVndOverflow ? kVndOverflow
+                                       : static_cast<int64_t>(static_cast<__int128>(c.funding) * (c.t1 - c.t2) / c.t1);
   c.exemption = Exemption(w, e, w.horizon());
   c.course = course;
   c.completion = en.completion;
@@ -79,7 +83,7 @@ std::optional<CompensationCase> ServiceBreachCase(const AsOf& w, Sym e) {
 int64_t Repaid(const AsOf& w, Sym e) {
   int64_t paid = 0;
   for (const ReimbursementFact& r : UpTo(w.resolved().reimbursements.Of(e), w.date(), w.horizon())) {
-    paid += r.amount_vnd;
+    paid = AddVnd(paid, r.amount_vnd);
   }
   return paid;
 }
@@ -93,7 +97,10 @@ int64_t CompensationOwed(const AsOf& w, Sym e) {
     }
   }
   if (!owed) return 0;
-  return std::max<int64_t>(*owed - Repaid(w, e), 0);
+  int64_t paid = Repaid(w, e);
+  if (*owed == kVndOverflow) return kVndOverflow;  // too large to know what is left
+  if (paid == kVndOverflow) return 0;              // more than was owed
+  return std::max<int64_t>(SubVnd(*owed, paid), 0);
 }
 
 }  // namespace tledger

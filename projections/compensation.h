@@ -48,7 +48,7 @@ std::optional<CompensationCase> DroppedOutCase(const AsOf& w, Sym e);
 std::optional<CompensationCase> ServiceBreachCase(const AsOf& w, Sym e);
 
 // What was paid back for the enrollment by D (every reimbursement effective
-// by then, whenever it was paid).
+// by then, whenever it was paid); kVndOverflow when the sum reaches it.
 int64_t Repaid(const AsOf& w, Sym e);
 
 // What the enrollment still owes as of D: the largest amount of its covered

@@ -1,7 +1,7 @@
 # The encoding of a ReportTimeline (projections/report_timeline.h), as the
 # report cache beside a ledger stores it (projections/report_cache.h): a
-# small Manifest, read whole and hashed whole, and a Bulk part read in
-# blocks, each block hashed on its own, so that answering one as-of date
+# small Manifest, read whole and authenticated whole, and a Bulk part read in
+# blocks, each block authenticated on its own, so that answering one as-of date
 # reads and checks one block. Derived data, rebuilt at will; field numbers
 # are append-only all the same.
 @0xb174beff5bdd7787;
@@ -51,7 +51,7 @@ struct Manifest {
   counters @4 :UInt64;
   dates @5 :List(Int32);        # days since 1970-01-01, ascending
   changeBegin @6 :List(UInt32); # by date, one more at the end
-  blockHashes @7 :List(Data);   # SHA-256 of each block of the Bulk
+  blockMacs @7 :List(Data);     # the MAC of each block of the Bulk (report_cache.h)
 }
 
 # Block j: checkpoint j, then the changes of dates j*K+1 .. (j+1)*K

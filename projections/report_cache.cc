@@ -1,3 +1,6 @@
+// The report cache's file (projections/report_cache.h): its layout, its
+// MACs, and reading one in place. What to do with the files of a ledger
+// (which to use, rebuild, evict, verify) is in report_cache_use.cc.
 #include "projections/report_cache.h"
 
 #include <fcntl.h>
@@ -5,41 +8,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
+#include <bit>
 #include <cerrno>
-#include <chrono>
 #include <cstring>
-#include <filesystem>
+#include <span>
 
 #include <capnp/message.h>
 #include <capnp/serialize.h>
 #include <kj/exception.h>
-#include <spdlog/spdlog.h>
 
-#include "core/codec.h"
+#include "core/files.h"
 #include "core/keys.h"
-#include "projections/replay.h"
+#include "core/ledger_dir.h"
 #include "projections/report_cache.capnp.h"
-#include "projections/resolved.h"
-#include "projections/stretches.h"
+#include "projections/report_cache_file.h"
 
 namespace tledger {
 namespace {
-
-namespace fs = std::filesystem;
-
-constexpr char kMagic[8] = {'T', 'L', 'R', 'C', '0', '0', '0', '3'};
-constexpr size_t kHeaderBytes = 8 + 8 + 32 + 32 + 8;  // magic, seq, chain hash, manifest SHA-256, manifest bytes
-constexpr char kDir[] = "report-cache";
-
-Hash Sha256(const void* data, size_t size) {
-  ChainHasher hasher;
-  return hasher.Digest(kj::ArrayPtr<const kj::byte>(static_cast<const kj::byte*>(data), size));
-}
-
-std::string CachePath(const std::string& dir, uint64_t seq, const Hash& hash) {
-  return (fs::path(dir) / kDir / (std::to_string(seq) + "-" + ToHex(hash).substr(0, 16) + ".bin")).string();
-}
 
 // The read limit counts every read over a reader's life; a view answers
 // many dates, each reading its lists afresh.
@@ -54,7 +39,7 @@ std::string Flat(capnp::MessageBuilder& msg) {
   return std::string(reinterpret_cast<const char*>(words.begin()), words.size() * sizeof(capnp::word));
 }
 
-std::string EncodeManifest(const TimelineIndex& x, const std::vector<Hash>& block_hashes) {
+std::string EncodeManifest(const TimelineIndex& x, const std::vector<Hash>& block_macs) {
   capnp::MallocMessageBuilder msg;
   auto m = msg.initRoot<cache::Manifest>();
   auto plan_names = m.initPlanNames(static_cast<unsigned>(x.plan_names.size()));
@@ -103,14 +88,14 @@ std::string EncodeManifest(const TimelineIndex& x, const std::vector<Hash>& bloc
   for (unsigned i = 0; i < x.dates.size(); ++i) dates.set(i, x.dates[i].days());
   auto begin = m.initChangeBegin(static_cast<unsigned>(x.change_begin.size()));
   for (unsigned i = 0; i < x.change_begin.size(); ++i) begin.set(i, x.change_begin[i]);
-  auto hashes = m.initBlockHashes(static_cast<unsigned>(block_hashes.size()));
-  for (unsigned i = 0; i < block_hashes.size(); ++i) {
-    hashes.set(i, capnp::Data::Reader(block_hashes[i].data(), block_hashes[i].size()));
+  auto macs = m.initBlockMacs(static_cast<unsigned>(block_macs.size()));
+  for (unsigned i = 0; i < block_macs.size(); ++i) {
+    macs.set(i, capnp::Data::Reader(block_macs[i].data(), block_macs[i].size()));
   }
   return Flat(msg);
 }
 
-TimelineIndex DecodeManifest(cache::Manifest::Reader m, std::vector<Hash>* block_hashes) {
+TimelineIndex DecodeManifest(cache::Manifest::Reader m, std::vector<Hash>* block_macs) {
   TimelineIndex x;
   for (auto t : m.getPlanNames()) x.plan_names.emplace_back(t.cStr(), t.size());
   for (auto t : m.getFieldNames()) x.field_names.emplace_back(t.cStr(), t.size());
@@ -143,10 +128,10 @@ TimelineIndex DecodeManifest(cache::Manifest::Reader m, std::vector<Hash>* block
   x.counters = m.getCounters();
   for (int32_t d : m.getDates()) x.dates.push_back(Date::FromDays(d));
   for (uint32_t v : m.getChangeBegin()) x.change_begin.push_back(v);
-  for (auto h : m.getBlockHashes()) {
+  for (auto h : m.getBlockMacs()) {
     Hash hash{};
     if (h.size() == hash.size()) std::memcpy(hash.data(), h.begin(), hash.size());
-    block_hashes->push_back(hash);
+    block_macs->push_back(hash);
   }
   return x;
 }
@@ -157,15 +142,84 @@ std::span<const T> RawSpan(typename capnp::List<T>::Reader list) {
   return std::span<const T>(reinterpret_cast<const T*>(raw.begin()), list.size());
 }
 
+// The MAC of the header's first kMacAt bytes and the manifest.
+Hash HeaderMac(const char* header, std::string_view manifest, const LocalKey& key) {
+  Mac mac(key.Subkey(KeyPurpose::kReportCache));
+  mac.Update(header, cache_file::kMacAt);
+  mac.Update(manifest);
+  return mac.Final();
+}
+
 }  // namespace
+
+namespace cache_file {
+
+Hash BlockMac(Mac& mac, size_t block, std::span<const int64_t> checkpoint, std::span<const uint32_t> counters,
+              std::span<const int64_t> values) {
+  // Little-endian machine: the values' bytes are their encoding (the
+  // cache's Cap'n Proto lists hold the same bytes).
+  static_assert(std::endian::native == std::endian::little);
+  char prefix[16] = {'b', 'l', 'o', 'c', 'k', 0, 0, 0};
+  keys::PutBigEndian64(block, prefix + 8);
+  mac.Update(prefix, sizeof prefix);
+  mac.Update(checkpoint.data(), checkpoint.size_bytes());
+  mac.Update(counters.data(), counters.size_bytes());
+  mac.Update(values.data(), values.size_bytes());
+  return mac.Final();
+}
+
+std::string FileName(uint64_t seq, const Hash& hash) {
+  return std::to_string(seq) + "-" + ToHex(hash).substr(0, 16) + ".bin";
+}
+
+std::optional<uint64_t> SeqOfFileName(std::string_view name) {
+  size_t dash = name.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash > 20 || name.size() != dash + 1 + 16 + 4 ||
+      name.substr(name.size() - 4) != ".bin") {
+    return std::nullopt;
+  }
+  uint64_t seq = 0;
+  for (char c : name.substr(0, dash)) {
+    if (c < '0' || c > '9' || seq > (UINT64_MAX - 9) / 10) return std::nullopt;
+    seq = seq * 10 + static_cast<uint64_t>(c - '0');
+  }
+  for (char c : name.substr(dash + 1, 16)) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
+  }
+  return seq;
+}
+
+bool IsTemporaryName(std::string_view name) {
+  size_t at = name.find(".bin.tmp-");
+  return at != std::string_view::npos && SeqOfFileName(name.substr(0, at + 4)) &&
+         IsTemporaryOf(name, name.substr(0, at + 4));
+}
+
+std::optional<Header> ReadHeader(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st;
+  char head[kHeaderBytes];
+  bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && pread(fd, head, sizeof head, 0) == sizeof head;
+  close(fd);
+  if (!ok || std::memcmp(head, kMagic, 8) != 0) return std::nullopt;
+  Header h;
+  h.seq = keys::GetBigEndian64(head + kSeqAt);
+  std::memcpy(h.hash.data(), head + kHashAt, 32);
+  h.key_id = keys::GetBigEndian64(head + kKeyIdAt);
+  return h;
+}
+
+}  // namespace cache_file
 
 // The bulk message, read in place.
 struct ReportCacheView::Bulk {
-  Bulk(kj::ArrayPtr<const capnp::word> words)
-      : reader(words, Unlimited()), root(reader.getRoot<cache::Bulk>()) {}
+  Bulk(kj::ArrayPtr<const capnp::word> words, const LocalKey& key)
+      : reader(words, Unlimited()), root(reader.getRoot<cache::Bulk>()), mac(key.Subkey(KeyPurpose::kReportCache)) {}
   capnp::FlatArrayMessageReader reader;
   cache::Bulk::Reader root;
-  mutable std::vector<bool> verified;  // by block
+  Mac mac;
+  std::vector<bool> verified;  // by block
 };
 
 ReportCacheView::~ReportCacheView() {
@@ -173,11 +227,19 @@ ReportCacheView::~ReportCacheView() {
   if (data_ != nullptr) munmap(const_cast<char*>(data_), size_);
 }
 
-Result<std::unique_ptr<ReportCacheView>> ReportCacheView::Open(const std::string& path, uint64_t seq, const Hash& hash) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::unique_ptr<ReportCacheView>();
+Result<std::unique_ptr<ReportCacheView>> ReportCacheView::Open(const std::string& path, uint64_t seq,
+                                                               const Hash& hash, const LocalKey& key) {
+  using namespace cache_file;
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0 && errno == ENOENT) return std::unique_ptr<ReportCacheView>();
+  if (fd < 0 && errno == ELOOP) return Status::Corruption(path + " is a symbolic link");
+  if (fd < 0) return Status::IoError("cannot read " + path + ": " + std::strerror(errno));
   struct stat st;
-  if (fstat(fd, &st) != 0 || static_cast<size_t>(st.st_size) < kHeaderBytes) {
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return Status::Corruption(path + " is not a regular file");
+  }
+  if (static_cast<size_t>(st.st_size) < kHeaderBytes) {
     close(fd);
     return Status::Corruption(path + " is too short to be a report cache");
   }
@@ -189,28 +251,35 @@ Result<std::unique_ptr<ReportCacheView>> ReportCacheView::Open(const std::string
   v->size_ = static_cast<size_t>(st.st_size);
   const char* h = v->data_;
   if (std::memcmp(h, kMagic, 8) != 0) return Status::Corruption(path + " is not a report cache of this version");
-  if (keys::GetBigEndian64(h + 8) != seq || std::memcmp(h + 16, hash.data(), 32) != 0) {
-    return Status::Corruption(path + " is named for seq " + std::to_string(seq) + " but holds another");
+  if (keys::GetBigEndian64(h + kKeyIdAt) != key.id()) {
+    return Status::Corruption(path + " was made under another local key (" + KeyIdHex(keys::GetBigEndian64(h + kKeyIdAt)) +
+                              ", this one is " + KeyIdHex(key.id()) + "): by another user or on another machine, or forged");
   }
-  uint64_t manifest_bytes = keys::GetBigEndian64(h + 80);
+  uint64_t manifest_bytes = keys::GetBigEndian64(h + kManifestSizeAt);
   if (manifest_bytes % sizeof(capnp::word) != 0 || manifest_bytes > v->size_ - kHeaderBytes ||
       (v->size_ - kHeaderBytes - manifest_bytes) % sizeof(capnp::word) != 0) {
     return Status::Corruption(path + ": its parts do not fit its size");
   }
   const char* manifest = h + kHeaderBytes;
-  Hash expected;
-  std::memcpy(expected.data(), h + 48, 32);
-  if (Sha256(manifest, manifest_bytes) != expected) return Status::Corruption(path + ": the manifest fails its hash");
+  Hash stored;
+  std::memcpy(stored.data(), h + kMacAt, 32);
+  if (!SameTag(stored, HeaderMac(h, std::string_view(manifest, manifest_bytes), key))) {
+    return Status::Corruption(path + " fails its authentication: it was forged or altered");
+  }
+  if (keys::GetBigEndian64(h + kSeqAt) != seq || std::memcmp(h + kHashAt, hash.data(), 32) != 0) {
+    return Status::Corruption(path + " is named for seq " + std::to_string(seq) + " but holds another");
+  }
   try {
     kj::ArrayPtr<const capnp::word> mwords(reinterpret_cast<const capnp::word*>(manifest), manifest_bytes / 8);
     capnp::FlatArrayMessageReader mreader(mwords, Unlimited());
-    v->index_ = DecodeManifest(mreader.getRoot<cache::Manifest>(), &v->block_hashes_);
+    v->index_ = DecodeManifest(mreader.getRoot<cache::Manifest>(), &v->block_macs_);
     const char* bulk = manifest + manifest_bytes;
     v->bulk_ = std::make_unique<Bulk>(kj::ArrayPtr<const capnp::word>(reinterpret_cast<const capnp::word*>(bulk),
-                                                                       (v->size_ - kHeaderBytes - manifest_bytes) / 8));
+                                                                       (v->size_ - kHeaderBytes - manifest_bytes) / 8),
+                                      key);
     auto root = v->bulk_->root;
     if (root.getChangeCounter().size() != root.getChangeValue().size() ||
-        v->block_hashes_.size() != v->index_.blocks()) {
+        v->block_macs_.size() != v->index_.blocks()) {
       return Status::Corruption(path + ": its parts do not agree");
     }
     TLEDGER_RETURN_IF_ERROR(v->index_.Check(root.getChangeCounter().size(), root.getCheckpoints().size()));
@@ -219,6 +288,31 @@ Result<std::unique_ptr<ReportCacheView>> ReportCacheView::Open(const std::string
     return Status::Corruption(path + " does not decode: " + e.getDescription().cStr());
   }
   return v;
+}
+
+Status ReportCacheView::CheckBlock(size_t block) const {
+  if (bulk_->verified[block]) return Status::Ok();
+  try {
+    auto [first, end] = index_.BlockChanges(block);
+    std::span<const int64_t> checkpoint =
+        RawSpan<int64_t>(bulk_->root.getCheckpoints()[static_cast<unsigned>(block)]);
+    std::span<const uint32_t> counters = RawSpan<uint32_t>(bulk_->root.getChangeCounter());
+    std::span<const int64_t> values = RawSpan<int64_t>(bulk_->root.getChangeValue());
+    Hash mac = cache_file::BlockMac(bulk_->mac, block, checkpoint, counters.subspan(first, end - first),
+                                    values.subspan(first, end - first));
+    if (!SameTag(mac, block_macs_[block])) {
+      return Status::Corruption("the report cache's block " + std::to_string(block) + " fails its authentication");
+    }
+  } catch (const kj::Exception& e) {
+    return Status::Corruption(std::string("the report cache does not decode: ") + e.getDescription().cStr());
+  }
+  bulk_->verified[block] = true;
+  return Status::Ok();
+}
+
+Status ReportCacheView::CheckAllBlocks() const {
+  for (size_t j = 0; j < index_.blocks(); ++j) TLEDGER_RETURN_IF_ERROR(CheckBlock(j));
+  return Status::Ok();
 }
 
 Result<Report> ReportCacheView::At(Date d, Timestamp known_at) const {
@@ -231,14 +325,7 @@ Result<Report> ReportCacheView::At(Date d, Timestamp known_at) const {
       std::span<const uint32_t> counters = RawSpan<uint32_t>(bulk_->root.getChangeCounter());
       std::span<const int64_t> values = RawSpan<int64_t>(bulk_->root.getChangeValue());
       if (checkpoint.size() != index_.counters) return Status::Corruption("the report cache has a short checkpoint");
-      if (!bulk_->verified[block]) {
-        Hash h = ReportTimeline::BlockHash(checkpoint, counters.subspan(first, end - first),
-                                           values.subspan(first, end - first));
-        if (h != block_hashes_[block]) {
-          return Status::Corruption("the report cache's block " + std::to_string(block) + " fails its hash");
-        }
-        bulk_->verified[block] = true;
-      }
+      TLEDGER_RETURN_IF_ERROR(CheckBlock(block));
       counts.assign(checkpoint.begin(), checkpoint.end());
       for (uint32_t c = first; c < index_.change_begin[*last + 1]; ++c) {
         if (counters[c] >= counts.size()) return Status::Corruption("the report cache names a counter it has not");
@@ -251,16 +338,22 @@ Result<Report> ReportCacheView::At(Date d, Timestamp known_at) const {
   return index_.Assemble(d, known_at, counts);
 }
 
-Status SaveReportCache(const std::string& dir, uint64_t seq, const Hash& hash, const ReportTimeline& timeline) {
+std::string ReportCachePath(const std::string& dir, uint64_t seq, const Hash& hash) {
+  return dir + "/" + kCacheDir + "/" + cache_file::FileName(seq, hash);
+}
+
+Status SaveReportCache(rocksdb::Env* env, const std::string& dir, uint64_t seq, const Hash& hash,
+                       const ReportTimeline& timeline, const LocalKey& key) {
+  using namespace cache_file;
   const TimelineIndex& x = timeline.index();
-  std::vector<Hash> block_hashes;
+  std::vector<Hash> block_macs;
+  Mac mac(key.Subkey(KeyPurpose::kReportCache));
   for (size_t j = 0; j < x.blocks(); ++j) {
     auto [first, end] = x.BlockChanges(j);
-    block_hashes.push_back(ReportTimeline::BlockHash(timeline.checkpoint(j),
-                                                     timeline.change_counter().subspan(first, end - first),
-                                                     timeline.change_value().subspan(first, end - first)));
+    block_macs.push_back(BlockMac(mac, j, timeline.checkpoint(j), timeline.change_counter().subspan(first, end - first),
+                                  timeline.change_value().subspan(first, end - first)));
   }
-  std::string manifest = EncodeManifest(x, block_hashes);
+  std::string manifest = EncodeManifest(x, block_macs);
   capnp::MallocMessageBuilder msg;
   auto bulk = msg.initRoot<cache::Bulk>();
   auto counters = bulk.initChangeCounter(static_cast<unsigned>(timeline.changes()));
@@ -279,131 +372,20 @@ Status SaveReportCache(const std::string& dir, uint64_t seq, const Hash& hash, c
 
   std::string header(kHeaderBytes, '\0');
   std::memcpy(header.data(), kMagic, 8);
-  keys::PutBigEndian64(seq, header.data() + 8);
-  std::memcpy(header.data() + 16, hash.data(), 32);
-  Hash mh = Sha256(manifest.data(), manifest.size());
-  std::memcpy(header.data() + 48, mh.data(), 32);
-  keys::PutBigEndian64(manifest.size(), header.data() + 80);
+  keys::PutBigEndian64(seq, header.data() + kSeqAt);
+  std::memcpy(header.data() + kHashAt, hash.data(), 32);
+  keys::PutBigEndian64(key.id(), header.data() + kKeyIdAt);
+  keys::PutBigEndian64(manifest.size(), header.data() + kManifestSizeAt);
+  Hash hm = HeaderMac(header.data(), manifest, key);
+  std::memcpy(header.data() + kMacAt, hm.data(), 32);
 
-  std::error_code ec;
-  fs::create_directories(fs::path(dir) / kDir, ec);
-  std::string path = CachePath(dir, seq, hash), tmp = path + ".tmp." + std::to_string(getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  bool ok = fd >= 0;
-  for (const std::string* part : {&header, &manifest, &bulk_bytes}) {
-    ok = ok && ::write(fd, part->data(), part->size()) == static_cast<ssize_t>(part->size());
+  TLEDGER_RETURN_IF_ERROR(CheckCacheDir(dir));
+  const std::string cache_dir = dir + "/" + kCacheDir;
+  if (::mkdir(cache_dir.c_str(), 0755) != 0 && errno != EEXIST) {
+    return Status::IoError("cannot make the report cache directory " + cache_dir + ": " + std::strerror(errno));
   }
-  ok = ok && fsync(fd) == 0;
-  if (fd >= 0) close(fd);
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::string why = std::strerror(errno);
-    std::remove(tmp.c_str());
-    return Status::IoError("cannot write the report cache " + path + ": " + why);
-  }
-  // Keep the newest few.
-  std::vector<std::pair<fs::file_time_type, fs::path>> files;
-  for (const auto& entry : fs::directory_iterator(fs::path(dir) / kDir, ec)) {
-    if (entry.path().extension() == ".bin") files.emplace_back(entry.last_write_time(ec), entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (size_t i = 0; i + kKeptCaches < files.size(); ++i) fs::remove(files[i].second, ec);
-  return Status::Ok();
-}
-
-Result<Prefix> PrefixKnownAt(const Store& store, Timestamp known_at) {
-  Head head = store.head();
-  if (head.seq == 0 || head.recorded_at <= known_at) return Prefix{head.seq, head.hash};
-  EventDecoder decoder;
-  auto recorded_at = [&](uint64_t seq) -> Result<Timestamp> {
-    Result<std::string> bytes = store.Get(seq);
-    if (!bytes.ok()) return bytes.status();
-    Result<schema::Event::Reader> ev = decoder.Decode(*bytes);
-    if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(seq) + ": " + ev.status().message());
-    return ev->getRecordedAt();
-  };
-  // The largest seq in [0, head) recorded by known_at.
-  uint64_t lo = 0, hi = head.seq;  // lo is known, hi is not
-  while (hi - lo > 1) {
-    uint64_t mid = lo + (hi - lo) / 2;
-    Result<Timestamp> at = recorded_at(mid);
-    if (!at.ok()) return at.status();
-    (*at <= known_at ? lo : hi) = mid;
-  }
-  if (lo == 0) return Prefix{};
-  // H_lo is the previous-hash field of the event after it.
-  Result<std::string> next = store.Get(lo + 1);
-  if (!next.ok()) return next.status();
-  Result<schema::Event::Reader> ev = decoder.Decode(*next);
-  if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(lo + 1) + ": " + ev.status().message());
-  Prefix p{lo, {}};
-  if (ev->getPrevHash().size() != 32) return Status::Corruption("event seq " + std::to_string(lo + 1) + " has no previous hash");
-  std::memcpy(p.hash.data(), ev->getPrevHash().begin(), 32);
-  return p;
-}
-
-namespace {
-
-// Replays the prefix, builds its timeline and caches it (in place of any
-// file there), or with !may_write in a private temporary directory.
-Result<std::unique_ptr<ReportCacheView>> BuildTimeline(const Store& store, const Prefix& prefix, Timestamp known_at,
-                                                       bool may_write) {
-  auto start = std::chrono::steady_clock::now();
-  Result<Timeline> timeline = Replay(store, known_at);
-  if (!timeline.ok()) return timeline.status();
-  Resolved resolved = Resolve(*timeline);
-  ReportTimeline built = ReportTimeline::Build(resolved, BuildStretches(resolved));
-  spdlog::info("built the report timeline of seq {} ({} dates, {} changes) in {:.3f} s", prefix.seq,
-               built.index().dates.size(), built.changes(),
-               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  std::string dir = store.dir();
-  if (!may_write) {
-    // Read-only: the same file format, in a private temporary directory,
-    // removed as soon as it is mapped.
-    char tmpl[] = "/tmp/tledger-report-XXXXXX";
-    if (mkdtemp(tmpl) == nullptr) return Status::IoError(std::string("cannot make a temporary directory: ") + std::strerror(errno));
-    dir = tmpl;
-  }
-  Status saved = SaveReportCache(dir, prefix.seq, prefix.hash, built);
-  Result<std::unique_ptr<ReportCacheView>> opened =
-      saved.ok() ? ReportCacheView::Open(CachePath(dir, prefix.seq, prefix.hash), prefix.seq, prefix.hash)
-                 : Result<std::unique_ptr<ReportCacheView>>(saved);
-  if (!may_write) {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  if (!opened.ok() || !*opened) {
-    return Status::IoError("cannot cache the report timeline: " +
-                           (opened.ok() ? std::string("it vanished") : opened.status().message()));
-  }
-  return opened;
-}
-
-}  // namespace
-
-Result<std::unique_ptr<ReportCacheView>> TimelineKnownAt(const Store& store, Timestamp known_at, bool may_write) {
-  Result<Prefix> prefix = PrefixKnownAt(store, known_at);
-  if (!prefix.ok()) return prefix.status();
-  std::string path = CachePath(store.dir(), prefix->seq, prefix->hash);
-  Result<std::unique_ptr<ReportCacheView>> view = ReportCacheView::Open(path, prefix->seq, prefix->hash);
-  if (view.ok() && *view) return view;
-  if (!view.ok()) spdlog::warn("{}; rebuilding it from the ledger", view.status().message());
-  return BuildTimeline(store, *prefix, known_at, may_write);
-}
-
-Result<Report> ReportKnownAt(const Store& store, Date as_of, Timestamp known_at, bool may_write) {
-  Result<std::unique_ptr<ReportCacheView>> view = TimelineKnownAt(store, known_at, may_write);
-  if (!view.ok()) return view.status();
-  Result<Report> report = (*view)->At(as_of, known_at);
-  if (report.ok() || report.status().code() != Status::Code::kCorruption) return report;
-  // A block altered since the file was written: never used; rebuilt.
-  view->reset();
-  Result<Prefix> prefix = PrefixKnownAt(store, known_at);
-  if (!prefix.ok()) return prefix.status();
-  spdlog::warn("{}: {}; rebuilding it from the ledger", CachePath(store.dir(), prefix->seq, prefix->hash),
-               report.status().message());
-  Result<std::unique_ptr<ReportCacheView>> rebuilt = BuildTimeline(store, *prefix, known_at, may_write);
-  if (!rebuilt.ok()) return rebuilt.status();
-  return (*rebuilt)->At(as_of, known_at);
+  TLEDGER_RETURN_IF_ERROR(CheckCacheDir(dir));
+  return WriteFileAtomically(env, cache_dir, FileName(seq, hash), {header, manifest, bulk_bytes});
 }
 
 }  // namespace tledger

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <map>
 
+#include "projections/money.h"
+
 
 namespace tledger {
 namespace {
@@ -62,8 +64,19 @@ ReportTimeline ReportTimeline::Build(const Resolved& r, const Stretches& s) {
   std::vector<int64_t> counts(rt.index_.counters, 0);
   std::vector<uint8_t> touched(rt.index_.counters, 0);
   std::vector<uint32_t> touched_list;
-  auto bump = [&](size_t counter, int64_t by) {
-    counts[counter] += by;
+  // Each counter added up exactly (128 bits, and how many of the amounts
+  // in it are kVndOverflow), since stretches end as well as begin; one that
+  // does not fit 64 bits is kept as kVndOverflow (projections/money.h).
+  std::vector<__int128> exact(rt.index_.counters, 0);
+  std::vector<int64_t> too_large(rt.index_.counters, 0);
+  auto bump = [&](size_t counter, int64_t sign, int64_t by = 1) {
+    if (by == kVndOverflow) {
+      too_large[counter] += sign;
+    } else {
+      exact[counter] += static_cast<__int128>(sign) * by;
+    }
+    const __int128 v = exact[counter];
+    counts[counter] = too_large[counter] > 0 || v >= kVndOverflow || v < INT64_MIN ? kVndOverflow : static_cast<int64_t>(v);
     if (!touched[counter]) {
       touched[counter] = 1;
       touched_list.push_back(static_cast<uint32_t>(counter));
@@ -77,8 +90,8 @@ ReportTimeline ReportTimeline::Build(const Resolved& r, const Stretches& s) {
   auto apply = [&](const Change& c) {
     const int64_t sign = c.begins ? 1 : -1;
     if (c.kind == 3) return bump(kEventsCounted, 1);
-    if (c.kind == 1) return bump(kOwed, sign * s.owed[c.index].owed);
-    if (c.kind == 2) return bump(rt.index_.PlanBase() + s.funding[c.index].plan, sign * s.funding[c.index].amount_vnd);
+    if (c.kind == 1) return bump(kOwed, sign, s.owed[c.index].owed);
+    if (c.kind == 2) return bump(rt.index_.PlanBase() + s.funding[c.index].plan, sign, s.funding[c.index].amount_vnd);
     const EnrollmentTally& t = s.enrollments[c.index].tally;
     if (cell_of[c.index] != UINT32_MAX) {
       size_t cell = rt.index_.CellBase() + 5 * cell_of[c.index];
@@ -196,18 +209,6 @@ Report ReportTimeline::At(Date d, Timestamp known_at) const {
     }
   }
   return index_.Assemble(d, known_at, counts);
-}
-
-Hash ReportTimeline::BlockHash(std::span<const int64_t> checkpoint, std::span<const uint32_t> counters,
-                               std::span<const int64_t> values) {
-  // Little-endian machine: the values' bytes are their encoding (the cache's
-  // Cap'n Proto lists hold the same bytes).
-  static_assert(std::endian::native == std::endian::little);
-  std::string bytes(reinterpret_cast<const char*>(checkpoint.data()), checkpoint.size_bytes());
-  bytes.append(reinterpret_cast<const char*>(counters.data()), counters.size_bytes());
-  bytes.append(reinterpret_cast<const char*>(values.data()), values.size_bytes());
-  ChainHasher hasher;
-  return hasher.Digest(kj::ArrayPtr<const kj::byte>(reinterpret_cast<const kj::byte*>(bytes.data()), bytes.size()));
 }
 
 }  // namespace tledger

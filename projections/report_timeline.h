@@ -87,11 +87,6 @@ class ReportTimeline {
   std::span<const int64_t> checkpoint(size_t j) const { return checkpoints_[j]; }
   size_t changes() const { return change_counter_.size(); }
 
-  // The SHA-256 of bulk block j: its checkpoint, then its changes' counters
-  // and values, as little-endian bytes.
-  static Hash BlockHash(std::span<const int64_t> checkpoint, std::span<const uint32_t> counters,
-                        std::span<const int64_t> values);
-
   friend bool operator==(const ReportTimeline&, const ReportTimeline&) = default;
 
  private:

@@ -6,6 +6,7 @@
 
 #include "core/schema_info.h"
 #include "projections/compensation.h"
+#include "projections/money.h"
 
 namespace tledger {
 namespace {
@@ -133,12 +134,12 @@ void TallySum::Add(const EnrollmentTally& t) {
 
 void TallySum::AddPublicFunding(Sym plan, int64_t amount_vnd) {
   if (options_.plan != kNoSym && plan != options_.plan) return;
-  if (plan < counts_.public_funding.size()) counts_.public_funding[plan] += amount_vnd;
+  if (plan < counts_.public_funding.size()) counts_.public_funding[plan] = AddVnd(counts_.public_funding[plan], amount_vnd);
 }
 
 void TallySum::AddOwed(Sym plan, int64_t owed_vnd) {
   if (options_.plan != kNoSym && plan != options_.plan) return;
-  counts_.owed += owed_vnd;
+  counts_.owed = AddVnd(counts_.owed, owed_vnd);
 }
 
 Report TallySum::Finish(Timestamp known_at, uint64_t events_counted) {
@@ -175,7 +176,7 @@ Report LayOut(const TallyCounts& c, Date as_of, Timestamp known_at, const TallyN
     t.document = PlanDocument{t.plan, plan.title, plan.source, plan.issued, plan.issuer, plan.issuer_name};
     t.budget_vnd = plan.budget_vnd;
     t.public_funding_vnd = p < c.public_funding.size() ? c.public_funding[p] : 0;
-    t.remaining_vnd = t.budget_vnd - t.public_funding_vnd;
+    t.remaining_vnd = SubVnd(t.budget_vnd, t.public_funding_vnd);
     for (auto& [key, cell] : cells[p]) t.cells.push_back(cell);
     report.plans.push_back(std::move(t));
   }

@@ -208,6 +208,19 @@ TEST_F(Cli, LogShowsTheLatestEventsOneLineEach) {
   EXPECT_EQ(Tledger(db_, {"log", "--tail", "0"}).out, "");
 }
 
+// Issue 10, finding 12: `--tail -1` (any negative number) is the whole
+// ledger, not a usage error, whatever CLI11 makes of a negative unsigned.
+TEST_F(Cli, LogTailMinusOneShowsEveryEvent) {
+  RunResult all = Tledger(db_, {"log", "--tail", "99"});
+  for (const char* tail : {"-1", "-5"}) {
+    RunResult r = Tledger(db_, {"log", "--tail", tail});
+    EXPECT_EQ(r.exit_code, 0) << tail << ": " << r.err;
+    EXPECT_EQ(r.err, "") << tail;
+    EXPECT_EQ(Lines(r.out).size(), 24u) << tail;
+    EXPECT_EQ(r.out, all.out) << tail;
+  }
+}
+
 // -------------------------------------------------------------- refusing to open
 
 TEST(CliOpen, AMissingLedgerExitsTwo) {

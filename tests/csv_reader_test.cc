@@ -3,10 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/test_util.h"
+
 namespace tledger {
 namespace {
 
 using Fields = std::vector<std::string>;
+using testing::ErrorOf;
 
 std::vector<CsvRecord> Parse(std::string_view text) {
   Result<std::vector<CsvRecord>> r = ParseCsv(text, "sheet.csv");
@@ -106,6 +109,63 @@ TEST(ColumnLetter, NamesColumnsAsSpreadsheetsDo) {
   EXPECT_EQ(ColumnLetter(27), "AB");
   EXPECT_EQ(ColumnLetter(701), "ZZ");
   EXPECT_EQ(ColumnLetter(702), "AAA");
+}
+
+
+// The file is read a block at a time: records and quoted fields that cross
+// the reader's 64 KiB blocks come out as from memory.
+TEST(CsvReaderStream, AFileReadInBlocksGivesTheRecordsOfTheText) {
+  std::string text = "\xEF\xBB\xBFid,note\r\n";
+  for (int i = 0; i < 5000; ++i) {
+    text += "p" + std::to_string(i) + ",\"dòng " + std::to_string(i) + "\r\n\"\"tiếp\"\", " + std::string(i % 53, 'x') +
+            "\"\r\n" + (i % 7 == 0 ? "\n" : "");
+  }
+  ASSERT_GT(text.size(), size_t{4} * (64 << 10));
+  testing::TempDir tmp;
+  testing::WriteFile(tmp / "big.csv", text);
+  CsvReader in;
+  ASSERT_TRUE(in.Open(tmp / "big.csv").ok());
+  std::vector<CsvRecord> streamed;
+  CsvRecord rec;
+  while (in.Next(&rec)) streamed.push_back(rec);
+  ASSERT_TRUE(in.status().ok()) << in.status().ToString();
+  std::vector<CsvRecord> whole = Parse(text);
+  ASSERT_EQ(streamed.size(), whole.size());
+  for (size_t i = 0; i < whole.size(); ++i) {
+    EXPECT_EQ(streamed[i].fields, whole[i].fields) << i;
+    EXPECT_EQ(streamed[i].line, whole[i].line) << i;
+  }
+}
+
+// The size limit is checked as the bytes arrive: the reader stops within a
+// block of it, not once the file is read (a link to /dev/zero, refused
+// earlier as not a regular file, would otherwise grow without bound).
+TEST(CsvReaderStream, StopsAtTheSizeLimitAsTheBytesArrive) {
+  testing::TempDir tmp;
+  std::string row = "a,b,c\n";
+  std::string text;
+  while (text.size() < (size_t{3} << 20)) text += row;
+  testing::WriteFile(tmp / "big.csv", text);
+  CsvReader in(/*max_bytes=*/1 << 20);
+  ASSERT_TRUE(in.Open(tmp / "big.csv").ok());
+  CsvRecord rec;
+  size_t records = 0;
+  while (in.Next(&rec)) ++records;
+  EXPECT_EQ(ErrorOf(in.status()), "invalid input: " + (tmp / "big.csv") +
+                                      ": a CSV file may hold at most 1 MiB; use JSON Lines for bulk loads");
+  EXPECT_LE(in.bytes_read(), (size_t{1} << 20) + (64 << 10));
+  EXPECT_LE(records * row.size(), size_t{1} << 20);
+}
+
+// A record is at most 1 MiB, as a JSON line is: a row of 200,000 ids is
+// refused when its first MiB has been read, naming its line.
+TEST(CsvReaderStream, RefusesARecordLongerThanTheLimit) {
+  std::string ids;
+  for (int i = 0; i < 200'000; ++i) ids += (i ? ";U" : "U") + std::to_string(i);
+  EXPECT_EQ(ParseError("id,from\nx,y\nh1," + ids + "\n"), "sheet.csv:3: csv: record is too long (at most 1048576 bytes)");
+  // A quoted field spanning lines counts whole, from the record's first line.
+  EXPECT_EQ(ParseError("id,note\nh1,\"" + std::string(600'000, 'a') + "\n" + std::string(600'000, 'b') + "\"\n"),
+            "sheet.csv:2: csv: record is too long (at most 1048576 bytes)");
 }
 
 }  // namespace

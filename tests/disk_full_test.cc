@@ -4,12 +4,18 @@
 // The import fails with a message that says the disk is full, which file is
 // not in and what to do; the ledger reopens with every earlier file and the
 // same head; once space is freed the same import succeeds.
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <sstream>
 
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
 #include "core/store.h"
 #include "core/verify.h"
+#include "projections/report_cache.h"
 #include "tests/corpus.h"
 #include "tests/fault_env.h"
 #include "tests/test_util.h"
@@ -169,6 +175,128 @@ TEST_F(DiskFull, OpeningForWritingOnAFullDiskSaysSo) {
   Head after = Verified(db_);
   EXPECT_EQ(after.seq, before.seq);
   EXPECT_EQ(after.hash, before.hash);
+}
+
+// The warnings logged while it lives.
+class Warnings {
+ public:
+  Warnings() : sink_(std::make_shared<spdlog::sinks::ostream_sink_mt>(out_)) {
+    sink_->set_pattern("%v");
+    sink_->set_level(spdlog::level::warn);
+    spdlog::default_logger()->sinks().push_back(sink_);
+  }
+  ~Warnings() { spdlog::default_logger()->sinks().pop_back(); }
+  std::string str() const { return out_.str(); }
+
+ private:
+  std::ostringstream out_;
+  std::shared_ptr<spdlog::sinks::ostream_sink_mt> sink_;
+};
+
+// Whether `text` is `pattern` with its "@" standing for the 16 hex digits
+// of a temporary's name (core/files.h).
+bool WithTemporary(const std::string& text, const std::string& pattern) {
+  size_t at = pattern.find('@');
+  if (text.size() != pattern.size() + 15 || text.compare(0, at, pattern, 0, at) != 0 ||
+      text.compare(at + 16, std::string::npos, pattern, at + 1) != 0) {
+    return false;
+  }
+  return std::all_of(text.begin() + at, text.begin() + at + 16, [](char c) { return std::isxdigit(c) && !std::isupper(c); });
+}
+
+// The names in `dir` that are temporaries of core/files.h.
+std::vector<std::string> Temporaries(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().filename().string().find(".tmp-") != std::string::npos) out.push_back(e.path().string());
+  }
+  return out;
+}
+
+// HEAD is written through the store's file system (core/files.h): a full
+// disk there is reported, and the old HEAD stays as it was, whole, with no
+// temporary left. After a commit, the import stands and says so.
+TEST_F(DiskFull, AFullDiskWhileWritingHeadLeavesTheOldOneIntact) {
+  {
+    std::unique_ptr<Store> store = OpenStore(db_, OpenMode::kWrite);
+    ASSERT_TRUE(ImportFile(*store, corpus_->paths[0], kImport).ok());
+  }
+  const std::string head = ReadFile(db_ + "/HEAD");
+  auto disk = std::make_shared<FullDisk>(0, "/HEAD");  // only HEAD's writes find the disk full
+  Result<std::unique_ptr<Store>> refused = Store::Open(db_, OpenMode::kWrite, {.env = disk->env()});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().ExitCode(), 2);
+  const std::string no_space = "cannot write " + db_ + "/HEAD: " + NoSpaceIn(db_ + "/HEAD.tmp-@");
+  EXPECT_TRUE(WithTemporary(ErrorOf(refused), "I/O error: " + no_space)) << ErrorOf(refused);
+  EXPECT_EQ(ReadFile(db_ + "/HEAD"), head);
+  EXPECT_EQ(Temporaries(db_), std::vector<std::string>{});
+  EXPECT_GE(disk->refusals(), 1u);
+
+  // The disk fills between the commit and HEAD: committed, HEAD behind, a
+  // warning; readers accept it, and the next writer rewrites it.
+  disk->Lift();
+  Head committed;
+  {
+    std::unique_ptr<Store> store = ValueOrDie(Store::Open(db_, OpenMode::kWrite, {.env = disk->env()}), "open");
+    disk->Allow(0);
+    Warnings warnings;
+    Result<FileImport> r = ImportFile(*store, corpus_->paths[1], kImport);
+    ASSERT_TRUE(r.ok()) << ErrorOf(r);
+    committed = store->head();
+    EXPECT_EQ(committed.seq, 2'500u);
+    EXPECT_TRUE(WithTemporary(warnings.str(), "the import is committed (head seq 2500), but " + no_space +
+                                                  "; readers see it all, and the next import rewrites it\n"))
+        << warnings.str();
+  }
+  EXPECT_EQ(ReadFile(db_ + "/HEAD"), head);
+  EXPECT_EQ(Temporaries(db_), std::vector<std::string>{});
+  EXPECT_EQ(Verified(db_).seq, 2'500u);
+  OpenStore(db_, OpenMode::kWrite);
+  EXPECT_EQ(ReadFile(db_ + "/HEAD"), "2500:" + ToHex(committed.hash) + "\n");
+}
+
+// The report cache is written through the store's file system too: a full
+// disk there is a warning, the report is still the ledger's, and the files
+// already there are as they were.
+TEST_F(DiskFull, AFullDiskWhileWritingTheCacheLeavesTheReportRight) {
+  {
+    std::unique_ptr<Store> store = OpenStore(db_, OpenMode::kWrite);
+    ASSERT_TRUE(ImportFile(*store, corpus_->paths[0], kImport).ok());
+  }
+  const Date as_of = *Date::Parse("2031-12-31");
+  {
+    std::unique_ptr<Store> reader = OpenStore(db_, OpenMode::kRead);
+    ASSERT_TRUE(ReportKnownAt(*reader, as_of, reader->head().recorded_at, /*may_write=*/true).ok());
+  }
+  std::vector<fs::path> before;
+  for (const auto& e : fs::directory_iterator(db_ + "/report-cache")) before.push_back(e.path());
+  ASSERT_EQ(before.size(), 1u);
+  const std::string old_file = ReadFile(before[0].string());
+  {
+    std::unique_ptr<Store> store = OpenStore(db_, OpenMode::kWrite);
+    ASSERT_TRUE(ImportFile(*store, corpus_->paths[1], kImport).ok());
+  }
+  std::unique_ptr<Store> plain = OpenStore(db_, OpenMode::kRead);
+  const Timestamp now = plain->head().recorded_at;
+  Report expected = ValueOrDie(ReportKnownAt(*plain, as_of, now, /*may_write=*/false), "the report");
+
+  auto disk = std::make_shared<FullDisk>(0, ".bin");
+  std::unique_ptr<Store> reader = ValueOrDie(Store::Open(db_, OpenMode::kRead, {.env = disk->env()}), "reader");
+  Warnings warnings;
+  Result<Report> r = ReportKnownAt(*reader, as_of, now, /*may_write=*/true);
+  ASSERT_TRUE(r.ok()) << ErrorOf(r);
+  EXPECT_TRUE(*r == expected);
+  const std::string prefix = "the report timeline is not cached: cannot write " + db_ + "/report-cache/2500-";
+  EXPECT_EQ(warnings.str().substr(0, prefix.size()), prefix);
+  EXPECT_NE(warnings.str().find(": no space left on the device (IO error: No space left on device: While appending "
+                                "to file: " + db_ + "/report-cache/2500-"),
+            std::string::npos)
+      << warnings.str();
+  std::vector<fs::path> after;
+  for (const auto& e : fs::directory_iterator(db_ + "/report-cache")) after.push_back(e.path());
+  EXPECT_EQ(after, before);
+  EXPECT_EQ(ReadFile(before[0].string()), old_file);
+  EXPECT_GE(disk->refusals(), 1u);
 }
 
 }  // namespace

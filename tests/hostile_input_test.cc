@@ -85,6 +85,29 @@ std::string Replaced(std::string s, std::string_view from, std::string_view to) 
 
 std::string Nested(int depth) { return std::string(depth, '[') + std::string(depth, ']'); }
 
+// A merge of `n` units U0, U1, ... into HG.
+std::string Merge(int n) {
+  std::string from;
+  for (int i = 0; i < n; ++i) from += (i > 0 ? ",\"U" : "\"U") + std::to_string(i) + "\"";
+  return R"({"type":"unit_reorganized","id":"h2","effective":"2025-08-01","kind":"merge","from":[)" + from +
+         R"(],"to":"HG"})";
+}
+// `n` copies of `item`, comma-separated.
+std::string Repeated(int n, const std::string& item) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += (i > 0 ? "," : "") + item;
+  return out;
+}
+const char kPhd[] = R"({"program":"phd","funding_class":"public","location":"domestic","count":1})";
+// The CSV row of a merge of `n` units (import --type unit_reorganized).
+std::string CsvMerge(int n) {
+  std::string from;
+  for (int i = 0; i < n; ++i) from += (i > 0 ? ";U" : "U") + std::to_string(i);
+  return "id,effective,kind,from,to\nh1,2025-08-01,merge," + from + ",HG\n";
+}
+const char kIdLetters[] = ": its letters are ASCII or Vietnamese, so that no id can pass for another";
+const char kOutsideAscii[] = " is not allowed in an id: outside ASCII, only Vietnamese letters are";
+
 const char kTypes[] = "(expected one of: " TLEDGER_TEST_EVENT_TYPES ")";
 const char kNotUtf8[] = "json: not valid JSON (The input is not valid UTF-8)";
 const char kUnescaped[] =
@@ -151,7 +174,19 @@ std::vector<Hostile> Cases() {
            "replacement.replacement.replacement.replacement.replacement: replacements nested more than 4 deep"),
       // ---------------------------------------------------------- numbers
       Line("AmountTwoToThe63", Amount("9223372036854775808"),
-           "amount_vnd: number is too large (at most 9223372036854775807)"),
+           "amount_vnd: number is too large (at most 1000000000000000)"),
+      // Money is bounded (README.md, "Import"): a sum of amounts must not wrap.
+      Line("AmountInt64Max", Amount("9223372036854775807"), "amount_vnd: number is too large (at most 1000000000000000)"),
+      Line("AmountJustAboveTheBound", Amount("1000000000000001"),
+           "amount_vnd: number is too large (at most 1000000000000000)"),
+      Line("BudgetAboveTheBound", Replaced(Quota(kPhd), R"("budget_vnd":1)", R"("budget_vnd":1000000000000001)"),
+           "budget_vnd: number is too large (at most 1000000000000000)"),
+      Line("AmendedBudgetInt64Max",
+           R"({"type":"plan_amended","id":"h2","effective":"2025-08-01","plan":"HG-2025","budget_vnd":9223372036854775807})",
+           "budget_vnd: number is too large (at most 1000000000000000)"),
+      Line("ReimbursementAboveTheBound",
+           R"({"type":"reimbursement_recorded","id":"h2","effective":"2025-08-01","person":"HG-000123","enrollment":"HG-E-0001","amount_vnd":4611686018427387904})",
+           "amount_vnd: number is too large (at most 1000000000000000)"),
       // simdjson refuses an integer beyond 64 bits before the codec sees it.
       Line("AmountTwoToThe64", Amount("18446744073709551616"), "json: not valid JSON (Problem while parsing a number)"),
       Line("AmountNegative", Amount("-1"), "amount_vnd: must not be negative (got -1)"),
@@ -228,6 +263,68 @@ std::vector<Hostile> Cases() {
       Line("EmptyId", R"({"type":"person_transferred","id":"","effective":"2025-08-01","person":"HG-000123","unit":"HG"})",
            "id: an id must not be empty"),
       Line("IdWithATrailingSpace", PersonValue("\"HG-000123 \""), "person: id \"HG-000123 \" has leading or trailing spaces"),
+      // ---------------------------------------------------------- look-alike ids (SECURITY.md)
+      Line("IdWithAC1Control", PersonValue(R"("HG-\u009b000123")"), "person: control character U+009B is not allowed in text"),
+      Line("IdWithARightToLeftOverride", PersonValue(R"("HG-\u202e321000")"),
+           "person: bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed in text"),
+      Line("IdWithAZeroWidthSpace", PersonValue(R"("HG-000123\u200b")"),
+           "person: invisible character U+200B (ZERO WIDTH SPACE) is not allowed in an id"),
+      Line("IdWithALineSeparator", PersonValue(R"("HG-\u2028000123")"),
+           "person: line separator U+2028 (LINE SEPARATOR) is not allowed in text"),
+      Line("PlanIdWithACyrillicEs", Replaced(Amount("1"), R"("plan":"HG-2025")", "\"plan\":\"\u0421T-2025\""),
+           "plan: Cyrillic letter U+0421 (CYRILLIC CAPITAL LETTER ES) is not allowed in an id" + std::string(kIdLetters)),
+      Line("PlanIdAllInCyrillic", Replaced(Amount("1"), R"("plan":"HG-2025")", "\"plan\":\"\u0421\u0422-2025\""),
+           "plan: Cyrillic letter U+0421 (CYRILLIC CAPITAL LETTER ES) is not allowed in an id" + std::string(kIdLetters)),
+      Line("UnitIdInDecomposedForm", Replaced(Transfer("h2"), R"("unit":"HG")", "\"unit\":\"Ha\u0323\u0302u Giang\""),
+           "unit: combining mark U+0323 (COMBINING DOT BELOW) is not allowed in an id: the id is not in composed form "
+           "(NFC); write each letter precomposed, as Vietnamese keyboards set to Unicode dựng sẵn do"),
+      Line("EventIdWithAZeroWidthSpace", Transfer("h\u200b2"),
+           "id: invisible character U+200B (ZERO WIDTH SPACE) is not allowed in an id"),
+      Line("TargetWithARightToLeftMark",
+           R"({"type":"correction","id":"h2","effective":"2025-08-01","target":"s-k1\u200f","action":"retract","reason":"r"})",
+           "target: bidirectional control U+200F (RIGHT-TO-LEFT MARK) is not allowed in text"),
+      Line("IdWithANoBreakSpace", PersonValue(R"("HG\u00a0000123")"),
+           "person: space character U+00A0 (NO-BREAK SPACE) is not allowed in an id: its only space is U+0020"),
+      Line("IdWithAWordJoiner", PersonValue(R"("HG-\u2060000123")"),
+           "person: invisible character U+2060 (WORD JOINER) is not allowed in an id"),
+      Line("IdWithAByteOrderMark", PersonValue(R"("\ufeffHG-000123")"),
+           "person: invisible character U+FEFF (ZERO WIDTH NO-BREAK SPACE) is not allowed in an id"),
+      Line("IdWithAHangulFiller", PersonValue(R"("HG-000123\u3164")"),
+           "person: invisible character U+3164 (HANGUL FILLER) is not allowed in an id"),
+      Line("IdWithAGreekOmicron", PersonValue(R"("HG-\u039f00123")"),
+           "person: Greek letter U+039F (GREEK CAPITAL LETTER OMICRON) is not allowed in an id" + std::string(kIdLetters)),
+      Line("IdWithAFullwidthLetter", PersonValue(R"("\uff28G-000123")"),
+           "person: Latin letter U+FF28 (FULLWIDTH LATIN CAPITAL LETTER H)" + std::string(kOutsideAscii)),
+      Line("IdWithALatinLetterNotVietnamese", PersonValue(R"("HG-\u0261")"),
+           "person: Latin letter U+0261 (LATIN SMALL LETTER SCRIPT G)" + std::string(kOutsideAscii)),
+      Line("IdWithAnEnDash", PersonValue(R"("HG\u2013000123")"),
+           "person: character U+2013 (EN DASH)" + std::string(kOutsideAscii)),
+      Line("IdWithAPrivateUseCharacter", PersonValue(R"("HG-\ue000")"),
+           "person: unassigned or private-use code point U+E000 is not allowed in an id"),
+      // Free text refuses what a terminal obeys, not what it merely shows.
+      Line("NameWithARightToLeftOverride", Replaced(Registration("false"), "Lê Thị Mai", "Lê\\u202eThị Mai"),
+           "name: bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed in text"),
+      Line("NameWithAC1Control", Replaced(Registration("false"), "Lê Thị Mai", "Lê\\u0085Thị Mai"),
+           "name: control character U+0085 is not allowed in text"),
+      Line("ReasonWithAParagraphSeparator",
+           R"({"type":"person_left_service","id":"h2","effective":"2025-08-01","person":"HG-000123","reason":"a\u2029b"})",
+           "reason: paragraph separator U+2029 (PARAGRAPH SEPARATOR) is not allowed in text"),
+      Line("SourceWithALeftToRightEmbedding",
+           R"({"type":"person_transferred","id":"h2","effective":"2025-08-01","source":"QĐ \u202a12","person":"HG-000123","unit":"HG"})",
+           "source: bidirectional control U+202A (LEFT-TO-RIGHT EMBEDDING) is not allowed in text"),
+      // ---------------------------------------------------------- lists (README.md, "Import")
+      Line("FromOf100000Units", Merge(100'000), "from: a list of 100000 items is too long (at most 10000)"),
+      Line("FromOf10001Units", Merge(10'001), "from: a list of 10001 items is too long (at most 10000)"),
+      Line("QuotasOf101", Quota(Repeated(101, kPhd)), "quotas: a list of 101 items is too long (at most 100)"),
+      Line("PriorityFieldsOf101", Replaced(Quota(kPhd), R"("priority_fields":[])", R"("priority_fields":[)" + Repeated(101, "\"finance\"") + "]"),
+           "priority_fields: a list of 101 items is too long (at most 100)"),
+      Line("PhasesOf21", Replaced(Quota(kPhd), R"("phases":[])", R"("phases":[)" + Repeated(21, R"({"fields":["finance"],"opens":"2025-03-01"})") + "]"),
+           "phases: a list of 21 items is too long (at most 20)"),
+      Line("PhaseFieldsOf101", Replaced(Quota(kPhd), R"("phases":[])", R"("phases":[{"fields":[)" + Repeated(101, "\"finance\"") + R"(],"opens":"2025-03-01"}])"),
+           "phases[0].fields: a list of 101 items is too long (at most 100)"),
+      Line("AmendedQuotasOf101",
+           R"({"type":"plan_amended","id":"h2","effective":"2025-08-01","plan":"HG-2025","quotas":[)" + Repeated(101, kPhd) + "]}",
+           "quotas: a list of 101 items is too long (at most 100)"),
       // ---------------------------------------------------------- missing, null
       Line("MissingType", R"({"id":"h2","effective":"2025-08-01","person":"HG-000123","unit":"HG"})", "type: required field is missing"),
       Line("MissingId", R"({"type":"person_transferred","effective":"2025-08-01","person":"HG-000123","unit":"HG"})",
@@ -269,10 +366,17 @@ std::vector<Hostile> Cases() {
           "FILE:2: unti (column E): unknown field (expected person, unit)" + kRefused),
       Csv("CsvUnknownType", "type,id,effective,person,unit\nperson_promoted,h1,2025-08-01,HG-000123,HG\n", "",
           "FILE:2: type (column A): unknown event type \"person_promoted\" " + std::string(kTypes) + kRefused),
-      Csv("CsvIdOf10MiB", csv_big_id, "person_transferred",
-          "FILE:2: id (column A): id of 10485760 characters is too long (at most 128)" + kRefused),
+      // A record is at most 1 MiB, as a JSON line is; the reader stops there.
+      Csv("CsvIdOf10MiB", csv_big_id, "person_transferred", "FILE:2: csv: record is too long (at most 1048576 bytes)"),
+      Csv("CsvRowOf200000Ids", CsvMerge(200'000), "unit_reorganized",
+          "FILE:2: csv: record is too long (at most 1048576 bytes)"),
+      Csv("CsvFromOf10001Units", CsvMerge(10'001), "unit_reorganized",
+          "FILE:2: from (column D): a list of 10001 items is too long (at most 10000)" + kRefused),
+      Csv("CsvIdWithACyrillicEs", std::string(kCsvHeader) + "h1,2025-08-01,\u0421T-000123,HG\n", "person_transferred",
+          "FILE:2: person (column C): Cyrillic letter U+0421 (CYRILLIC CAPITAL LETTER ES) is not allowed in an id" +
+              std::string(kIdLetters) + kRefused),
       Csv("CsvAmountTwoToThe64", "id,effective,decision,plan,enrollment,amount_vnd,funding\nh1,2025-08-01,QĐ 601,HG-2025,HG-E-0001,18446744073709551616,state_budget\n",
-          "funding_decided", "FILE:2: amount_vnd (column F): number is too large (at most 9223372036854775807)" + kRefused),
+          "funding_decided", "FILE:2: amount_vnd (column F): number is too large (at most 1000000000000000)" + kRefused),
       Csv("CsvLineNumbersCountLinesInsideQuotes",
           std::string(kCsvHeader) + "h1,2025-08-01,\"HG-\n000123\",HG\nh2,2025-02-30,HG-000123,HG\n", "person_transferred",
           "FILE:2: person (column C): control character U+000A is not allowed in text\n"
@@ -282,6 +386,19 @@ std::vector<Hostile> Cases() {
       // ---------------------------------------------------------- accepted
       // -0 is the integer 0 (as in a CSV cell): not negative.
       Accepted("AmountMinusZeroIsZero", "ok.jsonl", Transfer("h1") + "\n" + Amount("-0") + "\n", 2),
+      Accepted("AmountAtTheBound", "ok.jsonl", Transfer("h1") + "\n" + Amount("1000000000000000") + "\n", 2),
+      Accepted("FromOf10000Units", "ok.jsonl", Transfer("h1") + "\n" + Merge(10'000) + "\n", 2),
+      Hostile{"CsvFromOf10000Units", "ok.csv", CsvMerge(10'000), "unit_reorganized", "", 1},
+      // Vietnamese letters in ids; a name in decomposed form, or with a
+      // zero-width joiner, is shown as it is and never matched.
+      Accepted("VietnameseIdsAndDecomposedNames", "ok.jsonl",
+               Transfer("h1") + "\n" +
+                   Replaced(Registration("false"), R"("person":"HG-000124")", R"("person":"Hậu Giang-Đắk Lắk-ƯỚC-ỹ")") +
+                   "\n" +
+                   Replaced(Replaced(Registration("false"), R"("id":"h2")", R"("id":"h3")"), "Lê Thị Mai",
+                            "Le\\u0302\\u0300 Thi\\u0323 Mai\\u200d") +
+                   "\n",
+               3),
       Accepted("CrlfLineEnds", "ok.jsonl", Transfer("h1") + "\r\n" + Transfer("h2") + "\r\n", 2),
       Accepted("NoNewlineAtTheEnd", "ok.jsonl", Transfer("h1") + "\n" + Transfer("h2"), 2),
       Accepted("BlankAndWhitespaceLines", "ok.jsonl", "\n \t\n" + Transfer("h1") + "\n\r\n\n" + Transfer("h2") + "\n\n", 2),
@@ -335,7 +452,7 @@ INSTANTIATE_TEST_SUITE_P(Table, HostileInput, ::testing::ValuesIn(Cases()),
                          [](const ::testing::TestParamInfo<Hostile>& info) { return info.param.name; });
 
 // The table is what tests/fuzz/README.md counts.
-TEST(HostileInputTable, HasAtLeastFortyCases) { EXPECT_EQ(Cases().size(), 96u); }
+TEST(HostileInputTable, HasAtLeastFortyCases) { EXPECT_EQ(Cases().size(), 137u); }
 
 // ------------------------------------------------------------ --known-at
 

@@ -190,7 +190,7 @@ const testing::LineCase kRefusals[] = {
      "amount_vnd: expected a whole number, got a fractional number"},
     {"AmountTooLarge",
      R"({"type":"reimbursement_recorded","id":"x","effective":"2025-07-01","person":"P","enrollment":"E","amount_vnd":9223372036854775808})",
-     "amount_vnd: number is too large (at most 9223372036854775807)"},
+     "amount_vnd: number is too large (at most 1000000000000000)"},
     {"YearTooLarge",
      R"({"type":"plan_issued","id":"x","effective":"2025-07-01","plan":"P","title":"T","issuer":"U","year":70000,"budget_vnd":1,"quotas":[],"priority_fields":[],"phases":[]})",
      "year: number is too large (at most 65535)"},

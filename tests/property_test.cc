@@ -478,10 +478,11 @@ TEST(PropertyTest, StretchesGiveTheTalliesOfEveryDate) {
     ReportTimeline timeline = ReportTimeline::Build(r, stretches);
     testing::TempDir cache;
     const Hash hash = ChainHasher().Digest(kj::ArrayPtr<const kj::byte>(reinterpret_cast<const kj::byte*>(&seed), 8));
-    ASSERT_TRUE(SaveReportCache(cache.path(), full.size(), hash, timeline).ok());
+    std::shared_ptr<const LocalKey> key = LocalKey::Ephemeral();
+    ASSERT_TRUE(SaveReportCache(nullptr, cache.path(), full.size(), hash, timeline, *key).ok());
     Result<std::unique_ptr<ReportCacheView>> view = ReportCacheView::Open(
         cache / ("report-cache/" + std::to_string(full.size()) + "-" + ToHex(hash).substr(0, 16) + ".bin"), full.size(),
-        hash);
+        hash, *key);
     ASSERT_TRUE(view.ok() && *view) << (view.ok() ? "missing" : view.status().message());
     ASSERT_TRUE((*view)->index() == timeline.index());
     for (Date d : dates) {

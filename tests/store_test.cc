@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstring>
+#include <filesystem>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -12,7 +14,9 @@
 #include <rocksdb/table_properties.h>
 
 #include "core/codec.h"
+#include "core/import_marker.h"
 #include "core/keys.h"
+#include "core/local_key.h"
 #include "core/verify.h"
 #include "tests/test_util.h"
 
@@ -423,9 +427,9 @@ TEST(Appender, AnIngestedChunkHasItsEventsInLz4AndItsIndexRunsUncompressed) {
   EXPECT_EQ(compressions(store->raw().subjects), (std::vector<std::string>{"NoCompression"}));
 }
 
-// The import marker (core/FORMAT.md, "Writing"): written before the first
-// chunk lands past the head, removed by the commit in the same batch as the
-// new head.
+// The import marker (core/FORMAT.md, "Appending"): written before the
+// first chunk lands past the head, removed by the commit in the same batch
+// as the new head, and its record beside the local key after it.
 TEST(Appender, AnAppendOfSeveralChunksMarksItselfUntilItCommits) {
   const uint64_t kEvents = kChunkEvents + 1;
   TempDir tmp;
@@ -441,49 +445,106 @@ TEST(Appender, AnAppendOfSeveralChunksMarksItselfUntilItCommits) {
   for (int i = 0; i < 2000 && !store->raw().db->Get(rocksdb::ReadOptions(), store->raw().meta, keys::kImportKey, &marker).ok(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  EXPECT_EQ(marker, keys::EventKey(2));
+  // Layout 2 (core/FORMAT.md, "Appending", step 5): begun from head 1,
+  // writing from seq 2, under this machine's key, and recorded there.
+  ImportMarker m = testing::ValueOrDie(ParseImportMarker(marker), "the marker");
+  std::shared_ptr<const LocalKey> key = testing::ValueOrDie(LocalKey::ForLedger(tmp / "db"), "the local key");
+  EXPECT_EQ(m.first_seq, 2u);
+  EXPECT_EQ(m.head_seq, 1u);
+  EXPECT_EQ(m.head_hash, store->head().hash);
+  EXPECT_EQ(m.recorded_at, app->recorded_at());
+  EXPECT_EQ(m.key_id, key->id());
+  EXPECT_TRUE(ImportMarkerMacHolds(marker, *key));
+  EXPECT_TRUE(AuthenticImportMarker(marker, *key, std::filesystem::weakly_canonical(tmp / "db").string()).ok());
   ASSERT_TRUE(app->Commit().ok());
+  EXPECT_TRUE(std::filesystem::is_empty(key->dir() + "/imports"));
   EXPECT_EQ(store->head().seq, 1 + kEvents);
   EXPECT_EQ(ColumnKeys(store->raw().db, store->raw().meta), (std::vector<std::string>{keys::kFormatKey, keys::kHeadKey}));
 }
 
-// What a crash leaves: events past the head. A writer removes them only
-// when the import marker claims them; otherwise they were committed once
-// (a rolled-back or deleted head record) and it refuses the ledger,
-// changing nothing.
-TEST(Store, AWriterDiscardsOnlyATailThatAnImportMarked) {
+// What a crash leaves: events past the head, and the import's marker,
+// authenticated with the local key and recorded beside it as under way
+// (core/import_marker.h). A writer removes them only when the marker is
+// authentic, recorded, and begun from this head, and the tail chains from
+// the head as one import's; otherwise it refuses the ledger, changing
+// nothing (the attacks themselves: security_tail_test).
+TEST(Store, AWriterDiscardsOnlyATailThatAnImportOnThisMachineLeft) {
   TempDir tmp;
-  const std::string db = tmp / "db";
+  const std::string db = tmp / "db", ledger = std::filesystem::weakly_canonical(db).string();
   {
     std::unique_ptr<Store> store = OpenStore(db, OpenMode::kWrite);
-    AppendAll(*store, {Transfer("t1", "P", "U"), Transfer("t2", "P", "V")});
+    for (const char* id : {"t1", "t2", "t3"}) AppendAll(*store, {Transfer(id, "P", id)});  // three imports
   }
-  std::string second;
+  std::vector<std::string> bytes;
+  std::vector<Head> heads(4);
   {
     RawLedger raw(db);
-    second = raw.EventBytes(2);
-    Head head = raw.head();
-    // As if the import of seq 2 crashed before its commit.
-    raw.PutHead(1, *HashFromHex(std::string(64, '0')), head.recorded_at, /*cover_tracks=*/true);
-    raw.PutMeta(keys::kImportKey, keys::EventKey(2));
+    for (uint64_t seq = 1; seq <= 3; ++seq) {
+      bytes.push_back(raw.EventBytes(seq));
+      EventDecoder decoder;
+      schema::Event::Reader ev = testing::ValueOrDie(decoder.Decode(bytes.back()), "decode");
+      std::memcpy(heads[seq - 1].hash.data(), ev.getPrevHash().begin(), 32);
+      heads[seq].seq = seq;
+      heads[seq].recorded_at = ev.getRecordedAt();
+    }
+    heads[3].hash = raw.head().hash;
+  }
+  std::shared_ptr<const LocalKey> key = testing::ValueOrDie(LocalKey::ForLedger(db), "the local key");
+  // Rolls the head back to `head` with a marker of an import begun there at
+  // `recorded_at`; `recorded`: as under way on this machine.
+  auto crash = [&](uint64_t head, Timestamp recorded_at, bool recorded) {
+    Head h{head, heads[head].hash, heads[head].recorded_at};
+    std::string marker = EncodeImportMarker(NewImportMarker(h, recorded_at, *key), *key);
+    if (recorded) EXPECT_TRUE(RecordImportUnderWay(*key, ledger, marker).ok());
+    RawLedger raw(db);
+    raw.PutHead(head, h.hash, h.recorded_at, /*cover_tracks=*/true);
+    raw.PutMeta(keys::kImportKey, marker);
+    return marker;
+  };
+  auto refused = [&](const std::string& first_to_last, const std::string& why) {
+    return "integrity failure: the ledger at " + db + " holds events past its head record (seq 1), " + first_to_last +
+           ", and nothing proves them the leftovers of an import interrupted on this machine: " + why +
+           ". Nothing was changed: an event that may have been committed is never deleted. If an import run by "
+           "another user or on another machine was interrupted, run it again there, which removes them; otherwise "
+           "the head record was rolled back: restore the ledger directory from a backup and check it with `tledger "
+           "verify --expect-head` and a written-down checkpoint (SECURITY.md, \"Events past the head\")";
+  };
+  // Two imports past the head under one marker: the second was committed.
+  crash(1, heads[2].recorded_at, true);
+  EXPECT_EQ(ErrorOf(Store::Open(db, OpenMode::kWrite)),
+            refused("seqs 2 to 3", "event seq 3 was not recorded at the instant of the import the marker names"));
+  // Authentic, but not under way here.
+  std::string marker = crash(1, heads[2].recorded_at, false);
+  const std::string record = key->dir() + "/imports/" + ToHex(kj::arrayPtr(reinterpret_cast<const kj::byte*>(marker.data()) + 64, 16));
+  EXPECT_EQ(ErrorOf(Store::Open(db, OpenMode::kWrite)),
+            refused("seqs 2 to 3", "no import with this marker is under way on this machine (" + record +
+                                       " does not exist): its import committed, and the marker was put back"));
+  // No marker at all.
+  RawLedger(db).DeleteMeta(keys::kImportKey);
+  EXPECT_EQ(ErrorOf(Store::Open(db, OpenMode::kWrite)), refused("seqs 2 to 3", "no import marker claims them"));
+  {
+    RawLedger raw(db);
+    EXPECT_EQ(ColumnKeys(raw.raw().db, raw.raw().events).size(), 3u);
+  }
+
+  // Seq 3 alone, the one import past head 2, marked and recorded on this
+  // machine: discarded, index entries, marker and record with it.
+  {
+    Head h{2, heads[2].hash, heads[2].recorded_at};
+    std::string m = EncodeImportMarker(NewImportMarker(h, heads[3].recorded_at, *key), *key);
+    ASSERT_TRUE(RecordImportUnderWay(*key, ledger, m).ok());
+    RawLedger raw(db);
+    raw.PutHead(2, h.hash, h.recorded_at, /*cover_tracks=*/true);
+    raw.PutMeta(keys::kImportKey, m);
   }
   {
     std::unique_ptr<Store> store = OpenStore(db, OpenMode::kWrite);
-    EXPECT_EQ(store->head().seq, 1u);
-    EXPECT_EQ(ColumnKeys(store->raw().db, store->raw().events), (std::vector<std::string>{keys::EventKey(1)}));
-    EXPECT_EQ(ColumnKeys(store->raw().db, store->raw().ids), (std::vector<std::string>{"t1"}));
+    EXPECT_EQ(store->head().seq, 2u);
+    EXPECT_EQ(ColumnKeys(store->raw().db, store->raw().events), (std::vector<std::string>{keys::EventKey(1), keys::EventKey(2)}));
+    EXPECT_EQ(ColumnKeys(store->raw().db, store->raw().ids), (std::vector<std::string>{"t1", "t2"}));
     EXPECT_EQ(ColumnKeys(store->raw().db, store->raw().meta), (std::vector<std::string>{keys::kFormatKey, keys::kHeadKey}));
   }
-  // The same event past the head with no marker: refused, kept.
-  RawLedger(db).PutEvent(2, second);
-  const std::string why = "integrity failure: the ledger at " + db +
-                          " holds events from seq 2 on past its head record (seq 1), and no import was under way: the "
-                          "head record was rolled back or deleted. Nothing was changed; restore the head record "
-                          "(`tledger verify --expect-head` with a written-down checkpoint shows which)";
-  EXPECT_EQ(ErrorOf(Store::Open(db, OpenMode::kWrite)), why);
-  EXPECT_EQ(ErrorOf(Store::Open(db, OpenMode::kRead)), why);
-  RawLedger raw(db);
-  EXPECT_EQ(raw.EventBytes(2), second);
+  EXPECT_TRUE(std::filesystem::is_empty(key->dir() + "/imports"));
 }
 
 }  // namespace

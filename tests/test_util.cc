@@ -61,8 +61,14 @@ int AnonymousFile() {
   return fd;
 }
 
-// The test's environment with `extra` (NAME=VALUE) added or replacing.
-std::vector<std::string> Environment(const std::vector<std::string>& extra) {
+// The test's environment with the test key directory and `extra`
+// (NAME=VALUE) added or replacing.
+std::vector<std::string> Environment(const std::vector<std::string>& given) {
+  std::vector<std::string> extra = {"TLEDGER_KEY_DIR=" + TestKeyDir()};
+  for (const std::string& x : given) {
+    if (x.substr(0, x.find('=')) == "TLEDGER_KEY_DIR") extra.clear();
+  }
+  extra.insert(extra.end(), given.begin(), given.end());
   std::vector<std::string> env;
   for (char** e = environ; *e != nullptr; ++e) {
     std::string entry = *e;
@@ -362,6 +368,16 @@ void RawLedger::DeleteId(std::string_view id) {
 
 void RawLedger::PutSubject(std::string_view key, std::string_view value) {
   Check(raw().db->Put(Synced(), raw().subjects, SliceOf(key), SliceOf(value)), "writing the subject index");
+}
+
+void RawLedger::DeleteMeta(std::string_view key) {
+  Check(raw().db->Delete(Synced(), raw().meta, SliceOf(key)), "deleting meta");
+}
+
+void RawLedger::DropFamily(std::string_view name) {
+  for (auto* h : handles_) {
+    if (h->GetName() == name) Check(db_->DropColumnFamily(h), "dropping " + std::string(name));
+  }
 }
 
 std::vector<std::string> ColumnKeys(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf) {

@@ -107,6 +107,11 @@ RunResult RunProgram(const std::vector<std::string>& argv, const RunOptions& opt
 
 // The tledger binary under test.
 std::string TledgerBin();
+// The key directory of this test program (tests/test_key_dir.cc): a fresh
+// temporary directory, named by TLEDGER_KEY_DIR for the program and for
+// every process RunProgram and Child start (unless RunOptions::env names
+// another), so that no test touches the key under $HOME.
+const std::string& TestKeyDir();
 // The actor every test records as, so that outputs are deterministic.
 inline constexpr char kActor[] = "clerk";
 // The argv of `tledger --db DB --actor clerk ARGS...`.
@@ -227,6 +232,10 @@ class RawLedger {
   void PutId(std::string_view id, std::string_view value);
   void DeleteId(std::string_view id);
   void PutSubject(std::string_view key, std::string_view value);
+  void DeleteMeta(std::string_view key);
+  // Drops a column family (a name of core/keys.h). The ledger cannot be
+  // opened by RawLedger again afterwards: it would make the family anew.
+  void DropFamily(std::string_view name);
   // The meta `head` record as stored; a zero head when there is none.
   Head head() const;
 

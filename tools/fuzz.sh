@@ -15,7 +15,7 @@ cd "$root"
 seconds=${1:-30}
 build_dir=${BUILD_DIR:-build-fuzz}
 [[ "$build_dir" = /* ]] || build_dir="$root/$build_dir"
-harnesses=(jsonl csv decode date note query)
+harnesses=(jsonl csv decode date note query import)
 
 tools/install-deps.sh --fuzz
 if [[ ! -f "$build_dir/CMakeCache.txt" ]]; then

@@ -3,6 +3,7 @@
 // exceeds the plan's budget.
 #include <map>
 
+#include "projections/money.h"
 #include "projections/rules/rules.h"
 
 namespace tledger {
@@ -15,7 +16,7 @@ void CheckBudgetExceeded(Findings& out) {
     const AsOf::Plan* plan = w.PlanOf(f->plan);
     if (plan == nullptr) continue;
     int64_t& sum = spent[f->plan];
-    sum += f->amount_vnd;
+    sum = AddVnd(sum, f->amount_vnd);  // kVndOverflow is over any budget
     if (sum <= plan->budget_vnd) continue;
     FindingArgs a;
     a.plan = out.Plan(f->plan);

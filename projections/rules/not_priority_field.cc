@@ -1,7 +1,8 @@
 // NOT_PRIORITY_FIELD (a warning): an active publicly funded enrollment in a
 // degree program whose course field is not in the plan's non-empty priority
 // list.
-#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "projections/rules/rules.h"
 
@@ -9,6 +10,9 @@ namespace tledger {
 
 void CheckNotPriorityField(Findings& out) {
   const AsOf& w = out.world();
+  // Each plan's priority fields as a set, made once: a list may hold 100
+  // (core/event.capnp), too many to scan for each enrollment.
+  std::unordered_map<Sym, std::unordered_set<Sym>> priority_by_plan;
   for (Sym e = 1; e < w.enrollment_count(); ++e) {
     if (!w.Active(e)) continue;
     const EnrollmentRecordedFact& rec = *w.Enr(e).rec;
@@ -17,8 +21,9 @@ void CheckNotPriorityField(Findings& out) {
     if (course == nullptr || !IsDegree(course->program)) continue;
     const AsOf::Plan* plan = w.PlanOf(course->plan);
     if (plan == nullptr || plan->priority_fields.empty()) continue;
-    const auto& list = plan->priority_fields;
-    if (std::find(list.begin(), list.end(), course->field) != list.end()) continue;
+    auto [it, added] = priority_by_plan.try_emplace(course->plan);
+    if (added) it->second.insert(plan->priority_fields.begin(), plan->priority_fields.end());
+    if (it->second.contains(course->field)) continue;
     FindingArgs a = out.About(rec.person, e);
     a.course = out.Course(rec.course);
     a.program = course->program;

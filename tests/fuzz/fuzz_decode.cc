@@ -11,6 +11,7 @@
 
 #include <kj/exception.h>
 
+#include "core/subjects.h"
 #include "tests/fuzz/fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -36,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     (void)TypeName(ev->getBody());
     Subjects subjects;
-    AddRefs(ev->getBody(), &subjects);
+    RefsOf(ev->getBody(), &subjects);
   } catch (const kj::Exception&) {
   }
   // Decode's canonical check is capnp's isCanonical, which lets a

@@ -90,7 +90,7 @@ int RunCli(int argc, char** argv) {
 
   LogArgs log_args;
   CLI::App* log = app.add_subcommand("log", "the latest events, one line each");
-  log->add_option("--tail", log_args.tail, "how many (default 20)");
+  log->add_option("--tail", log_args.tail, "how many (default 20; -1, or any negative number: every event)");
   log->add_option("--lang", log_args.lang, "vi or en (default vi)");
   log->add_option("--format", log_args.format, "table or json (default table)");
   log->callback([&] { run = [&] { return CmdLog(g, log_args); }; });

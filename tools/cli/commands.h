@@ -47,7 +47,7 @@ struct CheckpointArgs {
 Status CmdCheckpoint(const Globals& g, const CheckpointArgs& a);
 
 struct LogArgs {
-  uint64_t tail = 20;
+  int64_t tail = 20;  // a negative number: every event (`--tail -1`)
   std::string lang = "vi";  // vi or en
   std::string format = "table";  // table (one line each) or json
 };

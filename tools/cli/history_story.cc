@@ -9,6 +9,7 @@
 
 #include "core/codec.h"
 #include "core/printable.h"
+#include "core/subjects.h"
 
 namespace tledger {
 namespace {
@@ -26,7 +27,22 @@ void ForEachBody(schema::Body::Reader body, const std::function<void(schema::Bod
 
 class Collector {
  public:
-  Collector(const Store& store, Timestamp known_at) : store_(store), known_at_(known_at) {}
+  Collector(const Store& store, Timestamp known_at)
+      : store_(store),
+        known_at_(known_at),
+        subjects_(
+            [this](std::string_view target) -> Result<std::optional<uint64_t>> {
+              std::optional<keys::IdEntry> e = store_.FindId(target);
+              return e ? std::optional<uint64_t>(e->seq) : std::nullopt;
+            },
+            [this](uint64_t seq, std::string_view target) -> Result<std::string> {
+              Result<std::optional<StoryEvent>> e = EventById(store_, target);
+              if (!e.ok()) return e.status();
+              if (!*e || (*e)->seq != seq) {
+                return Status::Corruption("the id index of " + Quoted(target) + " moved under history: run `tledger verify`");
+              }
+              return std::move((*e)->bytes);
+            }) {}
 
   // The events the index files under `id`, recorded by known_at, each checked
   // to concern `id`; those `keep` accepts go into the story. Returns their
@@ -60,13 +76,8 @@ class Collector {
  private:
   Status CheckNames(schema::Event::Reader ev, uint64_t seq, std::string_view id) {
     Subjects subjects;
-    auto target_bytes = [&](std::string_view target) -> Result<std::optional<std::string>> {
-      Result<std::optional<StoryEvent>> e = EventById(store_, target);
-      if (!e.ok()) return e.status();
-      if (!*e) return std::optional<std::string>();
-      return std::optional<std::string>(std::move((*e)->bytes));
-    };
-    TLEDGER_RETURN_IF_ERROR(CollectSubjects(ev, target_bytes, &subjects));
+    Result<SubjectCollector::Chain> chain = subjects_.Collect(seq, ev, &subjects);
+    if (!chain.ok()) return chain.status();
     for (const auto& [subject, mask] : subjects) {
       if (subject == id) return Status::Ok();
     }
@@ -77,6 +88,7 @@ class Collector {
   const Store& store_;
   Timestamp known_at_;
   EventDecoder decoder_;
+  SubjectCollector subjects_;  // remembers the corrections met, for their chains
   std::map<uint64_t, std::string> events_;
 };
 

@@ -5,8 +5,6 @@
 #include <deque>
 #include <mutex>
 #include <thread>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 #include <capnp/message.h>
@@ -41,8 +39,8 @@ class EventBuilder {
 
   // Into `*out`, whose buffers are reused.
   Status BuildInto(simdjson::dom::element doc, std::string_view actor, const Appender& appender, PreparedEvent* out) {
-    std::fill(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(used_), capnp::word{});
-    capnp::MallocMessageBuilder msg(kj::arrayPtr(scratch_.data(), scratch_.size()));
+    std::fill(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(used_), uint64_t{0});
+    capnp::MallocMessageBuilder msg(kj::arrayPtr(reinterpret_cast<capnp::word*>(scratch_.data()), scratch_.size()));
     auto event = msg.initRoot<schema::Event>();
     Status s = EventFromJson(doc, actor, event);
     if (s.ok()) s = appender.PrepareInto(event, out);
@@ -52,7 +50,9 @@ class EventBuilder {
 
  private:
   static constexpr size_t kScratchWords = 4096;
-  std::vector<capnp::word> scratch_;
+  // Words, as uint64_t: clang's build of Cap'n Proto makes capnp::word
+  // non-copyable (core/codec.h), and the fuzz harnesses build this with clang.
+  std::vector<uint64_t> scratch_;
   size_t used_ = kScratchWords;
 };
 
@@ -294,27 +294,21 @@ Result<FileImport> ImportJsonl(Store& store, const std::string& path, const Impo
   return append.Finish();
 }
 
-Result<std::string> ReadWhole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::InvalidInput(path + ": cannot be read");
-  std::ostringstream out;
-  out << in.rdbuf();
-  if (out.tellp() > static_cast<std::streamoff>(kMaxCsvBytes)) {
-    return Status::InvalidInput(path + ": a CSV file may hold at most " + std::to_string(kMaxCsvBytes >> 20) +
-                                " MiB; use JSON Lines for bulk loads");
-  }
-  return out.str();
-}
-
+// CSV is read as a stream, a record at a time (tools/cli/csv_reader.h). A
+// file that is not CSV (a stray quote, an unterminated field, a record too
+// long, past the size limit) is refused with that one error, whatever
+// rows before it said, and nothing of it is written.
 Result<FileImport> ImportCsv(Store& store, const std::string& path, const ImportOptions& options) {
-  Result<std::string> text = ReadWhole(path);
-  if (!text.ok()) return text.status();
-  Result<std::vector<CsvRecord>> records = ParseCsv(*text, path);
-  if (!records.ok()) return records.status();
-  if (records->empty()) return Status::InvalidInput(path + ":1: csv: the file is empty (expected a header row)");
-  const std::vector<std::string>& header = (*records)[0].fields;
+  CsvReader in;
+  TLEDGER_RETURN_IF_ERROR(in.Open(path));
+  CsvRecord header_record;
+  if (!in.Next(&header_record)) {
+    if (!in.status().ok()) return in.status();
+    return Status::InvalidInput(path + ":1: csv: the file is empty (expected a header row)");
+  }
+  const std::vector<std::string>& header = header_record.fields;
   if (Status h = CheckCsvHeader(header); !h.ok()) {
-    return Status::InvalidInput(path + ":" + std::to_string((*records)[0].line) + ": " + h.message());
+    return Status::InvalidInput(path + ":" + std::to_string(header_record.line) + ": " + h.message());
   }
 
   FileAppend append(store, path);
@@ -323,8 +317,8 @@ Result<FileImport> ImportCsv(Store& store, const std::string& path, const Import
   EventBuilder builder;
   PreparedEvent event;
   auto where = [&](const std::string& message) { return WithColumn(header, message); };
-  for (size_t r = 1; r < records->size() && !append.full(); ++r) {
-    const CsvRecord& rec = (*records)[r];
+  CsvRecord rec;
+  while (!append.full() && in.Next(&rec)) {
     Result<std::string> json = CsvRowJson(header, rec, options.csv_type);
     if (!json.ok()) {
       append.Error(rec.line, json.status().message());
@@ -339,6 +333,7 @@ Result<FileImport> ImportCsv(Store& store, const std::string& path, const Import
     Status built = builder.BuildInto(doc, options.actor, append.appender(), &event);
     TLEDGER_RETURN_IF_ERROR(append.Offer(rec.line, std::move(built), event, where));
   }
+  if (!in.status().ok()) return in.status();  // `append` discards what it staged
   return append.Finish();
 }
 

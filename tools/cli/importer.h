@@ -19,8 +19,6 @@
 namespace tledger {
 
 inline constexpr size_t kMaxReportedErrors = 20;
-// CSV files are read whole: spreadsheets, not bulk loads.
-inline constexpr size_t kMaxCsvBytes = 256 << 20;
 
 struct ImportOptions {
   std::string actor;      // recorded_by for lines that have none
@@ -35,7 +33,9 @@ struct FileImport {
 };
 
 // Imports `path` ("-" is stdin) as JSON Lines, or as CSV when it ends in
-// ".csv" (any case). InvalidInput or Conflict: the file was refused and the
+// ".csv" (any case). A path that does not lead to a regular file (a
+// device, a pipe, a directory) is refused before anything is read
+// (tools/cli/input_file.h). InvalidInput or Conflict: the file was refused and the
 // ledger is exactly as before. IoError "PATH: not imported: ...": the store
 // failed (a full disk says so); also nothing of the file is visible.
 Result<FileImport> ImportFile(Store& store, const std::string& path, const ImportOptions& options);

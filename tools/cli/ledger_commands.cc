@@ -9,10 +9,13 @@
 
 #include "core/codec.h"
 #include "core/json_codec.h"
+#include "core/ledger_dir.h"
+#include "core/local_key.h"
 #include "core/printable.h"
 #include "core/schema_info.h"
 #include "core/store.h"
 #include "core/verify.h"
+#include "projections/report_cache.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/event_text.h"
 #include "tools/cli/importer.h"
@@ -118,9 +121,24 @@ Status CmdVerify(const Globals& g, const VerifyArgs& a) {
   auto start = std::chrono::steady_clock::now();
   Result<VerifyReport> r = Verify(**store, options);
   if (!r.ok()) return r.status();
+  // And the derived state a report trusts: every report cache file made
+  // under this machine's key, whole (projections/report_cache.h).
+  Result<std::shared_ptr<const LocalKey>> key = (*store)->Key();
+  size_t caches = 0;
+  std::vector<std::string> foreign;
+  if (key.ok()) {
+    TLEDGER_RETURN_IF_ERROR(VerifyReportCaches(**store, **key, &caches, &foreign));
+  } else {
+    TLEDGER_RETURN_IF_ERROR(CheckCacheDir(g.db));
+    spdlog::warn("the report cache was not checked, and no report uses it: {}", key.status().message());
+  }
+  for (const std::string& path : foreign) {
+    spdlog::warn("{} was made under another local key or by another version: not checked; no report here uses it, "
+                 "the next one replaces it", path);
+  }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  spdlog::info("verified {} events, {} id and {} subject index entries in {:.3f} s", r->events, r->id_entries,
-               r->subject_entries, seconds);
+  spdlog::info("verified {} events, {} id and {} subject index entries, {} report cache file(s) in {:.3f} s", r->events,
+               r->id_entries, r->subject_entries, caches, seconds);
   std::fprintf(g.out, "intact: %" PRIu64 " events, %zu anchor%s matched; head %s\n", r->events,
                options.anchors.size(), options.anchors.size() == 1 ? "" : "s",
                FormatAnchor(Anchor{r->head.seq, r->head.hash}).c_str());
@@ -156,7 +174,9 @@ Status LogOutput(const Globals& g, const LogArgs& a, const std::function<Status(
   Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
   if (!store.ok()) return store.status();
   uint64_t head = (*store)->head().seq;
-  uint64_t from = a.tail >= head ? 1 : head - a.tail + 1;
+  // A negative --tail asks for the whole ledger; so does one past its start.
+  const bool all = a.tail < 0 || static_cast<uint64_t>(a.tail) >= head;
+  uint64_t from = all ? 1 : head - static_cast<uint64_t>(a.tail) + 1;
   if (*format == Format::kTable) {
     return (*store)->ScanEvents(from, head, [&](uint64_t, schema::Event::Reader ev) -> Status {
       return sink(Escaped(EventLine(ev, *lang)) + "\n");

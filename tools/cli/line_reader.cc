@@ -9,6 +9,8 @@
 
 #include <simdjson.h>
 
+#include "tools/cli/input_file.h"
+
 namespace tledger {
 
 LineReader::~LineReader() {
@@ -16,14 +18,10 @@ LineReader::~LineReader() {
 }
 
 Status LineReader::Open(const std::string& path) {
-  if (path == "-") {
-    fd_ = 0;
-    name_ = "<stdin>";
-  } else {
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    name_ = path;
-    if (fd_ < 0) return Status::InvalidInput(path + ": cannot be read: " + std::strerror(errno));
-  }
+  Result<InputFile> in = OpenInputFile(path);
+  if (!in.ok()) return in.status();
+  fd_ = in->fd;
+  name_ = in->name;
   buf_.resize(block_bytes_ + max_line_bytes_ + simdjson::SIMDJSON_PADDING);
   return Status::Ok();
 }

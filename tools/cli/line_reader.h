@@ -34,7 +34,8 @@ class LineReader {
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
 
-  // InvalidInput when the file cannot be opened.
+  // InvalidInput when the file cannot be opened or is not a regular file
+  // (tools/cli/input_file.h).
   Status Open(const std::string& path);
   // False at the end of input or on error (then status() says which).
   bool Next(std::string_view* line, uint64_t* number);

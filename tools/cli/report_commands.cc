@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/store.h"
+#include "projections/money.h"
 #include "projections/report_cache.h"
 #include "tools/cli/ledger_view.h"
 #include "tools/cli/render.h"
@@ -123,9 +124,13 @@ Result<std::string> ReportOutput(const Globals& g, const ReportArgs& a) {
   if (!as_of.ok()) return as_of.status();
   Result<std::optional<Report>> cached = CachedReport(g, *r, *as_of);
   if (!cached.ok()) return cached.status();
-  if (*cached) return RenderReport(**cached, r->scope, r->format);
+  if (*cached) {
+    TLEDGER_RETURN_IF_ERROR(CheckRepresentable(**cached));
+    return RenderReport(**cached, r->scope, r->format);
+  }
   Result<Outcome> o = EvaluateAsOf(g, *r, a.as_of);
   if (!o.ok()) return o.status();
+  TLEDGER_RETURN_IF_ERROR(CheckRepresentable(o->report));
   return RenderReport(o->report, r->scope, r->format);
 }
 
@@ -135,6 +140,7 @@ Result<std::string> ViolationsOutput(const Globals& g, const ReportArgs& a) {
   Result<Outcome> o = EvaluateAsOf(g, *r, a.as_of);
   if (!o.ok()) return o.status();
   if (r->rule) std::erase_if(o->violations, [&](const Violation& v) { return v.rule != *r->rule; });
+  TLEDGER_RETURN_IF_ERROR(CheckRepresentable(o->violations, o->report.as_of));
   return RenderViolations(*o, r->scope, r->format);
 }
 
@@ -147,7 +153,10 @@ Result<std::string> DiffOutput(const Globals& g, const ReportArgs& a) {
   if (!to.ok()) return to.status();
   Result<std::unique_ptr<LedgerView>> view = OpenView(g, *r);
   if (!view.ok()) return view.status();
-  ReportDiff d = DiffOutcomes((*view)->Evaluate(Options(*r, *from)), (*view)->Evaluate(Options(*r, *to)));
+  Outcome before = (*view)->Evaluate(Options(*r, *from)), after = (*view)->Evaluate(Options(*r, *to));
+  TLEDGER_RETURN_IF_ERROR(CheckRepresentable(before));
+  TLEDGER_RETURN_IF_ERROR(CheckRepresentable(after));
+  ReportDiff d = DiffOutcomes(before, after);
   return RenderDiff(d, r->scope, r->format);
 }
 

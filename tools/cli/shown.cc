@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "projections/money.h"
+
 namespace tledger {
 
 std::string Number(int64_t n, Lang lang) {
@@ -16,7 +18,10 @@ std::string Number(int64_t n, Lang lang) {
   return (n < 0 ? "-" : "") + out;
 }
 
-std::string Money(int64_t vnd, Lang lang) { return Number(vnd, lang) + (lang == Lang::kVi ? " đ" : " VND"); }
+std::string Money(int64_t vnd, Lang lang) {
+  if (vnd == kVndOverflow) return Number(vnd, lang) + (lang == Lang::kVi ? " đ trở lên" : " VND or more");
+  return Number(vnd, lang) + (lang == Lang::kVi ? " đ" : " VND");
+}
 
 std::string Percent(const std::optional<int64_t>& percent) {
   return percent ? std::to_string(*percent) + "%" : "-";

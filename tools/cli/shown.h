@@ -23,7 +23,9 @@ namespace tledger {
 
 // Digits grouped by three: "." in Vietnamese, "," in English.
 std::string Number(int64_t n, Lang lang);
-// A grouped amount of VND: "4.700.000.000 đ" / "4,700,000,000 VND".
+// A grouped amount of VND: "4.700.000.000 đ" / "4,700,000,000 VND";
+// kVndOverflow (projections/money.h), a sum too large to add up exactly, as
+// "9.223.372.036.854.775.807 đ trở lên" / "... VND or more".
 std::string Money(int64_t vnd, Lang lang);
 // "65%"; nullopt (no quota to reach) is "-".
 std::string Percent(const std::optional<int64_t>& percent);

@@ -1,0 +1,155 @@
+// Store::Scan and Store::ScanEvents: the ordered event scan every read
+// goes through (core/store.h), with its second thread for long scans.
+#include <algorithm>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include <kj/exception.h>
+#include <rocksdb/db.h>
+
+#include "core/codec.h"
+#include "core/json_codec.h"
+#include "core/rocks.h"
+#include "core/store.h"
+
+namespace tledger {
+namespace {
+
+std::string_view View(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
+
+}  // namespace
+
+Status Store::Scan(uint64_t from, uint64_t to, const RawFn& fn) const {
+  if (from == 0) from = 1;
+  if (to > head_.seq) to = head_.seq;
+  if (from > to) return Status::Ok();
+  std::string lower = keys::EventKey(from), upper = keys::EventKey(to + 1);
+  rocksdb::Slice lower_slice(lower), upper_slice(upper);
+  rocksdb::ReadOptions ro;
+  ro.iterate_lower_bound = &lower_slice;
+  ro.iterate_upper_bound = &upper_slice;
+  ro.readahead_size = 4 << 20;
+  ro.fill_cache = false;
+  std::unique_ptr<rocksdb::Iterator> it(rocks_->db->NewIterator(ro, rocks_->events()));
+  uint64_t expected = from;
+  for (it->Seek(lower); it->Valid(); it->Next(), ++expected) {
+    std::optional<uint64_t> seq = keys::SeqOfEventKey(View(it->key()));
+    if (!seq || *seq != expected) {
+      return Status::Corruption("event seq " + std::to_string(expected) + " is missing from the store");
+    }
+    TLEDGER_RETURN_IF_ERROR(fn(*seq, View(it->value())));
+  }
+  TLEDGER_RETURN_IF_ERROR(FromRocks(it->status(), "scanning events"));
+  if (expected != to + 1) {
+    return Status::Corruption("event seq " + std::to_string(expected) + " is missing from the store");
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+// Events read on one thread and handed on in batches of aligned words.
+struct EventBatch {
+  std::vector<uint64_t> words;  // capnp words, 8-byte aligned
+  std::vector<uint64_t> seqs;
+  std::vector<size_t> ends;  // in words
+};
+constexpr uint64_t kPipelineFrom = 20'000;  // a shorter scan is not worth a thread
+constexpr size_t kBatchEvents = 4096, kBatchesQueued = 4;
+const char kStopped[] = "the reader of events was stopped";
+
+Status DecodeFailure(uint64_t seq, const Status& s) {
+  return Status::Corruption("event seq " + std::to_string(seq) + ": " + s.message());
+}
+
+Status ReadFailure(uint64_t seq, const kj::Exception& e) {
+  return Status::Corruption("event seq " + std::to_string(seq) + " cannot be read: " + Describe(e));
+}
+
+}  // namespace
+
+Status Store::ScanEvents(uint64_t from, uint64_t to, const EventFn& fn) const {
+  uint64_t first = std::max<uint64_t>(from, 1), last = std::min(to, head_.seq);
+  if (first > last || last - first < kPipelineFrom) {
+    EventDecoder decoder;
+    return Scan(from, to, [&](uint64_t seq, std::string_view bytes) -> Status {
+      Result<schema::Event::Reader> ev = decoder.Decode(bytes);
+      if (!ev.ok()) return DecodeFailure(seq, ev.status());
+      try {
+        return fn(seq, *ev);
+      } catch (const kj::Exception& e) {
+        return ReadFailure(seq, e);
+      }
+    });
+  }
+  // Two threads: this one runs `fn`; a reader scans RocksDB, decompresses,
+  // checks each event's canonical form and copies it into a batch.
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<EventBatch> queue;
+  bool done = false, stop = false;
+  Status scan_status;
+  std::thread reader([&] {
+    EventDecoder check;
+    EventBatch batch;
+    auto send = [&]() -> bool {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return queue.size() < kBatchesQueued || stop; });
+      if (stop) return false;
+      queue.push_back(std::move(batch));
+      batch = EventBatch{};
+      cv.notify_all();
+      return true;
+    };
+    Status s = Scan(from, to, [&](uint64_t seq, std::string_view bytes) -> Status {
+      Result<schema::Event::Reader> ev = check.Decode(bytes);
+      if (!ev.ok()) return DecodeFailure(seq, ev.status());
+      size_t at = batch.words.size();
+      batch.words.resize(at + bytes.size() / sizeof(uint64_t));
+      std::memcpy(batch.words.data() + at, bytes.data(), bytes.size());
+      batch.seqs.push_back(seq);
+      batch.ends.push_back(batch.words.size());
+      if (batch.seqs.size() == kBatchEvents && !send()) return Status::Unavailable(kStopped);
+      return Status::Ok();
+    });
+    if (!batch.seqs.empty()) send();  // the events before a failure too
+    std::lock_guard<std::mutex> lock(mu);
+    scan_status = s;
+    done = true;
+    cv.notify_all();
+  });
+  Status result;
+  EventDecoder view;
+  while (result.ok()) {
+    EventBatch batch;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return !queue.empty() || done; });
+      if (queue.empty()) break;
+      batch = std::move(queue.front());
+      queue.pop_front();
+      cv.notify_all();
+    }
+    size_t begin = 0;
+    for (size_t i = 0; i < batch.seqs.size() && result.ok(); begin = batch.ends[i++]) {
+      try {
+        result = fn(batch.seqs[i], view.View(kj::arrayPtr(reinterpret_cast<const capnp::word*>(batch.words.data() + begin),
+                                                             batch.ends[i] - begin)));
+      } catch (const kj::Exception& e) {
+        result = ReadFailure(batch.seqs[i], e);
+      }
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    stop = !result.ok();
+    cv.notify_all();
+  }
+  reader.join();
+  return result.ok() ? scan_status : result;
+}
+
+}  // namespace tledger
