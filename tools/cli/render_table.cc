@@ -203,8 +203,8 @@ std::string DiffTable(const ReportDiff& diff, const RenderScope& scope) {
   }
   out += "\n" + Tr(kTalliesChanged, lang) + "\n" +
          (changes.rows() == 0 ? std::string(kIndent) + Tr(kNoTallyChange, lang) + "\n" : changes.Render(kIndent));
-  out += Titled(Tr(kAppearedTitle, lang, diff.appeared.size()), FindingRows(diff.appeared, lang), lang);
-  out += Titled(Tr(kClearedTitle, lang, diff.cleared.size()), FindingRows(diff.cleared, lang), lang);
+  out += Titled(Tr(kAppearedTitle, lang, Number(static_cast<int64_t>(diff.appeared.size()), lang)), FindingRows(diff.appeared, lang), lang);
+  out += Titled(Tr(kClearedTitle, lang, Number(static_cast<int64_t>(diff.cleared.size()), lang)), FindingRows(diff.cleared, lang), lang);
   return out;
 }
 
