@@ -101,7 +101,7 @@ Result<LedgerDirKind> InspectLedgerDir(const std::string& dir) {
   return NotALedger(dir, "");
 }
 
-Status RefuseLinks(const std::string& dir) {
+Status RefuseLinks(const std::string& dir, bool writer) {
   std::optional<std::vector<std::string>> names = Names(dir);
   if (!names) return Status::IoError("cannot list the ledger directory " + dir + ": " + std::strerror(errno));
   for (const std::string& name : *names) {
@@ -113,7 +113,13 @@ Status RefuseLinks(const std::string& dir) {
                                 ", through which a writer could write outside it. Nothing was changed; a ledger "
                                 "holds no links: remove it, and find out who put it there");
     }
-    if (S_ISREG(st.st_mode) && st.st_nlink > 1) {
+    if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+      return Status::Corruption(dir + "/" + Escaped(name) +
+                                " is not a file: it is a FIFO, a socket or a device, on which reading the ledger "
+                                "would block or never end. Nothing was read or changed; a ledger holds only files "
+                                "and directories: remove it, and find out who put it there");
+    }
+    if (writer && S_ISREG(st.st_mode) && st.st_nlink > 1) {
       return Status::Corruption(dir + "/" + Escaped(name) + " has " + std::to_string(st.st_nlink) +
                                 " hard links: a writer could change a file outside the ledger through it. Nothing "
                                 "was changed; a ledger's files have one link each: find the others and remove them");

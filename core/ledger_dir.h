@@ -45,12 +45,15 @@ Result<LedgerDirKind> InspectLedgerDir(const std::string& dir);
 // how it was found to be one.
 Status NotALedger(const std::string& dir, const std::string& why);
 
-// Corruption naming the first entry of `dir` through which RocksDB, which
+// Corruption naming the first entry of `dir` that is not a plain file or
+// directory of the ledger: a symbolic link (through which RocksDB, which
 // opens files with O_CREAT | O_TRUNC following links, could write outside
-// the ledger: a symbolic link, or a regular file with more than one hard
-// link. Nothing is changed. (A live attacker can still plant one after
-// this check: SECURITY.md.)
-Status RefuseLinks(const std::string& dir);
+// the ledger, or read another ledger's files), a FIFO, socket or device
+// (on which a read blocks forever or never ends), and, for a writer
+// (`writer`), a regular file with more than one hard link. Nothing is
+// changed. (A live attacker can still plant one after this check:
+// SECURITY.md.)
+Status RefuseLinks(const std::string& dir, bool writer = true);
 
 // Takes the writer's lock, `dir/tledger.lock`, opened without following a
 // link, and writes the process id into it. The file descriptor holds the

@@ -7,11 +7,14 @@
 #include <filesystem>
 #include <thread>
 
+#include <kj/exception.h>
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
 #include <spdlog/spdlog.h>
 
 #include "core/appender.h"
+#include "core/codec.h"
+#include "core/hash_chain.h"
 #include "core/files.h"
 #include "core/ledger_dir.h"
 #include "core/local_key.h"
@@ -95,6 +98,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
       return Status::Unavailable("no ledger at " + dir +
                                  " (give --db DIR or set TLEDGER_DB; `tledger import` creates one)");
     }
+    TLEDGER_RETURN_IF_ERROR(RefuseLinks(dir, /*writer=*/false));
     // A secondary instance reads alongside a running writer without its lock.
     char tmpl[] = "/tmp/tledger-reader-XXXXXX";
     if (mkdtemp(tmpl) == nullptr) return Status::IoError(std::string("cannot create a temporary directory: ") + std::strerror(errno));
@@ -119,6 +123,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
   if (mode == OpenMode::kRead) TLEDGER_RETURN_IF_ERROR(store->CatchUp());  // which may open it again
   TLEDGER_RETURN_IF_ERROR(store->CheckFormat());
   TLEDGER_RETURN_IF_ERROR(store->ReadHead());
+  TLEDGER_RETURN_IF_ERROR(store->CheckHeadEvent());
   if (mode == OpenMode::kWrite) {
     Result<std::optional<PublishedHead>> published = ReadHeadFile(dir);
     if (!published.ok()) return published.status();
@@ -138,6 +143,8 @@ Status Store::PrepareWriter(bool* creating) {
     if (!kind.ok()) return kind;
     *creating = *kind != LedgerDirKind::kStore;
     if (*kind == LedgerDirKind::kStore) {
+      Status plain = RefuseLinks(dir_, /*writer=*/false);  // before RocksDB reads CURRENT
+      if (!plain.ok()) return plain;
       Result<FamiliesState> families = InspectFamilies(dir_, env_.get());
       if (!families.ok()) return families.status();
       *creating = *families == FamiliesState::kUnfinished;
@@ -308,6 +315,38 @@ Status Store::ReadHead() {
   std::memcpy(head_.hash.data(), v.data() + 8, 32);
   head_.recorded_at = static_cast<Timestamp>(keys::GetBigEndian64(v.data() + 40));
   return Status::Ok();
+}
+
+Status Store::CheckHeadEvent() const {
+  if (head_.seq == 0) return Status::Ok();
+  Result<std::string> bytes = Get(head_.seq);
+  if (!bytes.ok()) return bytes.status();
+  EventDecoder decoder;
+  Result<schema::Event::Reader> ev = decoder.Decode(*bytes);
+  if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(head_.seq) + ": " + ev.status().message());
+  Hash prev{};
+  Timestamp recorded_at = 0;
+  bool read = false;
+  try {
+    auto field = ev->getPrevHash();
+    if (field.size() == prev.size()) {
+      std::memcpy(prev.data(), field.begin(), prev.size());
+      recorded_at = ev->getRecordedAt();
+      read = true;
+    }
+  } catch (const kj::Exception&) {
+  }
+  ChainHasher hasher;
+  if (read && recorded_at == head_.recorded_at &&
+      hasher.Next(prev, kj::ArrayPtr<const kj::byte>(reinterpret_cast<const kj::byte*>(bytes->data()), bytes->size())) ==
+          head_.hash) {
+    return Status::Ok();
+  }
+  return Status::Corruption("the head record of the ledger at " + dir_ + " (seq " + std::to_string(head_.seq) +
+                            ") is not that of event seq " + std::to_string(head_.seq) +
+                            " (its hash or its time differs): the head record or the last event was altered. "
+                            "Nothing was read or changed; `tledger verify --expect-head` with a written-down "
+                            "checkpoint shows what the ledger held");
 }
 
 Result<std::string> Store::Get(uint64_t seq) const {

@@ -83,6 +83,7 @@ struct StoreOptions {
 };
 
 class Appender;
+class ChainCheck;  // core/store_scan.cc
 class LocalKey;
 
 class Store {
@@ -132,6 +133,15 @@ class Store {
   // while `fn` runs on the caller's, in seq order as ever.
   using EventFn = std::function<Status(uint64_t seq, schema::Event::Reader event)>;
   Status ScanEvents(uint64_t from, uint64_t to, const EventFn& fn) const;
+  // Every event from seq 1 to the head, decoded as ScanEvents gives them,
+  // with the hash chain recomputed as they are read (on the reader thread):
+  // each event's previous-hash field must be the chain of the events before
+  // it, and the chain must end at the head record's hash. Otherwise
+  // Corruption naming the first event that does not chain, and `fn` sees
+  // nothing past it. What every replay reads (projections/replay.h), so
+  // that nothing derived is built from events that were altered in place
+  // (SECURITY.md, "What is checked, and where").
+  Status ScanChain(const EventFn& fn) const;
 
   // The committed event recorded under `id`, if any.
   std::optional<keys::IdEntry> FindId(std::string_view id) const;
@@ -154,6 +164,11 @@ class Store {
   Raw raw() const;
 
  private:
+  // The head record must be event head_.seq's: its chain hash (from the
+  // event's previous-hash field) and its recorded_at. One read, one hash:
+  // a forged head time or hash is never used, nor written on by a writer.
+  Status CheckHeadEvent() const;
+  Status ScanDecoded(uint64_t from, uint64_t to, const EventFn& fn, ChainCheck* chain) const;
   friend class Appender;
   struct Rocks;
   Store(std::string dir, OpenMode mode);

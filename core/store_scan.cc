@@ -11,6 +11,7 @@
 #include <rocksdb/db.h>
 
 #include "core/codec.h"
+#include "core/hash_chain.h"
 #include "core/json_codec.h"
 #include "core/rocks.h"
 #include "core/store.h"
@@ -69,15 +70,60 @@ Status ReadFailure(uint64_t seq, const kj::Exception& e) {
   return Status::Corruption("event seq " + std::to_string(seq) + " cannot be read: " + Describe(e));
 }
 
+
 }  // namespace
 
+// The hash chain recomputed over a scan from seq 1.
+class ChainCheck {
+ public:
+  // Event `seq` with its stored `bytes`: its previous-hash field must be
+  // the chain so far.
+  Status Next(uint64_t seq, std::string_view bytes, schema::Event::Reader ev) {
+    try {
+      auto prev = ev.getPrevHash();
+      if (prev.size() != chain_.size() || std::memcmp(prev.begin(), chain_.data(), chain_.size()) != 0) {
+        return Status::Corruption(
+            "event seq " + std::to_string(seq) +
+            " does not chain: its previous-hash field is not the hash of the events before it, so an event before it "
+            "was altered, or it was; `tledger verify` names which. Nothing was built from it");
+      }
+    } catch (const kj::Exception& e) {
+      return ReadFailure(seq, e);
+    }
+    chain_ = hasher_.Next(chain_, kj::ArrayPtr<const kj::byte>(reinterpret_cast<const kj::byte*>(bytes.data()), bytes.size()));
+    return Status::Ok();
+  }
+  // After the last event: the chain must be the head record's.
+  Status End(const Head& head) const {
+    if (chain_ == head.hash) return Status::Ok();
+    return Status::Corruption("the events do not hash to the head record (seq " + std::to_string(head.seq) +
+                              "): the last event or the head record was altered; `tledger verify` names which. "
+                              "Nothing was built from them");
+  }
+
+ private:
+  ChainHasher hasher_;
+  Hash chain_ = kGenesisHash;
+};
+
 Status Store::ScanEvents(uint64_t from, uint64_t to, const EventFn& fn) const {
+  return ScanDecoded(from, to, fn, nullptr);
+}
+
+Status Store::ScanChain(const EventFn& fn) const {
+  ChainCheck chain;
+  TLEDGER_RETURN_IF_ERROR(ScanDecoded(1, head_.seq, fn, &chain));
+  return chain.End(head_);
+}
+
+Status Store::ScanDecoded(uint64_t from, uint64_t to, const EventFn& fn, ChainCheck* chain) const {
   uint64_t first = std::max<uint64_t>(from, 1), last = std::min(to, head_.seq);
   if (first > last || last - first < kPipelineFrom) {
     EventDecoder decoder;
     return Scan(from, to, [&](uint64_t seq, std::string_view bytes) -> Status {
       Result<schema::Event::Reader> ev = decoder.Decode(bytes);
       if (!ev.ok()) return DecodeFailure(seq, ev.status());
+      if (chain) TLEDGER_RETURN_IF_ERROR(chain->Next(seq, bytes, *ev));
       try {
         return fn(seq, *ev);
       } catch (const kj::Exception& e) {
@@ -107,6 +153,7 @@ Status Store::ScanEvents(uint64_t from, uint64_t to, const EventFn& fn) const {
     Status s = Scan(from, to, [&](uint64_t seq, std::string_view bytes) -> Status {
       Result<schema::Event::Reader> ev = check.Decode(bytes);
       if (!ev.ok()) return DecodeFailure(seq, ev.status());
+      if (chain) TLEDGER_RETURN_IF_ERROR(chain->Next(seq, bytes, *ev));
       size_t at = batch.words.size();
       batch.words.resize(at + bytes.size() / sizeof(uint64_t));
       std::memcpy(batch.words.data() + at, bytes.data(), bytes.size());

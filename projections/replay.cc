@@ -7,6 +7,14 @@ const char kStop[] = "past known_at";
 }  // namespace
 
 Status ReplayInto(const Store& store, uint64_t from, Timestamp known_at, Timeline* timeline) {
+  if (from <= 1) {
+    bool past = false;  // recorded_at never decreases along seq
+    return store.ScanChain([&](uint64_t, schema::Event::Reader ev) -> Status {
+      past = past || ev.getRecordedAt() > known_at;
+      if (!past) timeline->Apply(ev);
+      return Status::Ok();
+    });
+  }
   Status s = store.ScanEvents(from, store.head().seq, [&](uint64_t, schema::Event::Reader ev) -> Status {
     if (ev.getRecordedAt() > known_at) return Status::NotFound(kStop);
     timeline->Apply(ev);
