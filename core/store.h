@@ -142,6 +142,12 @@ class Store {
   // that nothing derived is built from events that were altered in place
   // (SECURITY.md, "What is checked, and where").
   Status ScanChain(const EventFn& fn) const;
+  // The events from seq `from` to the head hash, from the previous-hash
+  // field of event `from`, to the head record's hash: no event of that
+  // suffix was altered in place (Corruption otherwise, naming the range).
+  // What a command that reads single events through an index (history,
+  // log) checks before it shows them; one raw scan and a hash per event.
+  Status CheckSuffix(uint64_t from) const;
 
   // The committed event recorded under `id`, if any.
   std::optional<keys::IdEntry> FindId(std::string_view id) const;

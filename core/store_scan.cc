@@ -116,6 +116,36 @@ Status Store::ScanChain(const EventFn& fn) const {
   return chain.End(head_);
 }
 
+Status Store::CheckSuffix(uint64_t from) const {
+  if (from == 0) from = 1;
+  if (from > head_.seq) return Status::Ok();
+  Hash chain{};
+  bool started = false;
+  ChainHasher hasher;
+  EventDecoder decoder;
+  TLEDGER_RETURN_IF_ERROR(Scan(from, head_.seq, [&](uint64_t seq, std::string_view bytes) -> Status {
+    if (!started) {
+      Result<schema::Event::Reader> ev = decoder.Decode(bytes);
+      if (!ev.ok()) return DecodeFailure(seq, ev.status());
+      try {
+        auto prev = ev->getPrevHash();
+        if (prev.size() != chain.size()) return Status::Corruption("event seq " + std::to_string(seq) + " has no previous-hash field");
+        std::memcpy(chain.data(), prev.begin(), chain.size());
+      } catch (const kj::Exception& e) {
+        return ReadFailure(seq, e);
+      }
+      started = true;
+    }
+    chain = hasher.Next(chain, kj::ArrayPtr<const kj::byte>(reinterpret_cast<const kj::byte*>(bytes.data()), bytes.size()));
+    return Status::Ok();
+  }));
+  if (chain == head_.hash) return Status::Ok();
+  return Status::Corruption("the events from seq " + std::to_string(from) + " to the head (seq " +
+                            std::to_string(head_.seq) +
+                            ") do not hash to the head record: one of them was altered in place; `tledger verify` "
+                            "names which. Nothing was shown");
+}
+
 Status Store::ScanDecoded(uint64_t from, uint64_t to, const EventFn& fn, ChainCheck* chain) const {
   uint64_t first = std::max<uint64_t>(from, 1), last = std::min(to, head_.seq);
   if (first > last || last - first < kPipelineFrom) {

@@ -229,5 +229,38 @@ TEST(SpecialFiles, AFifoOrADeviceInTheLedgerDirectoryIsRefusedBeforeAnyRead) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+// The attack: an event altered in place, read by history and log through
+// their indexes, which printed the altered amount while report refused the
+// ledger. Now what they show must hash to the head record; a log of events
+// after the altered one is still shown.
+TEST(AlteredEvent, HistoryAndLogShowNothingThatDoesNotHashToTheHead) {
+  TempDir tmp;
+  const std::string db = MakeLedger(tmp / "db", {DataPath("sample.jsonl")});
+  const RunResult tail_before = Tledger(db, {"log", "--tail", "5"});
+  ASSERT_EQ(tail_before.exit_code, 0) << tail_before.err;
+  std::string original;
+  {
+    RawLedger raw(db);
+    ASSERT_EQ(AlterTheFunding(raw, &original), 12u);
+  }
+  using Args = std::vector<std::string>;
+  for (const auto& [args, from] : std::vector<std::pair<Args, int>>{
+           {Args{"history", "HG-000123"}, 5},
+           {Args{"history", "HG-E-0001", "--format", "json"}, 5},
+           {Args{"log"}, 5},  // the last 20
+           {Args{"log", "--tail", "13", "--format", "json"}, 12}}) {
+    const RunResult r = Tledger(db, args);
+    EXPECT_EQ(r.exit_code, 3) << args.back();
+    EXPECT_EQ(r.err, std::string(kErrorPrefix) + "the events from seq " + std::to_string(from) +
+                         " to the head (seq 24) do not hash to the head record: one of them was altered in place; "
+                         "`tledger verify` names which. Nothing was shown\n")
+        << args.back();
+    EXPECT_EQ(r.out, "") << args.back();
+  }
+  const RunResult tail = Tledger(db, {"log", "--tail", "5"});
+  EXPECT_EQ(tail.exit_code, 0) << tail.err;
+  EXPECT_EQ(tail.out, tail_before.out);
+}
+
 }  // namespace
 }  // namespace tledger

@@ -2,6 +2,7 @@
 // order, with who recorded each event, when and from which document;
 // corrections shown against their targets: the target marked "retracted by
 // seq N" / "replaced by seq N", the correction saying what it changed and why.
+#include <algorithm>
 #include <cinttypes>
 #include <map>
 
@@ -61,6 +62,13 @@ class Telling {
   const std::vector<Correcting>* CorrectedBy(const std::string& id) const {
     auto it = corrected_by_.find(id);
     return it == corrected_by_.end() ? nullptr : &it->second;
+  }
+  // The lowest seq history reads: the story's and its corrections' targets.
+  uint64_t LowestSeq() const {
+    uint64_t lowest = UINT64_MAX;
+    for (const auto& [id, seq] : seq_of_id_) lowest = std::min(lowest, seq);
+    for (const StoryEvent& e : story_.events) lowest = std::min(lowest, e.seq);
+    return lowest;
   }
   std::optional<uint64_t> SeqOf(const std::string& id) const {
     auto it = seq_of_id_.find(id);
@@ -221,6 +229,8 @@ Result<std::string> HistoryOutput(const Globals& g, const HistoryArgs& a) {
   }
   Telling telling(**store, std::move(*story));
   TLEDGER_RETURN_IF_ERROR(telling.Index());
+  // Every event shown was read through an index: it must hash to the head.
+  TLEDGER_RETURN_IF_ERROR((*store)->CheckSuffix(telling.LowestSeq()));
   return *format == Format::kJson ? HistoryJson(a, known_at, telling) : HistoryText(a, known_at, telling, *lang);
 }
 

@@ -177,6 +177,7 @@ Status LogOutput(const Globals& g, const LogArgs& a, const std::function<Status(
   // A negative --tail asks for the whole ledger; so does one past its start.
   const bool all = a.tail < 0 || static_cast<uint64_t>(a.tail) >= head;
   uint64_t from = all ? 1 : head - static_cast<uint64_t>(a.tail) + 1;
+  TLEDGER_RETURN_IF_ERROR((*store)->CheckSuffix(from));  // what it shows hashes to the head
   if (*format == Format::kTable) {
     return (*store)->ScanEvents(from, head, [&](uint64_t, schema::Event::Reader ev) -> Status {
       return sink(Escaped(EventLine(ev, *lang)) + "\n");
