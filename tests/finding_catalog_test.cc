@@ -342,7 +342,9 @@ TEST(CitationTest, DataQualityIsCountedApartAndCitesNothing) {
   std::vector<std::string> kinds;
   for (const Violation& v : o.violations) {
     kinds.push_back(std::string(RuleName(v.rule)) + " " + std::string(KindName(v.kind)));
-    if (v.kind == Kind::kDataQuality) EXPECT_EQ(v.basis, Basis::kNone);
+    if (v.kind == Kind::kDataQuality) {
+      EXPECT_EQ(v.basis, Basis::kNone);
+    }
   }
   EXPECT_EQ(kinds, (std::vector<std::string>{"DUPLICATE_FUNDING data_quality", "NOT_IN_PLAN violation"}));
   std::string table = RenderViolations(o, RenderScope{}, Format::kTable);
