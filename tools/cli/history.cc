@@ -229,9 +229,12 @@ Result<std::string> HistoryOutput(const Globals& g, const HistoryArgs& a) {
   }
   Telling telling(**store, std::move(*story));
   TLEDGER_RETURN_IF_ERROR(telling.Index());
+  Result<std::string> text =
+      *format == Format::kJson ? HistoryJson(a, known_at, telling) : HistoryText(a, known_at, telling, *lang);
+  if (!text.ok()) return text;  // an event that does not read is named as such
   // Every event shown was read through an index: it must hash to the head.
   TLEDGER_RETURN_IF_ERROR((*store)->CheckSuffix(telling.LowestSeq()));
-  return *format == Format::kJson ? HistoryJson(a, known_at, telling) : HistoryText(a, known_at, telling, *lang);
+  return text;
 }
 
 Status CmdHistory(const Globals& g, const HistoryArgs& a) { return WriteOutput(g, HistoryOutput(g, a)); }
