@@ -1,6 +1,8 @@
 #include "core/date.h"
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <utility>
 
@@ -38,6 +40,39 @@ std::string Quoted(std::string_view text) {
   return out + "\"";
 }
 
+constexpr std::string_view kIsoForm = "YYYY-MM-DD";
+constexpr std::string_view kArgForms = "YYYY-MM-DD or dd/mm/yyyy";
+constexpr int64_t kVietnamOffsetMicros = kVietnamOffsetSeconds * kMicrosPerSecond;
+
+// The date y-m-d read from `s`, or why it is not one, naming `forms`.
+Result<Date> Checked(std::string_view s, int y, int m, int d, std::string_view forms) {
+  if (y == 0) {
+    return Status::InvalidInput("year 0000 does not exist: " + Quoted(s) + " (expected " + std::string(forms) +
+                                ", year 0001-9999)");
+  }
+  std::optional<Date> date = Date::FromYmd(y, m, d);
+  if (!date) {
+    return Status::InvalidInput("impossible date: " + Quoted(s) + " (expected a real day, " + std::string(forms) + ")");
+  }
+  return *date;
+}
+
+// Strict YYYY-MM-DD; refusals name `forms`.
+Result<Date> ParseIso(std::string_view s, std::string_view forms) {
+  int y = Digits(s, 0, 4), m = Digits(s, 5, 2), d = Digits(s, 8, 2);
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || y < 0 || m < 0 || d < 0) {
+    return Status::InvalidInput("not a date: " + Quoted(s) + " (expected " + std::string(forms) + ")");
+  }
+  return Checked(s, y, m, d, forms);
+}
+
+// t + offset, saturating at the ends of the 64-bit range.
+Timestamp Shifted(Timestamp t, int64_t offset) {
+  if (offset > 0 && t > INT64_MAX - offset) return INT64_MAX;
+  if (offset < 0 && t < INT64_MIN - offset) return INT64_MIN;
+  return t + offset;
+}
+
 // The day an instant falls on (days since the epoch, rounded down) and the
 // microseconds into it, for every 64-bit instant: no negation, no product
 // that could overflow.
@@ -60,15 +95,22 @@ std::optional<Date> Date::FromYmd(int y, int m, int d) {
   return Date(static_cast<int32_t>(sys_days(ymd).time_since_epoch().count()));
 }
 
-Result<Date> Date::Parse(std::string_view s) {
-  int y = Digits(s, 0, 4), m = Digits(s, 5, 2), d = Digits(s, 8, 2);
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || y < 0 || m < 0 || d < 0) {
-    return Status::InvalidInput("not a date: " + Quoted(s) + " (expected YYYY-MM-DD)");
+Result<Date> Date::Parse(std::string_view s) { return ParseIso(s, kIsoForm); }
+
+Result<Date> ParseDateArg(std::string_view s) {
+  if (s.find('/') == std::string_view::npos) return ParseIso(s, kArgForms);
+  // d/m/yyyy: one or two digits for the day and the month, four for the year.
+  size_t first = s.find('/'), second = s.find('/', first + 1);
+  auto number = [&](size_t from, size_t to) { return Digits(s, from, to - from); };
+  int d = second == std::string_view::npos || first < 1 || first > 2 ? -1 : number(0, first);
+  int m = second == std::string_view::npos || second - first - 1 < 1 || second - first - 1 > 2
+              ? -1
+              : number(first + 1, second);
+  int y = second == std::string_view::npos || s.size() - second - 1 != 4 ? -1 : number(second + 1, s.size());
+  if (d < 0 || m < 0 || y < 0) {
+    return Status::InvalidInput("not a date: " + Quoted(s) + " (expected " + std::string(kArgForms) + ")");
   }
-  if (y == 0) return Status::InvalidInput("year 0000 does not exist: " + Quoted(s) + " (expected YYYY-MM-DD, year 0001-9999)");
-  std::optional<Date> date = FromYmd(y, m, d);
-  if (!date) return Status::InvalidInput("impossible date: " + Quoted(s) + " (expected a real day, YYYY-MM-DD)");
-  return *date;
+  return Checked(s, y, m, d, kArgForms);
 }
 
 std::optional<Date> Date::FromPacked(uint32_t v) {
@@ -115,7 +157,19 @@ std::string FormatInstant(Timestamp t) {
 
 Timestamp EndOfDay(Date d) { return (static_cast<int64_t>(d.days()) + 1) * kMicrosPerDay - 1; }
 
+Timestamp EndOfDayInVietnam(Date d) { return EndOfDay(d) - kVietnamOffsetMicros; }
+
 Date DateOf(Timestamp t) { return Date::FromDays(static_cast<int32_t>(SplitDay(t).first)); }
+
+Date VietnamDateOf(Timestamp t) { return InVietnam(t).date; }
+
+CivilTime InVietnam(Timestamp t) {
+  auto [day_index, in_day] = SplitDay(Shifted(t, kVietnamOffsetMicros));
+  int64_t secs = in_day / kMicrosPerSecond;
+  return CivilTime{Date::FromDays(static_cast<int32_t>(day_index)), static_cast<int>(secs / 3600),
+                   static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60),
+                   static_cast<int>(in_day % kMicrosPerSecond)};
+}
 
 bool InstantInRange(Timestamp t) {
   return t >= EndOfDay(*Date::FromYmd(1, 1, 1)) - (kMicrosPerDay - 1) && t <= EndOfDay(*Date::FromYmd(9999, 12, 31));
@@ -123,11 +177,13 @@ bool InstantInRange(Timestamp t) {
 
 Result<Timestamp> ParseInstant(std::string_view s) {
   const std::string expected =
-      " (expected RFC 3339 such as 2026-01-31T23:59:59Z, or a date YYYY-MM-DD meaning the end of that day)";
-  if (s.size() == 10) {
-    Result<Date> d = Date::Parse(s);
+      " (expected RFC 3339 such as 2026-01-31T23:59:59+07:00, or a date YYYY-MM-DD or dd/mm/yyyy meaning the end of "
+      "that day in Vietnam)";
+  // A bare date: `YYYY-MM-DD` or `d/m/yyyy`.
+  if ((s.size() == 10 && s[4] == '-') || (s.size() <= 10 && s.find('/') != std::string_view::npos)) {
+    Result<Date> d = ParseDateArg(s);
     if (!d.ok()) return Status::InvalidInput(d.status().message());
-    return EndOfDay(*d);
+    return EndOfDayInVietnam(*d);
   }
   Result<Date> d = Date::Parse(s.substr(0, 10));
   if (!d.ok() || s.size() < 20 || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':') {
@@ -164,10 +220,17 @@ Result<Timestamp> ParseInstant(std::string_view s) {
   return t;
 }
 
+namespace {
+std::atomic<Timestamp (*)()> test_clock{nullptr};
+}  // namespace
+
 Timestamp Now() {
+  if (Timestamp (*clock)() = test_clock.load(std::memory_order_relaxed)) return clock();
   return std::chrono::duration_cast<std::chrono::microseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
+
+void SetClockForTesting(Timestamp (*clock)()) { test_clock.store(clock, std::memory_order_relaxed); }
 
 }  // namespace tledger

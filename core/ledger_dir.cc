@@ -108,6 +108,8 @@ Status RefuseLinks(const std::string& dir, bool writer) {
     std::string path = dir + "/" + name;
     struct stat st;
     if (::lstat(path.c_str(), &st) != 0) continue;  // gone meanwhile
+    // A reader leaves the cache directory to CheckCacheDir, which names it.
+    if (!writer && name == kCacheDir) continue;
     if (S_ISLNK(st.st_mode)) {
       return Status::Corruption("the ledger directory " + dir + " holds a symbolic link, " + Escaped(name) +
                                 ", through which a writer could write outside it. Nothing was changed; a ledger "

@@ -50,7 +50,9 @@ Status NotALedger(const std::string& dir, const std::string& why);
 // opens files with O_CREAT | O_TRUNC following links, could write outside
 // the ledger, or read another ledger's files), a FIFO, socket or device
 // (on which a read blocks forever or never ends), and, for a writer
-// (`writer`), a regular file with more than one hard link. Nothing is
+// (`writer`), a regular file with more than one hard link (a reader leaves
+// `report-cache` to CheckCacheDir, which names what is wrong with it more
+// precisely). Nothing is
 // changed. (A live attacker can still plant one after this check:
 // SECURITY.md.)
 Status RefuseLinks(const std::string& dir, bool writer = true);

@@ -123,7 +123,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, OpenMode mode
   if (mode == OpenMode::kRead) TLEDGER_RETURN_IF_ERROR(store->CatchUp());  // which may open it again
   TLEDGER_RETURN_IF_ERROR(store->CheckFormat());
   TLEDGER_RETURN_IF_ERROR(store->ReadHead());
-  TLEDGER_RETURN_IF_ERROR(store->CheckHeadEvent());
+  if (store_options.check_head_event || mode == OpenMode::kWrite) TLEDGER_RETURN_IF_ERROR(store->CheckHeadEvent());
   if (mode == OpenMode::kWrite) {
     Result<std::optional<PublishedHead>> published = ReadHeadFile(dir);
     if (!published.ok()) return published.status();

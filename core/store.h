@@ -74,7 +74,19 @@ struct StoreOptions {
   // (core/subjects.h). Tests raise it to write the deep chains an older
   // build accepted, which every reader must still handle in linear time.
   int max_correction_chain = kMaxCorrectionChain;
+  // Whether Open checks that the head record is its event's (Corruption
+  // otherwise, before anything is read). `verify` and `checkpoint` open
+  // without it: they recompute the whole chain and name exactly what
+  // differs. A writer always checks.
+  bool check_head_event = true;
 };
+
+// The options of a reader that verifies the whole chain itself.
+inline StoreOptions VerifyingReader() {
+  StoreOptions o;
+  o.check_head_event = false;
+  return o;
+}
 
 class Appender;
 class ChainCheck;  // core/store_scan.cc

@@ -89,7 +89,13 @@ const AsOf::Plan* AsOf::PlanOf(Sym p) const {
     if (issued != nullptr) {
       // A cell given twice takes its last count, as an amendment's would:
       // one list, read alike by the tallies and QUOTA_EXCEEDED.
-      Plan plan{issued->title, issued->budget_vnd, {}, issued->priority_fields, issued->phases};
+      Plan plan{issued->title,      issued->source, issued->stamp.effective,
+                std::string(symbols().units.Name(issued->issuer)), {}, issued->budget_vnd, {},
+                issued->priority_fields, issued->phases};
+      std::span<const UnitRegisteredFact> regs = r_.unit_registrations.Of(issued->issuer);
+      const UnitRegisteredFact* reg = LatestAsOf(regs, d_, h_);
+      if (reg == nullptr) reg = FirstAsOf(regs, d_, h_);
+      if (reg != nullptr) plan.issuer_name = std::string(symbols().names.Name(reg->name));
       ApplyQuotas(issued->quotas, &plan.quotas);
       for (const PlanAmendedFact& a : UpTo(r_.plan_amendments.Of(p), d_, h_)) {
         if (a.budget_vnd) plan.budget_vnd = *a.budget_vnd;
@@ -101,6 +107,23 @@ const AsOf::Plan* AsOf::PlanOf(Sym p) const {
     }
   }
   return it->second ? &*it->second : nullptr;
+}
+
+std::optional<PlanDocument> AsOf::DocumentOf(Sym p) const {
+  const Plan* plan = PlanOf(p);
+  if (plan == nullptr) return std::nullopt;
+  return PlanDocument{std::string(symbols().plans.Name(p)), plan->title, plan->source, plan->issued, plan->issuer,
+                      plan->issuer_name};
+}
+
+std::string_view AsOf::PersonName(Sym person) const {
+  const PersonRegisteredFact* reg = Registration(person, d_);
+  return reg != nullptr ? symbols().names.Name(reg->name) : std::string_view();
+}
+
+std::string_view AsOf::UnitName(Sym unit) const {
+  std::span<const UnitRegisteredFact> regs = UpTo(r_.unit_registrations.Of(unit), d_, h_);
+  return regs.empty() ? std::string_view() : symbols().names.Name(regs.back().name);
 }
 
 const PersonRegisteredFact* AsOf::Registration(Sym person, Date at) const {

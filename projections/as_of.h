@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "projections/resolved.h"
+#include "projections/outcome.h"
 #include "projections/rulebook.h"
 
 namespace tledger {
@@ -67,6 +68,10 @@ class AsOf {
   // --- plans
   struct Plan {
     std::string title;
+    std::string source;       // the decision's number, from the latest plan_issued
+    Date issued;              // that plan_issued's effective date
+    std::string issuer;       // the issuing unit's id
+    std::string issuer_name;  // its registered name as of D (empty: not registered)
     int64_t budget_vnd = 0;
     std::vector<QuotaCell> quotas;
     std::vector<Sym> priority_fields;
@@ -75,6 +80,9 @@ class AsOf {
   };
   // The plan as issued and amended up to D, or nullptr when not issued.
   const Plan* PlanOf(Sym plan) const;
+  // The plan's decision as a report heads it and a finding cites it (ids
+  // and names, as of D); nullopt when the plan is not issued.
+  std::optional<PlanDocument> DocumentOf(Sym plan) const;
 
   // A quota cell: where an enrollment in a course falls.
   struct CellKey {
@@ -99,6 +107,9 @@ class AsOf {
   // by then, followed through merges and renames effective by then.
   // kNoSym when none.
   Sym UnitAt(Sym person, Date at) const;
+  // The person's name: from the latest counting registration effective by
+  // D, else the earliest that counts; empty when none counts.
+  std::string_view PersonName(Sym person) const;
   // The person's latest counting leaving of service, or nullptr.
   const PersonLeftServiceFact* Leaving(Sym person) const { return LatestAsOf(r_.leavings.Of(person), d_, h_); }
   // (plan, person, program) approved and not revoked on `at`.
@@ -112,6 +123,8 @@ class AsOf {
   // The unit's level on `at`, from its latest registration by then (else its
   // earliest counting one).
   std::optional<Level> LevelOf(Sym unit, Date at) const;
+  // The unit's registered name, as PersonName reads a person's.
+  std::string_view UnitName(Sym unit) const;
   // A unit followed through the merges and renames effective by `at`.
   Sym Follow(Sym unit, Date at) const;
   // A unit mapped to what it is as of D: merges and renames followed; a

@@ -86,6 +86,7 @@ struct UnitRegisteredFact {
   Stamp stamp;
   Sym unit, parent;
   Level level;
+  Sym name = kNoSym;  // in Symbols::names
 };
 struct UnitReorganizedFact {
   Stamp stamp;
@@ -99,6 +100,7 @@ struct PersonRegisteredFact {
   Category category;
   bool leader;
   std::optional<Date> birth_date;
+  Sym name = kNoSym;  // in Symbols::names
 };
 struct PersonTransferredFact {
   Stamp stamp;
@@ -117,6 +119,7 @@ struct PlanIssuedFact {
   Stamp stamp;
   Sym plan, issuer;
   std::string title;
+  std::string source;  // the event's `source`: the plan's decision number (a replacement keeps its target's)
   int64_t budget_vnd;
   std::vector<QuotaCell> quotas;
   std::vector<Sym> priority_fields;
@@ -195,6 +198,28 @@ struct CorrectionFact {
   // For `replace` of a correction: the correction that takes its place.
   std::shared_ptr<const CorrectionFact> replacement_correction;
 };
+
+// The type of the event a fact was folded from (the Body union
+// discriminant), for a finding that names its evidence's type.
+inline uint16_t EventTypeOf(const UnitRegisteredFact&) { return schema::Body::UNIT_REGISTERED; }
+inline uint16_t EventTypeOf(const UnitReorganizedFact&) { return schema::Body::UNIT_REORGANIZED; }
+inline uint16_t EventTypeOf(const PersonRegisteredFact&) { return schema::Body::PERSON_REGISTERED; }
+inline uint16_t EventTypeOf(const PersonTransferredFact&) { return schema::Body::PERSON_TRANSFERRED; }
+inline uint16_t EventTypeOf(const PersonLeftServiceFact&) { return schema::Body::PERSON_LEFT_SERVICE; }
+inline uint16_t EventTypeOf(const QualificationFact&) { return schema::Body::QUALIFICATION_RECORDED; }
+inline uint16_t EventTypeOf(const PlanIssuedFact&) { return schema::Body::PLAN_ISSUED; }
+inline uint16_t EventTypeOf(const PlanAmendedFact&) { return schema::Body::PLAN_AMENDED; }
+inline uint16_t EventTypeOf(const NominationFact& f) {
+  return f.approved ? schema::Body::NOMINATION_APPROVED : schema::Body::NOMINATION_REVOKED;
+}
+inline uint16_t EventTypeOf(const CourseOpenedFact&) { return schema::Body::COURSE_OPENED; }
+inline uint16_t EventTypeOf(const EnrollmentRecordedFact&) { return schema::Body::ENROLLMENT_RECORDED; }
+inline uint16_t EventTypeOf(const EnrollmentWithdrawnFact&) { return schema::Body::ENROLLMENT_WITHDRAWN; }
+inline uint16_t EventTypeOf(const CompletionFact&) { return schema::Body::COMPLETION_RECORDED; }
+inline uint16_t EventTypeOf(const FundingDecidedFact&) { return schema::Body::FUNDING_DECIDED; }
+inline uint16_t EventTypeOf(const FundingRevokedFact&) { return schema::Body::FUNDING_REVOKED; }
+inline uint16_t EventTypeOf(const ExemptionFact&) { return schema::Body::COMPENSATION_EXEMPTED; }
+inline uint16_t EventTypeOf(const ReimbursementFact&) { return schema::Body::REIMBURSEMENT_RECORDED; }
 
 const Stamp& StampOf(const Fact& f);
 Stamp& StampOf(Fact& f);

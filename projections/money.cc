@@ -2,10 +2,20 @@
 
 #include "core/printable.h"
 #include "core/schema_info.h"
-#include "projections/rules/rules.h"
 
 namespace tledger {
 namespace {
+
+// "9,223,372,036,854,775,807 VND": an amount in an English refusal (a
+// person reads findings through the catalog of tools/cli).
+std::string MoneyEn(int64_t vnd) {
+  std::string digits = std::to_string(vnd), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out + (vnd == kVndOverflow ? " VND or more" : " VND");
+}
 
 Status TooLarge(const std::string& what, Date as_of) {
   return Status::Corruption(what + " as of " + as_of.ToString() + " is " + MoneyEn(kVndOverflow) +

@@ -30,6 +30,10 @@ struct PlanVersion {
   quotas @5 :List(Quota);
   priorityFields @6 :List(UInt32);
   phases @7 :List(Phase);
+  source @8 :Text;              # the plan's decision number
+  issued @9 :Int32;             # its date, days since 1970-01-01
+  issuer @10 :Text;             # the issuing unit's id
+  issuerName @11 :Text;         # its registered name throughout the stretch
 }
 
 struct Cell {

@@ -61,6 +61,10 @@ std::string EncodeManifest(const TimelineIndex& x, const std::vector<Hash>& bloc
     p.setTo(v.to.days());
     p.setPlan(v.plan);
     p.setTitle(v.plan_as_of.title);
+    p.setSource(v.plan_as_of.source);
+    p.setIssued(v.plan_as_of.issued.days());
+    p.setIssuer(v.plan_as_of.issuer);
+    p.setIssuerName(v.plan_as_of.issuer_name);
     p.setBudgetVnd(v.plan_as_of.budget_vnd);
     auto quotas = p.initQuotas(static_cast<unsigned>(v.plan_as_of.quotas.size()));
     for (unsigned q = 0; q < v.plan_as_of.quotas.size(); ++q) {
@@ -103,6 +107,10 @@ TimelineIndex DecodeManifest(cache::Manifest::Reader m, std::vector<Hash>* block
   for (auto p : m.getPlans()) {
     TimelineIndex::PlanVersion v{Date::FromDays(p.getFrom()), Date::FromDays(p.getTo()), p.getPlan(), {}};
     v.plan_as_of.title = std::string(p.getTitle().cStr(), p.getTitle().size());
+    v.plan_as_of.source = std::string(p.getSource().cStr(), p.getSource().size());
+    v.plan_as_of.issued = Date::FromDays(p.getIssued());
+    v.plan_as_of.issuer = std::string(p.getIssuer().cStr(), p.getIssuer().size());
+    v.plan_as_of.issuer_name = std::string(p.getIssuerName().cStr(), p.getIssuerName().size());
     v.plan_as_of.budget_vnd = p.getBudgetVnd();
     for (auto q : p.getQuotas()) {
       v.plan_as_of.quotas.push_back(QuotaCell{static_cast<Program>(q.getProgram()),

@@ -33,7 +33,7 @@
 
 namespace tledger::cache_file {
 
-inline constexpr char kMagic[8] = {'T', 'L', 'R', 'C', '0', '0', '0', '3'};
+inline constexpr char kMagic[8] = {'T', 'L', 'R', 'C', '0', '0', '0', '4'};  // 0004: plans carry their decision
 inline constexpr size_t kSeqAt = 8;
 inline constexpr size_t kHashAt = 16;
 inline constexpr size_t kKeyIdAt = 48;

@@ -30,7 +30,7 @@ Fact FactAt(const Timeline& t, Timeline::Slot slot) {
   return *out;
 }
 
-Overrides ResolveCorrections(const Timeline& t, std::vector<Date>* live_corrections) {
+Overrides ResolveCorrections(const Timeline& t, std::vector<Date>* live_corrections, std::vector<Sym>* live_targets) {
   // target event -> the final versions of the corrections aimed at it, each
   // with the seq of the correction event it is the version of.
   std::unordered_map<Sym, std::vector<std::pair<uint64_t, const CorrectionFact*>>> aimed;
@@ -51,6 +51,7 @@ Overrides ResolveCorrections(const Timeline& t, std::vector<Date>* live_correcti
     if (version == nullptr) continue;
     // A replaced correction counts by its replacement's date.
     live_corrections->push_back(version == &*c ? c->stamp.effective : version->stamp.effective);
+    live_targets->push_back(version->target);
     std::optional<Stamp> target = StampOfEvent(t, version->target);
     if (!target || target->seq >= c->stamp.seq) continue;  // only an earlier event
     aimed[version->target].emplace_back(c->stamp.seq, version);
@@ -67,10 +68,15 @@ Overrides ResolveCorrections(const Timeline& t, std::vector<Date>* live_correcti
       if (by->retract) {
         fact.reset();
       } else if (by->replacement) {
+        std::string source;  // a replaced plan keeps its decision's number
+        if (fact && std::holds_alternative<PlanIssuedFact>(*fact)) source = std::get<PlanIssuedFact>(*fact).source;
         fact = *by->replacement;
         Stamp& s = StampOf(*fact);
         s.seq = original.seq;
         s.event = original.event;
+        if (auto* plan = std::get_if<PlanIssuedFact>(&*fact); plan != nullptr && plan->source.empty()) {
+          plan->source = std::move(source);
+        }
       }
     }
     overrides.emplace(target, std::move(fact));
@@ -141,7 +147,8 @@ std::vector<std::optional<Cessation>> Cessations(const Resolved& r, size_t units
 
 Resolved Resolve(const Timeline& t) {
   std::vector<Date> live_corrections;
-  Overrides overrides = ResolveCorrections(t, &live_corrections);
+  std::vector<Sym> live_targets;
+  Overrides overrides = ResolveCorrections(t, &live_corrections, &live_targets);
   Collector c(t.symbols());
   auto collect_table = [&](const auto& table) {
     for (const auto& f : table) {
@@ -178,6 +185,7 @@ Resolved Resolve(const Timeline& t) {
   r.exemptions = Grouped<ExemptionFact>(s.enrollments.size(), std::move(c.exemptions));
   r.reimbursements = Grouped<ReimbursementFact>(s.enrollments.size(), std::move(c.reimbursements));
   r.live_corrections = std::move(live_corrections);
+  r.live_correction_targets = std::move(live_targets);
 
   std::vector<std::pair<Sym, Sym>> by_person, by_enrollment;
   for (const EnrollmentRecordedFact& e : r.enrollments.all()) by_person.emplace_back(e.person, e.enrollment);

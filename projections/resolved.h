@@ -112,6 +112,7 @@ struct Resolved {
   Grouped<ExemptionFact> exemptions;                     // by enrollment
   Grouped<ReimbursementFact> reimbursements;             // by enrollment
   std::vector<Date> live_corrections;                    // effective dates of corrections not retracted
+  std::vector<Sym> live_correction_targets;              // beside it: the event id each one (finally) targets
 
   // Indexes across versions: every enrollment any version of which names
   // the person; every decision any version of which names the enrollment.

@@ -134,6 +134,8 @@ Report TalliesFromStretches(const Resolved& r, const Stretches& s, Date d, const
   for (const FundingStretch& st : s.funding) {
     if (holds(st)) sum.AddPublicFunding(st.plan, st.amount_vnd);
   }
+  // The plan's events are counted by the full scan: --plan is never cached.
+  if (options.plan != kNoSym) return sum.Finish(known_at, EventsCountedFor(w, options.plan));
   auto counted = std::upper_bound(s.counted.begin(), s.counted.end(), d);
   return sum.Finish(known_at, static_cast<uint64_t>(counted - s.counted.begin()));
 }

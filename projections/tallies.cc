@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include "core/schema_info.h"
 #include "projections/compensation.h"
@@ -172,7 +173,7 @@ Report LayOut(const TallyCounts& c, Date as_of, Timestamp known_at, const TallyN
     const AsOf::Plan& plan = *plan_at(p);
     PlanTally t;
     t.plan = std::string(name);
-    t.title = plan.title;
+    t.document = PlanDocument{t.plan, plan.title, plan.source, plan.issued, plan.issuer, plan.issuer_name};
     t.budget_vnd = plan.budget_vnd;
     t.public_funding_vnd = p < c.public_funding.size() ? c.public_funding[p] : 0;
     t.remaining_vnd = SubVnd(t.budget_vnd, t.public_funding_vnd);
@@ -208,7 +209,8 @@ Report TalliesAt(const AsOf& w, const TallyOptions& options, Timestamp known_at)
   for (const FundingDecidedFact* f : w.LiveDecisions()) {
     if (ClassOf(f->funding) == FundingClass::PUBLIC) sum.AddPublicFunding(f->plan, f->amount_vnd);
   }
-  return sum.Finish(known_at, EventsCounted(w.resolved(), w.date()));
+  uint64_t counted = options.plan == kNoSym ? EventsCounted(w.resolved(), w.date()) : EventsCountedFor(w, options.plan);
+  return sum.Finish(known_at, counted);
 }
 
 uint64_t EventsCounted(const Resolved& r, Date d) {
@@ -234,6 +236,40 @@ uint64_t EventsCounted(const Resolved& r, Date d) {
   count(r.exemptions.all());
   count(r.reimbursements.all());
   for (Date c : r.live_corrections) n += !(d < c);
+  return n;
+}
+
+uint64_t EventsCountedFor(const AsOf& w, Sym plan) {
+  const Resolved& r = w.resolved();
+  const Date d = w.date();
+  std::unordered_set<Sym> counted;  // the events' ids
+  auto count = [&](const auto& facts, auto&& concerns) {
+    for (const auto& f : facts) {
+      if (!(d < f.stamp.effective) && concerns(f)) counted.insert(f.stamp.event);
+    }
+  };
+  auto always = [](const auto&) { return true; };
+  count(r.plans_issued.Of(plan), always);
+  count(r.plan_amendments.Of(plan), always);
+  count(r.nominations.all(), [&](const NominationFact& f) { return f.plan == plan; });
+  count(r.courses.all(), [&](const CourseOpenedFact& f) { return f.plan == plan; });
+  for (Sym e = 1; e < w.enrollment_count(); ++e) {
+    if (PlanOfEnrollment(w, e) != plan) continue;
+    count(r.enrollments.Of(e), always);
+    count(r.withdrawals.Of(e), always);
+    count(r.completions.Of(e), always);
+    count(r.exemptions.Of(e), always);
+    count(r.reimbursements.Of(e), always);
+  }
+  count(r.decisions.all(), [&](const FundingDecidedFact& f) { return f.plan == plan; });
+  count(r.revocations.all(), [&](const FundingRevokedFact& f) {
+    const FundingDecidedFact* decided = w.Decision(f.decision);
+    return decided != nullptr && decided->plan == plan;
+  });
+  uint64_t n = counted.size();
+  for (size_t i = 0; i < r.live_corrections.size(); ++i) {
+    n += !(d < r.live_corrections[i]) && counted.count(r.live_correction_targets[i]) > 0;
+  }
   return n;
 }
 

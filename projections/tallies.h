@@ -123,6 +123,12 @@ Report TalliesAt(const AsOf& w, const TallyOptions& options, Timestamp known_at)
 
 // Events that count as of D (live facts and corrections effective by then).
 uint64_t EventsCounted(const Resolved& r, Date d);
+// Those of them that concern `plan` (--plan): its issue and amendments,
+// its nominations, its courses, the enrollments in its courses (as of D)
+// with their withdrawals, completions, exemptions and reimbursements, its
+// funding decisions and their revocations, and the corrections (by their
+// effective date) of any of these.
+uint64_t EventsCountedFor(const AsOf& w, Sym plan);
 
 }  // namespace tledger
 

@@ -39,13 +39,13 @@ Sym OptionalSym(bool has, capnp::Text::Reader t, Interner& in) { return has ? in
 
 }  // namespace
 
-std::optional<Fact> Timeline::ToFact(schema::Body::Reader body, const Stamp& st) {
+std::optional<Fact> Timeline::ToFact(schema::Body::Reader body, const Stamp& st, std::string_view source) {
   Symbols& s = symbols_;
   switch (body.which()) {
     case schema::Body::UNIT_REGISTERED: {
       auto b = body.getUnitRegistered();
       return UnitRegisteredFact{st, s.units.Intern(View(b.getUnit())), OptionalSym(b.hasParent(), b.getParent(), s.units),
-                                b.getLevel()};
+                                b.getLevel(), s.names.Intern(View(b.getName()))};
     }
     case schema::Body::UNIT_REORGANIZED: {
       auto b = body.getUnitReorganized();
@@ -55,8 +55,13 @@ std::optional<Fact> Timeline::ToFact(schema::Body::Reader body, const Stamp& st)
     }
     case schema::Body::PERSON_REGISTERED: {
       auto b = body.getPersonRegistered();
-      return PersonRegisteredFact{st, s.persons.Intern(View(b.getPerson())), s.units.Intern(View(b.getUnit())),
-                                  b.getCategory(), b.getLeader(), OptionalDate(b.getBirthDate())};
+      return PersonRegisteredFact{st,
+                                  s.persons.Intern(View(b.getPerson())),
+                                  s.units.Intern(View(b.getUnit())),
+                                  b.getCategory(),
+                                  b.getLeader(),
+                                  OptionalDate(b.getBirthDate()),
+                                  s.names.Intern(View(b.getName()))};
     }
     case schema::Body::PERSON_TRANSFERRED: {
       auto b = body.getPersonTransferred();
@@ -74,6 +79,7 @@ std::optional<Fact> Timeline::ToFact(schema::Body::Reader body, const Stamp& st)
                             s.plans.Intern(View(b.getPlan())),
                             s.units.Intern(View(b.getIssuer())),
                             std::string(View(b.getTitle())),
+                            std::string(source),
                             b.getBudgetVnd(),
                             Quotas(b.getQuotas()),
                             Codes(b.getPriorityFields(), s.fields),
@@ -160,7 +166,7 @@ CorrectionFact Timeline::ToCorrection(schema::Correction::Reader c, const Stamp&
     if (rep.getBody().isCorrection()) {
       f.replacement_correction = std::make_shared<const CorrectionFact>(ToCorrection(rep.getBody().getCorrection(), rs));
     } else {
-      f.replacement = ToFact(rep.getBody(), rs);
+      f.replacement = ToFact(rep.getBody(), rs, {});
     }
   }
   return f;
@@ -179,7 +185,7 @@ void Timeline::Apply(schema::Event::Reader event) {
     corrections_.push_back(ToCorrection(body.getCorrection(), stamp));
     return;
   }
-  std::optional<Fact> fact = ToFact(body, stamp);
+  std::optional<Fact> fact = ToFact(body, stamp, event.hasSource() ? View(event.getSource()) : std::string_view());
   if (!fact) return;
   std::visit(
       [&](auto& f) {

@@ -25,6 +25,7 @@ namespace tledger {
 // The interned ids of one timeline, one Interner per kind.
 struct Symbols {
   Interner units, persons, plans, courses, enrollments, decisions, fields, events;
+  Interner names;  // the names of units and persons, as registered
 };
 
 class Timeline {
@@ -65,7 +66,8 @@ class Timeline {
  private:
   // The fact a body records, for Apply() and for a correction's replacement;
   // nullopt for a correction or an unknown type.
-  std::optional<Fact> ToFact(schema::Body::Reader body, const Stamp& stamp);
+  // `source` is the event's (empty for a replacement, which keeps its target's).
+  std::optional<Fact> ToFact(schema::Body::Reader body, const Stamp& stamp, std::string_view source);
   CorrectionFact ToCorrection(schema::Correction::Reader c, const Stamp& stamp);
 
   Symbols symbols_;

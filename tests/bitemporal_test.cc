@@ -109,8 +109,8 @@ TEST(BitemporalTest, ReplaceMovesTheFactToItsNewEffectiveDate) {
                             {Replace("x-1", "2025-12-15", "enr-3", Enroll("", "2025-09-01", "E3", "P2", "C-PHD"))}});
   std::vector<Flag> flags = Flags(earlier.Evaluate(Day("2025-12-31")), Rule::kNotInPlan);
   // The replacement keeps the target's id and seq (11), not the correction's (12).
-  EXPECT_EQ(flags, (std::vector<Flag>{{"NOT_IN_PLAN", "error", "enr-2", 9, "P2", "2025"},
-                                      {"NOT_IN_PLAN", "error", "enr-3", 11, "P2", "2025"}}));
+  EXPECT_EQ(flags, (std::vector<Flag>{{"NOT_IN_PLAN", "violation", "enr-2", 9, "P2", "2025"},
+                                      {"NOT_IN_PLAN", "violation", "enr-3", 11, "P2", "2025"}}));
   // Known before the replacement, E3 is not yet effective on 2025-12-31.
   EXPECT_EQ(NotInPlanEvents(earlier.Evaluate(Day("2025-12-31"), kT3 - 1)), std::vector<std::string>{"enr-2"});
 }
@@ -118,9 +118,9 @@ TEST(BitemporalTest, ReplaceMovesTheFactToItsNewEffectiveDate) {
 TEST(BitemporalTest, ReplacementKeepsTheTargetsId) {
   Ledger l = Batches({{Replace("x-1", "2025-10-15", "enr-2", Enroll("", "2025-08-20", "E2", "P2", "C-PHD", "self_funded"))}});
   Outcome o = l.Evaluate(Day("2025-12-31"));
-  EXPECT_EQ(Flags(o, Rule::kNotInPlan), (std::vector<Flag>{{"NOT_IN_PLAN", "error", "enr-2", 9, "P2", "2025"}}));
+  EXPECT_EQ(Flags(o, Rule::kNotInPlan), (std::vector<Flag>{{"NOT_IN_PLAN", "violation", "enr-2", 9, "P2", "2025"}}));
   EXPECT_EQ(Flags(o, Rule::kQuotaExceeded),
-            (std::vector<Flag>{{"QUOTA_EXCEEDED", "error", "enr-2", 9, "K", "2025"}}));  // phd/self: quota 0
+            (std::vector<Flag>{{"QUOTA_EXCEEDED", "violation", "enr-2", 9, "K", "2025"}}));  // phd/self: quota 0
 }
 
 struct CorrectionChain {
@@ -299,7 +299,7 @@ TEST_F(StoreTest, ReplayKnownAtEachImportEqualsTheFoldOfThoseBatches) {
   EXPECT_EQ(NotInPlanEvents(now), std::vector<std::string>{});
   EXPECT_EQ(PublicFunding(now), 0);
   EXPECT_EQ(Flags(now, Rule::kQuotaExceeded),
-            (std::vector<Flag>{{"QUOTA_EXCEEDED", "error", "enr-1", 8, "K", "2025"}}));
+            (std::vector<Flag>{{"QUOTA_EXCEEDED", "violation", "enr-1", 8, "K", "2025"}}));
 
   // Replay extended from a snapshot equals a full replay.
   Result<Timeline> first = Replay(**store, r1);

@@ -163,11 +163,19 @@ TEST(CliImportAccepts, CsvGivesTheSameEventsAsTheEquivalentJsonLines) {
 
 // -------------------------------------------------------------- history, log
 
+// In Vietnamese by default, in English on request: names for every code,
+// dates dd/mm/yyyy (ISO in English), recorded_at in Vietnam time.
 TEST_F(Cli, HistoryShowsEveryEventOfAnIdInOrderWithCorrectionsAgainstTheirTargets) {
   RunResult r = Tledger(db_, {"history", "HG-E-0001"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(Normalized(r.out), ReadFile(DataPath("history_HG-E-0001.txt")));
+  RunResult en = Tledger(db_, {"history", "HG-E-0001", "--lang", "en"});
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  EXPECT_EQ(Normalized(en.out), ReadFile(DataPath("history_HG-E-0001.en.txt")));
+  RunResult bad = Tledger(db_, {"history", "HG-E-0001", "--lang", "fr"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.err, std::string(kErrorPrefix) + "--lang: \"fr\" is not a language (expected vi or en)\n");
 }
 
 TEST_F(Cli, HistoryKnownAtShowsOnlyWhatWasRecordedByThen) {
@@ -177,12 +185,14 @@ TEST_F(Cli, HistoryKnownAtShowsOnlyWhatWasRecordedByThen) {
   EXPECT_EQ(before.err, std::string(kErrorPrefix) + "no event concerns \"HG-E-0001\" as known at 2000-01-01\n");
   RunResult later = Tledger(db_, {"history", "HG-E-0001", "--known-at", "9999-12-31"});
   ASSERT_EQ(later.exit_code, 0) << later.err;
-  EXPECT_EQ(Lines(later.out).at(0), "history of \"HG-E-0001\": 8 events, as known at 9999-12-31T23:59:59.999999Z");
+  EXPECT_EQ(Lines(later.out).at(0),
+            "Lịch sử của \"HG-E-0001\": 8 bản ghi, theo dữ liệu ghi nhận đến 31/12/9999 23:59:59 (UTC+07:00)");
   RunResult bad = Tledger(db_, {"history", "HG-E-0001", "--known-at", "2026-01-31T25:00:00Z"});
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_EQ(bad.err, std::string(kErrorPrefix) +
                          "--known-at: impossible time of day: \"2026-01-31T25:00:00Z\" (expected RFC 3339 such as "
-                         "2026-01-31T23:59:59Z, or a date YYYY-MM-DD meaning the end of that day)\n");
+                         "2026-01-31T23:59:59+07:00, or a date YYYY-MM-DD or dd/mm/yyyy meaning the end of that day in "
+                         "Vietnam)\n");
   RunResult unknown = Tledger(db_, {"history", "HG-E-4242"});
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_EQ(unknown.err, std::string(kErrorPrefix) + "no event concerns \"HG-E-4242\"\n");
@@ -192,6 +202,7 @@ TEST_F(Cli, LogShowsTheLatestEventsOneLineEach) {
   RunResult r = Tledger(db_, {"log", "--tail", "5"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Normalized(r.out), ReadFile(DataPath("log_tail_5.txt")));
+  EXPECT_EQ(Normalized(Tledger(db_, {"log", "--tail", "5", "--lang", "en"}).out), ReadFile(DataPath("log_tail_5.en.txt")));
   EXPECT_EQ(Lines(Tledger(db_, {"log"}).out).size(), 20u);  // the default tail
   EXPECT_EQ(Lines(Tledger(db_, {"log", "--tail", "99"}).out).size(), 24u);
   EXPECT_EQ(Tledger(db_, {"log", "--tail", "0"}).out, "");

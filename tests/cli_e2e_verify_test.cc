@@ -353,13 +353,13 @@ TEST_F(CliVerify, HistoryRefusesAnIdEntryPointingAtAnotherEvent) {
   EXPECT_EQ(honest.exit_code, 0) << honest.err;
   EXPECT_EQ(Lines(Normalized(honest.out)),
             (std::vector<std::string>{
-                "history of \"CT-NK\": 1 event",
-                "      26  <time>  2025-01-01  correction              t-x1  target=t-p1 action=replace "
-                "replacement={\"type\":\"person_registered\",\"effective\":\"2025-01-01\",\"person\":\"TP-1\",\"name\":"
-                "\"Phạm Văn Tâm\",\"category\":\"cadre\",\"unit\":\"CT-NK\",\"position\":\"Chuyên viên\",\"leader\":false} "
-                "reason=sai đơn vị",
-                "         recorded by clerk",
-                "         replaces t-p1 (seq 25): unit HG -> CT-NK; reason: sai đơn vị",
+                "Lịch sử của \"CT-NK\": 1 bản ghi",
+                "      26  <time>  01/01/2025  Đính chính dữ liệu                        t-x1  Bản ghi được đính chính: "
+                "t-p1; Cách đính chính: Thay thế bản ghi; Thay bằng: [Khai báo hồ sơ CB-CCVC ngày 01/01/2025: Cá nhân: "
+                "TP-1; Tên: Phạm Văn Tâm; Đối tượng: Cán bộ; Đơn vị: CT-NK; Chức vụ, vị trí việc làm: Chuyên viên; "
+                "Lãnh đạo, quản lý: không]; Lý do: sai đơn vị",
+                "         người ghi: clerk",
+                "         thay thế bản ghi t-p1 (số 25): Đơn vị: HG → CT-NK; lý do: sai đơn vị",
             }));
 
   // t-p1's entry pointed at seq 5, another person's registration.

@@ -41,9 +41,9 @@ std::string Chain(int n, const std::string& target, int first = 0) {
   return out;
 }
 
-// The first line `history ID` prints: "history of "ID": N events".
+// The first line `history ID --lang en` prints: "History of "ID": N records".
 std::string HistoryHead(const std::string& db, const std::string& id) {
-  RunResult r = Tledger(db, {"history", id});
+  RunResult r = Tledger(db, {"history", id, "--lang", "en"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> lines = Lines(r.out);
   return lines.empty() ? "" : lines[0];
@@ -61,8 +61,8 @@ void ExpectEveryReaderPasses(const std::string& db, uint64_t events, int chain) 
   RunResult checkpoint = Tledger(db, {"checkpoint"});
   EXPECT_EQ(checkpoint.exit_code, 0) << checkpoint.err;
   EXPECT_EQ(checkpoint.out.rfind(std::to_string(events) + ":", 0), 0u) << checkpoint.out;
-  EXPECT_EQ(HistoryHead(db, "HG-VT-P1"), "history of \"HG-VT-P1\": " + std::to_string(2 + chain) + " events");
-  EXPECT_EQ(HistoryHead(db, "HG-VT"), "history of \"HG-VT\": " + std::to_string(3 + chain) + " events");
+  EXPECT_EQ(HistoryHead(db, "HG-VT-P1"), "History of \"HG-VT-P1\": " + std::to_string(2 + chain) + " records");
+  EXPECT_EQ(HistoryHead(db, "HG-VT"), "History of \"HG-VT\": " + std::to_string(3 + chain) + " records");
 }
 
 class CorrectionChain : public ::testing::Test {
@@ -138,11 +138,11 @@ TEST_F(CorrectionChain, ReplacementsDownAChainAreFiledUnderEverySubjectBelowThem
                 link("b2", "t1", "Q2", "HG"));
   MakeLedger(db, {tmp_ / "t.jsonl"});
   EXPECT_EQ(Tledger(db, {"verify"}).exit_code, 0);
-  EXPECT_EQ(HistoryHead(db, "P0"), "history of \"P0\": 5 events");  // t0, t1, t2, t3, b2
-  EXPECT_EQ(HistoryHead(db, "P1"), "history of \"P1\": 4 events");  // t1, t2, t3, b2
-  EXPECT_EQ(HistoryHead(db, "P2"), "history of \"P2\": 2 events");  // t2, t3
-  EXPECT_EQ(HistoryHead(db, "Q2"), "history of \"Q2\": 1 event");   // b2 only
-  EXPECT_EQ(HistoryHead(db, "CT"), "history of \"CT\": 5 events");  // s-u0, s-r1, s-t1, t2, t3
+  EXPECT_EQ(HistoryHead(db, "P0"), "History of \"P0\": 5 records");  // t0, t1, t2, t3, b2
+  EXPECT_EQ(HistoryHead(db, "P1"), "History of \"P1\": 4 records");  // t1, t2, t3, b2
+  EXPECT_EQ(HistoryHead(db, "P2"), "History of \"P2\": 2 records");  // t2, t3
+  EXPECT_EQ(HistoryHead(db, "Q2"), "History of \"Q2\": 1 record");   // b2 only
+  EXPECT_EQ(HistoryHead(db, "CT"), "History of \"CT\": 5 records");  // s-u0, s-r1, s-t1, t2, t3
 }
 
 // The appender refuses the 17th link and gives its seq to the next event;
@@ -209,7 +209,7 @@ TEST_F(CorrectionChain, AFiveThousandDeepChainVerifiesWithOneReadPerCorrection) 
     // The sample's 42 entries, and each correction under what s-u3 names,
     // HG-VT-P1 and HG-VT.
     EXPECT_EQ(v->subject_entries, 42u + 2 * 5000u) << name;
-    EXPECT_EQ(HistoryHead(db, "HG-VT"), "history of \"HG-VT\": 5003 events") << name;
+    EXPECT_EQ(HistoryHead(db, "HG-VT"), "History of \"HG-VT\": 5,003 records") << name;
     EXPECT_EQ(Tledger(db, {"checkpoint"}).exit_code, 0) << name;
   }
 }

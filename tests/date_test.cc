@@ -61,6 +61,35 @@ TEST(DateParse, ShowsAtMostFortyCharactersOfTheInput) {
   EXPECT_EQ(ParseError(std::string(50, '9')), "not a date: \"" + std::string(40, '9') + "...\" (expected YYYY-MM-DD)");
 }
 
+// -------------------------------------------------------------- ParseDateArg
+
+std::string ArgError(std::string_view text) {
+  Result<Date> d = ParseDateArg(text);
+  EXPECT_FALSE(d.ok()) << text << " parsed as " << (d.ok() ? d->ToString() : "");
+  return d.ok() ? "" : d.status().message();
+}
+
+TEST(ParseDateArg, ReadsIsoAndTheVietnameseDayMonthYear) {
+  EXPECT_EQ(ParseDateArg("2025-12-31")->ToString(), "2025-12-31");
+  EXPECT_EQ(ParseDateArg("31/12/2025")->ToString(), "2025-12-31");
+  EXPECT_EQ(ParseDateArg("01/07/2025")->ToString(), "2025-07-01");
+  EXPECT_EQ(ParseDateArg("1/7/2025")->ToString(), "2025-07-01");  // as documents write it: 01/7/2025 too
+  EXPECT_EQ(ParseDateArg("01/7/2025")->ToString(), "2025-07-01");
+  EXPECT_EQ(ParseDateArg("29/02/2024")->ToString(), "2024-02-29");
+}
+
+TEST(ParseDateArg, RefusesNamingBothForms) {
+  EXPECT_EQ(ArgError("31/02/2025"), "impossible date: \"31/02/2025\" (expected a real day, YYYY-MM-DD or dd/mm/yyyy)");
+  EXPECT_EQ(ArgError("2025-02-30"), "impossible date: \"2025-02-30\" (expected a real day, YYYY-MM-DD or dd/mm/yyyy)");
+  EXPECT_EQ(ArgError("13/13/2025"), "impossible date: \"13/13/2025\" (expected a real day, YYYY-MM-DD or dd/mm/yyyy)");
+  EXPECT_EQ(ArgError("1/1/0000"), "year 0000 does not exist: \"1/1/0000\" (expected YYYY-MM-DD or dd/mm/yyyy, year "
+                                  "0001-9999)");
+  for (std::string_view bad : {"", "31/12/25", "31/12/02025", "/12/2025", "31//2025", "031/12/2025", "31/012/2025",
+                               "31-12-2025", "31/12/2025 ", "a1/12/2025", "31/12/2025/1", "2025/12/31", "yesterday"}) {
+    EXPECT_EQ(ArgError(bad), "not a date: \"" + std::string(bad) + "\" (expected YYYY-MM-DD or dd/mm/yyyy)") << bad;
+  }
+}
+
 // -------------------------------------------------------------- Date
 
 TEST(Date, FromYmdChecksTheDayAndTheYearRange) {
@@ -150,15 +179,26 @@ TEST(ParseInstant, KeepsMicrosecondsOfFractions) {
   EXPECT_EQ(*ParseInstant("1970-01-01T00:00:01.123456789Z"), 1'123'456);  // nanoseconds truncated
 }
 
-TEST(ParseInstant, ABareDateMeansTheLastMicrosecondOfThatDayUtc) {
-  EXPECT_EQ(*ParseInstant("2026-01-31"), 1'769'903'999 * kSecond + 999'999);
-  EXPECT_EQ(*ParseInstant("1970-01-01"), 86'400 * kSecond - 1);
-  EXPECT_EQ(*ParseInstant("2026-01-31"), EndOfDay(D("2026-01-31")));
+// A clerk in Vietnam who says "known at 31 January" means the end of her
+// day: 23:59:59.999999+07:00, 16:59:59.999999Z.
+TEST(ParseInstant, ABareDateMeansTheLastMicrosecondOfThatDayInVietnam) {
+  EXPECT_EQ(*ParseInstant("2026-01-31"), *ParseInstant("2026-01-31T23:59:59.999999+07:00"));
+  EXPECT_EQ(*ParseInstant("2026-01-31"), 1'769'878'799 * kSecond + 999'999);
+  EXPECT_EQ(*ParseInstant("1970-01-01"), (86'400 - 7 * 3600) * kSecond - 1);
+  EXPECT_EQ(*ParseInstant("2026-01-31"), EndOfDayInVietnam(D("2026-01-31")));
+  EXPECT_EQ(EndOfDayInVietnam(D("2026-01-31")), EndOfDay(D("2026-01-31")) - 7 * 3600 * kSecond);
+  // Either form of a date.
+  EXPECT_EQ(*ParseInstant("31/01/2026"), *ParseInstant("2026-01-31"));
+  EXPECT_EQ(*ParseInstant("1/7/2025"), *ParseInstant("2025-07-01"));
+  // The calendar's ends stay inside it.
+  EXPECT_TRUE(InstantInRange(*ParseInstant("0001-01-01")));
+  EXPECT_TRUE(InstantInRange(*ParseInstant("9999-12-31")));
 }
 
 TEST(ParseInstant, RefusesBadInstantsShowingTheExpectedForm) {
   const std::string expected =
-      " (expected RFC 3339 such as 2026-01-31T23:59:59Z, or a date YYYY-MM-DD meaning the end of that day)";
+      " (expected RFC 3339 such as 2026-01-31T23:59:59+07:00, or a date YYYY-MM-DD or dd/mm/yyyy meaning the end of "
+      "that day in Vietnam)";
   auto error = [](std::string_view text) {
     Result<Timestamp> t = ParseInstant(text);
     EXPECT_FALSE(t.ok()) << text;
@@ -179,7 +219,9 @@ TEST(ParseInstant, RefusesBadInstantsShowingTheExpectedForm) {
   EXPECT_EQ(error("2026-01-31T23:59Z"), "not an instant: \"2026-01-31T23:59Z\"" + expected);
   EXPECT_EQ(error("yesterday"), "not an instant: \"yesterday\"" + expected);
   // A bare date says what is wrong with the date.
-  EXPECT_EQ(error("2025-02-30"), "impossible date: \"2025-02-30\" (expected a real day, YYYY-MM-DD)");
+  EXPECT_EQ(error("2025-02-30"), "impossible date: \"2025-02-30\" (expected a real day, YYYY-MM-DD or dd/mm/yyyy)");
+  EXPECT_EQ(error("30/02/2025"), "impossible date: \"30/02/2025\" (expected a real day, YYYY-MM-DD or dd/mm/yyyy)");
+  EXPECT_EQ(error("1/2/25"), "not a date: \"1/2/25\" (expected YYYY-MM-DD or dd/mm/yyyy)");
 }
 
 TEST(FormatInstant, WritesSixFractionalDigitsAndZ) {
@@ -193,6 +235,31 @@ TEST(FormatInstant, RoundTripsThroughParseInstant) {
   for (Timestamp t : {Timestamp{0}, Timestamp{1}, Timestamp{-1}, 1'769'903'999 * kSecond + 123'456}) {
     EXPECT_EQ(*ParseInstant(FormatInstant(t)), t) << t;
   }
+}
+
+TEST(InVietnam, IsTheWallClockAtUtcPlusSeven) {
+  // 23:30 UTC on 6 December is 06:30 on 7 December in Vietnam.
+  CivilTime t = InVietnam(*ParseInstant("2026-12-06T23:30:00.25Z"));
+  EXPECT_EQ(t.date.ToString(), "2026-12-07");
+  EXPECT_EQ(t.hour, 6);
+  EXPECT_EQ(t.minute, 30);
+  EXPECT_EQ(t.second, 0);
+  EXPECT_EQ(t.micros, 250'000);
+  EXPECT_EQ(VietnamDateOf(*ParseInstant("2026-12-06T23:30:00Z")).ToString(), "2026-12-07");
+  EXPECT_EQ(VietnamDateOf(*ParseInstant("2026-12-06T16:59:59.999999Z")).ToString(), "2026-12-06");
+  EXPECT_EQ(VietnamDateOf(*ParseInstant("2026-12-06T17:00:00Z")).ToString(), "2026-12-07");
+  // Every 64-bit instant: saturated, not overflowed (the sanitizer run checks).
+  EXPECT_EQ(InVietnam(INT64_MAX).date, DateOf(INT64_MAX));
+  EXPECT_EQ(InVietnam(INT64_MIN).date, DateOf(INT64_MIN + 7 * 3600 * kSecond));
+}
+
+Timestamp FixedClock() { return 1'769'878'800 * kSecond; }  // 2026-02-01T00:00:00+07:00
+
+TEST(Now, FollowsTheTestClockUntilReset) {
+  SetClockForTesting(&FixedClock);
+  EXPECT_EQ(Now(), 1'769'878'800 * kSecond);
+  SetClockForTesting(nullptr);
+  EXPECT_GT(Now(), 1'769'878'800 * kSecond);
 }
 
 TEST(DateOf, IsTheUtcDayOfAnInstant) {
@@ -229,7 +296,8 @@ TEST(InstantInRange, IsYearsOneToNineThousandNineHundredNinetyNineUtc) {
 // past the calendar, and FormatInstant then wrote what ParseInstant refuses.
 TEST(ParseInstant, RefusesInstantsOutsideTheCalendarInUtc) {
   const std::string expected =
-      " (expected RFC 3339 such as 2026-01-31T23:59:59Z, or a date YYYY-MM-DD meaning the end of that day)";
+      " (expected RFC 3339 such as 2026-01-31T23:59:59+07:00, or a date YYYY-MM-DD or dd/mm/yyyy meaning the end of "
+      "that day in Vietnam)";
   EXPECT_EQ(ParseInstant("0001-01-01T00:30:00+01:00").status().ToString(),
             "invalid input: instant outside years 0001-9999 UTC: \"0001-01-01T00:30:00+01:00\"" + expected);
   EXPECT_EQ(ParseInstant("9999-12-31T23:30:00-01:00").status().ToString(),

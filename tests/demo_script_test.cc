@@ -1,6 +1,6 @@
 // tools/demo.sh as a newcomer runs it, against this build directory (it
 // rebuilds nothing when the build is current): the demo ledger of the seed
-// reports, its report as of 2025-12-31 and its violations. The figures
+// reports, its report as of 31/12/2025 and its violations. The figures
 // themselves are asserted through the engine by demo_test; this test pins
 // what the script prints. One ctest test, demo_script_test.
 #include <regex>
@@ -35,37 +35,41 @@ TEST(DemoScript, ImportsTheSeedLedgerAndPrintsItsReportAsOfAPastDate) {
       out, std::regex("\n\\$ tledger verify\nintact: 187383 events, 0 anchors matched; head 187383:[0-9a-f]{64}\n")))
       << out;
   ExpectContains(out,
-                 "\n$ tledger report --as-of 2025-12-31\n"
-                 "Báo cáo đào tạo, bồi dưỡng tính đến hết ngày 2025-12-31, theo dữ liệu ghi nhận đến <time>; "
-                 "187382 sự kiện được tính\n");
-  // Cần Thơ's published plan: the nine quota cells and the budget.
+                 "\n$ tledger report --as-of 31/12/2025\n"
+                 "Báo cáo đào tạo, bồi dưỡng tính đến hết ngày 31/12/2025, theo dữ liệu ghi nhận đến <time>; "
+                 "187.382 bản ghi được tính\n");
+  // Cần Thơ's published plan, headed by its decision: the nine quota cells,
+  // how far each is reached, and the budget.
   ExpectContains(out,
-                 "Kế hoạch CT-2025\n"
-                 "  Dự toán                      4.700.000.000 đ\n");
+                 "Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm 2025 (CT-2025)\n"
+                 "Văn bản: KH 245/KH-UBND ngày 02/10/2025; cơ quan ban hành: Thành phố Cần Thơ\n"
+                 "  Dự toán kinh phí        4.700.000.000 đ\n");
   for (const char* cell : {
-           "  phd           public          domestic           17        11",
-           "  phd           self            domestic            1         1",
-           "  phd           self            foreign             2         0",
-           "  master        public          domestic          138       104",
-           "  master        self            domestic            4         4",
-           "  master        self            foreign             1         0",
-           "  specialist_2  public          domestic           26        19",
-           "  specialist_1  public          domestic           89        71",
-           "  specialist_1  self            domestic            4         2",
+           "  Tiến sĩ                         Ngân sách/kinh phí đơn vị sự nghiệp  Trong nước                    17            11             65%",
+           "  Tiến sĩ                         Tự túc                               Trong nước                     1             1            100%",
+           "  Tiến sĩ                         Tự túc                               Nước ngoài                     2             0              0%",
+           "  Thạc sĩ                         Ngân sách/kinh phí đơn vị sự nghiệp  Trong nước                   138           104             75%",
+           "  Thạc sĩ                         Tự túc                               Trong nước                     4             4            100%",
+           "  Thạc sĩ                         Tự túc                               Nước ngoài                     1             0              0%",
+           "  Chuyên khoa cấp II              Ngân sách/kinh phí đơn vị sự nghiệp  Trong nước                    26            19             73%",
+           "  Chuyên khoa cấp I               Ngân sách/kinh phí đơn vị sự nghiệp  Trong nước                    89            71             80%",
+           "  Chuyên khoa cấp I               Tự túc                               Trong nước                     4             2             50%",
        }) {
     ExpectContains(out, cell);
   }
   // Bình Định's digital-transformation program and Đầm Hà's classes.
-  ExpectContains(out, "  centralized                9892      96\n");
-  ExpectContains(out, "  online                    24783     247\n");
-  ExpectContains(out, "  knowledge_update  public          domestic            -     16006       16006");
-  ExpectContains(out, "Kinh phí phải bồi hoàn: 82.310.344 đ\n");
+  ExpectContains(out, "  Tập trung              9.892      96\n");
+  ExpectContains(out, "  Trực tuyến            24.783     247\n");
+  ExpectContains(out, "  Bồi dưỡng cập nhật kiến thức  Ngân sách/kinh phí đơn vị sự nghiệp  Trong nước                     -        16.006               -      16.006");
+  ExpectContains(out, "Chi phí đền bù còn phải nộp: 82.310.344 đ\n");
   ExpectContains(out,
-                 "\n$ tledger violations --as-of 2025-12-31\n"
-                 "Vi phạm tính đến hết ngày 2025-12-31, theo dữ liệu ghi nhận đến <time>: 10 vi phạm (10 lỗi, 0 cảnh báo)\n");
-  ExpectContains(out, "\n$ tledger history BD25-P1-02-01\nhistory of \"BD25-P1-02-01\": 4 events\n");
-  ExpectContains(out, "replaces done-BD25-P1-02-01 (seq 71696): result failed -> passed; reason: nhập nhầm kết quả");
-
+                 "\n$ tledger violations --as-of 31/12/2025\n"
+                 "Kết quả kiểm tra tính đến hết ngày 31/12/2025, theo dữ liệu ghi nhận đến <time>: 8 vi phạm, 0 cảnh báo, "
+                 "2 sai sót dữ liệu\n");
+  ExpectContains(out, "\n$ tledger history BD25-P1-02-01\nLịch sử của \"BD25-P1-02-01\": 4 bản ghi\n");
+  ExpectContains(out,
+                 "thay thế bản ghi done-BD25-P1-02-01 (số 71696): Kết quả: Không hoàn thành, không được cấp văn bằng → "
+                 "Hoàn thành; lý do: nhập nhầm kết quả");
   // Each run starts from a fresh ledger.
   RunResult again = RunDemo(tmp / "demo");
   ASSERT_EQ(again.exit_code, 0) << again.out << again.err;

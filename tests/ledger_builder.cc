@@ -134,14 +134,14 @@ std::vector<Violation> Of(const Outcome& outcome, Rule rule) {
 }
 
 std::ostream& operator<<(std::ostream& os, const Flag& f) {
-  return os << "{" << f.rule << " " << f.severity << " event=" << f.event << " seq=" << f.seq
+  return os << "{" << f.rule << " " << f.kind << " event=" << f.event << " seq=" << f.seq
             << " subject=" << f.subject << " rulebook=" << f.rulebook << "}";
 }
 
 std::vector<Flag> Flags(const Outcome& outcome, Rule rule) {
   std::vector<Flag> out;
   for (const Violation& v : Of(outcome, rule)) {
-    out.push_back(Flag{std::string(RuleName(v.rule)), std::string(Severity(v.rule)), v.event, v.seq, v.subject,
+    out.push_back(Flag{std::string(RuleName(v.rule)), std::string(KindName(v.kind)), v.event, v.seq, v.subject,
                        std::string(Info(v.rulebook).code)});
   }
   return out;
@@ -191,16 +191,31 @@ ordered_json ReportJson(const Outcome& o) {
 ordered_json ViolationsJson(const Outcome& o) {
   ordered_json list = ordered_json::array();
   for (const Violation& v : o.violations) {
+    ordered_json args = ordered_json::object();
+    ForEachArg(v.args, [&](std::string_view name, const ArgValue& value) {
+      args[std::string(name)] = std::visit(
+          [](const auto& x) -> ordered_json {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, int64_t>) return x;
+            else if constexpr (std::is_same_v<T, Date>) return x.ToString();
+            else if constexpr (std::is_same_v<T, Vnd>) return x.vnd;
+            else if constexpr (std::is_same_v<T, EventType>) return x.which;
+            else if constexpr (std::is_same_v<T, PlanDocument>) return {x.plan, x.title, x.source, x.issued.ToString(), x.issuer, x.issuer_name};
+            else return CodeName(x);
+          },
+          value);
+    });
     list.push_back({{"rule", RuleName(v.rule)},
-                    {"severity", Severity(v.rule)},
+                    {"kind", KindName(v.kind)},
+                    {"case", static_cast<int>(v.what)},
                     {"event", v.event},
                     {"seq", v.seq},
                     {"subject", v.subject},
                     {"rulebook", Info(v.rulebook).code},
+                    {"basis", static_cast<int>(v.basis)},
                     {"enrollment", v.enrollment},
                     {"amount_vnd", v.amount_vnd ? ordered_json(*v.amount_vnd) : ordered_json(nullptr)},
-                    {"detail", v.detail_en},
-                    {"detail_vi", v.detail_vi}});
+                    {"args", std::move(args)}});
   }
   return {{"as_of", o.report.as_of.ToString()}, {"violations", list}};
 }

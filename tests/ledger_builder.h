@@ -92,7 +92,7 @@ std::vector<Violation> Of(const Outcome& outcome, Rule rule);
 // evidence event's id and seq, the subject, and the rulebook's code ("2017",
 // "2025").
 struct Flag {
-  std::string rule, severity, event;
+  std::string rule, kind, event;
   uint64_t seq = 0;
   std::string subject, rulebook;
   friend bool operator==(const Flag&, const Flag&) = default;

@@ -80,13 +80,13 @@ TEST_F(MoneyOverflow, EveryDecisionOverTheBudgetIsFlagged) {
   // Row k is decision big-(k-1): the 9,223rd still sums exactly, the
   // 9,224th and later are "or more".
   EXPECT_NE(lines[9223].find("big-9222,HG-2025,"), std::string::npos) << lines[9223];
-  EXPECT_NE(lines[9223].find("brings public funding to 9,223,000,000,095,000,000 VND, over the budget of "
-                             "1,800,000,000 VND"),
+  EXPECT_NE(lines[9223].find("brings the funding decided under plan HG-2025 to 9,223,000,000,095,000,000 VND, over "
+                             "its budget of 1,800,000,000 VND"),
             std::string::npos)
       << lines[9223];
   EXPECT_NE(lines[kDecisions].find("big-9299,HG-2025,"), std::string::npos) << lines[kDecisions];
-  EXPECT_NE(lines[kDecisions].find("brings public funding to 9,223,372,036,854,775,807 VND or more, over the "
-                                   "budget of 1,800,000,000 VND"),
+  EXPECT_NE(lines[kDecisions].find("brings the funding decided under plan HG-2025 to 9,223,372,036,854,775,807 VND "
+                                   "or more, over its budget of 1,800,000,000 VND"),
             std::string::npos)
       << lines[kDecisions];
 }

@@ -64,7 +64,7 @@ TEST(ParseQuery, RefusesWhatIsNotExactlyRight) {
             "400 Parameter rule: \"NOPE\" is not valid (expected a rule name (AGE_LIMIT, BUDGET_EXCEEDED, "
             "DATE_INCONSISTENT, DROPPED_OUT, DUPLICATE_FUNDING, FAILED, FUNDING_WITHOUT_ENROLLMENT, MISSING_REFERENCE, "
             "NOT_IN_PLAN, NOT_PRIORITY_FIELD, OUTSIDE_PHASE, OVERDUE, QUOTA_EXCEEDED, SERVICE_BREACH, UNIT_DISSOLVED))");
-  EXPECT_EQ(Refusal("id=P1&as_of=2025-12-32"), "400 Parameter as_of: \"2025-12-32\" is not valid (expected a date, YYYY-MM-DD)");
+  EXPECT_EQ(Refusal("id=P1&as_of=2025-12-32"), "400 Parameter as_of: \"2025-12-32\" is not valid (expected a date, YYYY-MM-DD or dd/mm/yyyy)");
   EXPECT_EQ(Refusal("id=P1&restate_units=1"), "400 Parameter restate_units: \"1\" is not valid (expected true or false)");
   EXPECT_EQ(Refusal("id=P1&x=" + std::string(2100, 'y')), "414 The query string is too long (at most 2048 bytes)");
 }

@@ -72,8 +72,10 @@ TEST(Readme, EveryCommandOfUsingItRuns) {
       EXPECT_TRUE(std::regex_match(r.out, std::regex("intact: 26 events, 0 anchors matched; head 26:[0-9a-f]{64}\n"))) << r.out;
     } else if (command.find(" checkpoint") != std::string::npos) {
       EXPECT_TRUE(std::regex_match(r.out, std::regex("26:[0-9a-f]{64}\n"))) << r.out;
+    } else if (command.find(" history HG-000123 --lang en") != std::string::npos) {
+      EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "History of \"HG-000123\": 12 records");
     } else if (command.find(" history HG-000123") != std::string::npos) {
-      EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "history of \"HG-000123\": 12 events");
+      EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "Lịch sử của \"HG-000123\": 12 bản ghi");
     }
   }
   EXPECT_EQ(ran, static_cast<int>(commands.size()));

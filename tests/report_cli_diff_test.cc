@@ -35,83 +35,252 @@ ReportTestDir* DiffCli::dir_ = nullptr;
 
 TEST_F(DiffCli, TableListsOnlyWhatChangedAndWhichViolationsAppearedOrCleared) {
   EXPECT_EQ(Diff({}),
-            "Thay đổi từ hết ngày 2025-11-30 đến hết ngày 2025-12-31, theo dữ liệu ghi nhận đến "
-            "9999-12-31T23:59:59.999999Z\n"
+            "Thay đổi từ hết ngày 30/11/2025 đến hết ngày 31/12/2025, theo dữ liệu ghi nhận đến 31/12/9999 23:59:59 (UTC+07:00)\n"
             "\n"
             "Số liệu thay đổi\n"
-            "  Mục                               Chỉ số                  Trước            Sau\n"
-            "  CT-2025 phd/public/domestic       Ghi danh                    2              1\n"
-            "  CT-2025 phd/public/domestic       Đang học                    2              1\n"
-            "  CT-2025 phd/public/domestic       Đã rút                      0              1\n"
-            "  Cấp: province                     Lượt học viên               1              0\n"
-            "  Cấp: province                     Số người                    1              0\n"
-            "  Lĩnh vực: information_technology  Lượt học viên               2              1\n"
-            "  Hình thức: centralized            Lượt học viên               2              1\n"
-            "                                    Kinh phí phải bồi hoàn    0 đ  100.000.000 đ\n"
+            "  Mục                                                                 Chỉ số                       Trước            Sau\n"
+            "  CT-2025 Tiến sĩ / Ngân sách/kinh phí đơn vị sự nghiệp / Trong nước  Đã cử đi học                     2              1\n"
+            "  CT-2025 Tiến sĩ / Ngân sách/kinh phí đơn vị sự nghiệp / Trong nước  Đang học                         2              1\n"
+            "  CT-2025 Tiến sĩ / Ngân sách/kinh phí đơn vị sự nghiệp / Trong nước  Thôi học                         0              1\n"
+            "  Cấp: Cấp tỉnh                                                       Lượt học viên                    1              0\n"
+            "  Cấp: Cấp tỉnh                                                       Số người                         1              0\n"
+            "  Lĩnh vực: Công nghệ thông tin                                       Lượt học viên                    2              1\n"
+            "  Hình thức: Tập trung                                                Lượt học viên                    2              1\n"
+            "  Cộng                                                                Chi phí đền bù còn phải nộp    0 đ  100.000.000 đ\n"
             "\n"
-            "Vi phạm mới xuất hiện: 1\n"
-            "  Quy tắc      Sự kiện  Đối tượng  Chi tiết\n"
-            "  DROPPED_OUT  w-2      P2         E2 bỏ học 2025-12-01 sau khi khóa phd bắt đầu 2025-09-01; phải bồi "
-            "hoàn kinh phí công 100.000.000 đ (theo Nghị định 171/2025/NĐ-CP)\n"
+            "Phát hiện mới: 1\n"
+            "  Loại     Nội dung kiểm tra  Bản ghi căn cứ  Đối tượng  Nội dung\n"
+            "  vi phạm  Tự ý bỏ học        w-2             P2         Lê Thị Bích (P2), học viên E2, lớp C-PHD-IT (Tiến sĩ), tự ý bỏ học trong thời gian đào tạo: thôi học ngày 01/12/2025, sau ngày khai giảng 01/09/2025; phải đền bù chi phí đào tạo 100.000.000 đ, đã nộp 0 đ, còn phải nộp 100.000.000 đ\n"
             "\n"
-            "Vi phạm không còn: 1\n"
-            "  Quy tắc         Sự kiện  Đối tượng  Chi tiết\n"
-            "  QUOTA_EXCEEDED  e-2      CT-2025    ghi danh thứ 2 (E2) trong ô phd/public/domestic vượt chỉ tiêu 1 "
-            "(theo Nghị định 171/2025/NĐ-CP)\n");
+            "Không còn: 1\n"
+            "  Loại     Nội dung kiểm tra  Bản ghi căn cứ  Đối tượng  Nội dung\n"
+            "  vi phạm  Vượt chỉ tiêu      e-2             CT-2025    Lê Thị Bích (P2), học viên E2, là người thứ 2 được cử đi học theo chỉ tiêu Tiến sĩ / Ngân sách/kinh phí đơn vị sự nghiệp / Trong nước của kế hoạch CT-2025, vượt chỉ tiêu 1\n");
 }
 
 TEST_F(DiffCli, TableInEnglish) {
-  std::vector<std::string> lines = SplitLines(Diff({"--lang", "en"}));
-  ASSERT_EQ(lines.size(), 20u);
-  EXPECT_EQ(lines[0], "Changes from the end of 2025-11-30 to the end of 2025-12-31, as known at 9999-12-31T23:59:59.999999Z");
-  EXPECT_EQ(lines[2], "Tallies that changed");
-  EXPECT_EQ(lines[3], "  Item                           Measure           Before            After");
-  EXPECT_EQ(lines[4], "  CT-2025 phd/public/domestic    Enrolled               2                1");
-  EXPECT_EQ(lines[11], "                                 Compensation due   0 VND  100,000,000 VND");
-  EXPECT_EQ(lines[13], "Violations that appeared: 1");
-  EXPECT_EQ(lines[17], "Violations that cleared: 1");
-  EXPECT_EQ(lines[19], "  QUOTA_EXCEEDED  e-2    CT-2025  enrollment number 2 (E2) in cell phd/public/domestic exceeds the "
-                       "quota of 1 (judged by Decree 171/2025/ND-CP)");
+  EXPECT_EQ(Diff({"--lang", "en"}),
+            "Changes from the end of 2025-11-30 to the end of 2025-12-31, as known at 9999-12-31 23:59:59 (UTC+07:00)\n"
+            "\n"
+            "Tallies that changed\n"
+            "  Item                                           Measure                            Before            After\n"
+            "  CT-2025 PhD / Budget or unit funds / Domestic  Enrolled                                2                1\n"
+            "  CT-2025 PhD / Budget or unit funds / Domestic  In progress                             2                1\n"
+            "  CT-2025 PhD / Budget or unit funds / Domestic  Withdrawn                               0                1\n"
+            "  Level: Province                                Trainee-turns                           1                0\n"
+            "  Level: Province                                Persons                                 1                0\n"
+            "  Field: Information technology                  Trainee-turns                           2                1\n"
+            "  Form: Centralized                              Trainee-turns                           2                1\n"
+            "  Total                                          Training costs still to be repaid   0 VND  100,000,000 VND\n"
+            "\n"
+            "Findings that appeared: 1\n"
+            "  Kind       Check        Record  Subject  Detail\n"
+            "  violation  Dropped out  w-2     P2       Lê Thị Bích (P2), enrollment E2, course C-PHD-IT (PhD), dropped out during the training: withdrawn on 2025-12-01, after the course began on 2025-09-01; training costs to repay 100,000,000 VND, repaid 0 VND, outstanding 100,000,000 VND\n"
+            "\n"
+            "Findings that cleared: 1\n"
+            "  Kind       Check           Record  Subject  Detail\n"
+            "  violation  Over the quota  e-2     CT-2025  Lê Thị Bích (P2), enrollment E2, is number 2 sent under the PhD / Budget or unit funds / Domestic quota of plan CT-2025, over the quota of 1\n");
 }
 
+// JSON keeps the codes; a finding's detail is in the chosen language.
 TEST_F(DiffCli, JsonNamesEachChangeAndEachViolation) {
   Json j = Json::parse(Diff({"--format", "json", "--lang", "en"}));
-  EXPECT_EQ(j, Json::parse(R"json({"from":"2025-11-30","to":"2025-12-31","known_at":"9999-12-31T23:59:59.999999Z",
-    "changes":[
-      {"section":"cell","plan":"CT-2025","program":"phd","funding_class":"public","location":"domestic","measure":"enrolled","from":2,"to":1},
-      {"section":"cell","plan":"CT-2025","program":"phd","funding_class":"public","location":"domestic","measure":"in_progress","from":2,"to":1},
-      {"section":"cell","plan":"CT-2025","program":"phd","funding_class":"public","location":"domestic","measure":"withdrawn","from":0,"to":1},
-      {"section":"by_level","level":"province","measure":"trainee_turns","from":1,"to":0},
-      {"section":"by_level","level":"province","measure":"persons","from":1,"to":0},
-      {"section":"by_field","field":"information_technology","measure":"trainee_turns","from":2,"to":1},
-      {"section":"by_form","form":"centralized","measure":"trainee_turns","from":2,"to":1},
-      {"section":"total","measure":"reimbursement_due_vnd","from":0,"to":100000000}],
-    "appeared":[{"rule":"DROPPED_OUT","severity":"error","event":"w-2","subject":"P2",
-      "detail":"E2 withdrew 2025-12-01 after the phd course began 2025-09-01; public funding to repay 100,000,000 VND (judged by Decree 171/2025/ND-CP)",
-      "seq":25,"rulebook":"2025","enrollment":"E2","amount_vnd":100000000}],
-    "cleared":[{"rule":"QUOTA_EXCEEDED","severity":"error","event":"e-2","subject":"CT-2025",
-      "detail":"enrollment number 2 (E2) in cell phd/public/domestic exceeds the quota of 1 (judged by Decree 171/2025/ND-CP)",
-      "seq":16,"rulebook":"2025","enrollment":"E2","amount_vnd":null}],
-    "plan":null,"restate_units":false})json"));
+  EXPECT_EQ(j, Json::parse(R"json({
+ "from": "2025-11-30",
+ "to": "2025-12-31",
+ "known_at": "9999-12-31T16:59:59.999999Z",
+ "changes": [
+  {
+   "section": "cell",
+   "plan": "CT-2025",
+   "program": "phd",
+   "funding_class": "public",
+   "location": "domestic",
+   "measure": "enrolled",
+   "from": 2,
+   "to": 1
+  },
+  {
+   "section": "cell",
+   "plan": "CT-2025",
+   "program": "phd",
+   "funding_class": "public",
+   "location": "domestic",
+   "measure": "in_progress",
+   "from": 2,
+   "to": 1
+  },
+  {
+   "section": "cell",
+   "plan": "CT-2025",
+   "program": "phd",
+   "funding_class": "public",
+   "location": "domestic",
+   "measure": "withdrawn",
+   "from": 0,
+   "to": 1
+  },
+  {
+   "section": "by_level",
+   "level": "province",
+   "measure": "trainee_turns",
+   "from": 1,
+   "to": 0
+  },
+  {
+   "section": "by_level",
+   "level": "province",
+   "measure": "persons",
+   "from": 1,
+   "to": 0
+  },
+  {
+   "section": "by_field",
+   "field": "information_technology",
+   "measure": "trainee_turns",
+   "from": 2,
+   "to": 1
+  },
+  {
+   "section": "by_form",
+   "form": "centralized",
+   "measure": "trainee_turns",
+   "from": 2,
+   "to": 1
+  },
+  {
+   "section": "total",
+   "measure": "reimbursement_due_vnd",
+   "from": 0,
+   "to": 100000000
+  }
+ ],
+ "appeared": [
+  {
+   "rule": "DROPPED_OUT",
+   "severity": "error",
+   "event": "w-2",
+   "subject": "P2",
+   "detail": "Lê Thị Bích (P2), enrollment E2, course C-PHD-IT (PhD), dropped out during the training: withdrawn on 2025-12-01, after the course began on 2025-09-01; training costs to repay 100,000,000 VND, repaid 0 VND, outstanding 100,000,000 VND",
+   "kind": "violation",
+   "basis": {
+    "instrument": "decree_171_2025",
+    "article": 6,
+    "clause": null,
+    "point": null,
+    "confidence": "clause_to_confirm",
+    "citation": "Article 6 of Decree 171/2025",
+    "citation_full": "Article 6 of Decree No. 171/2025/ND-CP of 30 June 2025 of the Government on the training and fostering of civil servants",
+    "provisions": [
+     {
+      "instrument": "decree_171_2025",
+      "article": 6,
+      "clause": null,
+      "point": null,
+      "role": "obligation",
+      "confidence": "clause_to_confirm",
+      "citation": "Article 6 of Decree 171/2025",
+      "quote": null
+     }
+    ]
+   },
+   "params": {
+    "enrollment": "E2",
+    "person": "P2",
+    "person_name": "Lê Thị Bích",
+    "course": "C-PHD-IT",
+    "program": "phd",
+    "on": "2025-12-01",
+    "start": "2025-09-01",
+    "funding_vnd": 100000000,
+    "gross_vnd": 100000000,
+    "repaid_vnd": 0,
+    "outstanding_vnd": 100000000
+   },
+   "seq": 25,
+   "rulebook": "2025",
+   "enrollment": "E2",
+   "amount_vnd": 100000000,
+   "repaid_vnd": 0,
+   "outstanding_vnd": 100000000
+  }
+ ],
+ "cleared": [
+  {
+   "rule": "QUOTA_EXCEEDED",
+   "severity": "error",
+   "event": "e-2",
+   "subject": "CT-2025",
+   "detail": "Lê Thị Bích (P2), enrollment E2, is number 2 sent under the PhD / Budget or unit funds / Domestic quota of plan CT-2025, over the quota of 1",
+   "kind": "violation",
+   "basis": {
+    "instrument": "plan_decision",
+    "article": null,
+    "clause": null,
+    "point": null,
+    "confidence": "checked",
+    "citation": "KH 12/KH-UBND",
+    "citation_full": "KH 12/KH-UBND of 2025-02-01, Thành phố Cần Thơ (Kế hoạch đào tạo CB-CCVC năm 2025)",
+    "provisions": [
+     {
+      "instrument": "plan_decision",
+      "article": null,
+      "clause": null,
+      "point": null,
+      "role": "obligation",
+      "confidence": "checked",
+      "citation": "KH 12/KH-UBND",
+      "quote": null
+     }
+    ]
+   },
+   "params": {
+    "enrollment": "E2",
+    "person": "P2",
+    "person_name": "Lê Thị Bích",
+    "course": "C-PHD-IT",
+    "plan": "CT-2025",
+    "program": "phd",
+    "funding_class": "public",
+    "location": "domestic",
+    "on": "2025-09-02",
+    "nth": 2,
+    "quota": 1,
+    "plan_document": {
+     "plan": "CT-2025",
+     "title": "Kế hoạch đào tạo CB-CCVC năm 2025",
+     "source": "KH 12/KH-UBND",
+     "issued": "2025-02-01",
+     "issuer": "CT",
+     "issuer_name": "Thành phố Cần Thơ"
+    }
+   },
+   "seq": 16,
+   "rulebook": "2025",
+   "enrollment": "E2",
+   "amount_vnd": null,
+   "repaid_vnd": null,
+   "outstanding_vnd": null
+  }
+ ],
+ "plan": null,
+ "restate_units": false
+})json"));
 }
 
 TEST_F(DiffCli, CsvHasOneRowPerChangeAndPerViolation) {
   EXPECT_EQ(Diff({"--format", "csv", "--plan", "CT-2025"}),
-            "change,section,plan,program,funding_class,location,key,measure,old,new,rule,severity,event,subject,"
-            "rulebook,detail,enrollment,amount_vnd,seq,from,to,known_at\r\n"
-            "changed,cell,CT-2025,phd,public,domestic,,enrolled,2,1,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T23:59:59.999999Z\r\n"
-            "changed,cell,CT-2025,phd,public,domestic,,in_progress,2,1,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T23:59:59.999999Z\r\n"
-            "changed,cell,CT-2025,phd,public,domestic,,withdrawn,0,1,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T23:59:59.999999Z\r\n"
-            "changed,by_level,,,,,province,trainee_turns,1,0,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T23:59:59.999999Z\r\n"
-            "changed,by_level,,,,,province,persons,1,0,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T23:59:59.999999Z\r\n"
-            "changed,by_field,,,,,information_technology,trainee_turns,2,1,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T23:59:59.999999Z\r\n"
-            "changed,by_form,,,,,centralized,trainee_turns,2,1,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T23:59:59.999999Z\r\n"
-            "changed,total,,,,,,reimbursement_due_vnd,0,100000000,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T23:59:59.999999Z\r\n"
-            "appeared,,,,,,,,,,DROPPED_OUT,error,w-2,P2,2025,E2 bỏ học 2025-12-01 sau khi khóa phd bắt đầu 2025-09-01; "
-            "phải bồi hoàn kinh phí công 100.000.000 đ (theo Nghị định 171/2025/NĐ-CP),E2,100000000,25,2025-11-30,"
-            "2025-12-31,9999-12-31T23:59:59.999999Z\r\n"
-            "cleared,,,,,,,,,,QUOTA_EXCEEDED,error,e-2,CT-2025,2025,ghi danh thứ 2 (E2) trong ô phd/public/domestic "
-            "vượt chỉ tiêu 1 (theo Nghị định 171/2025/NĐ-CP),E2,,16,2025-11-30,2025-12-31,9999-12-31T23:59:59.999999Z\r\n");
+            "\xEF\xBB\xBF"
+            "Thay đổi,Mục,Kế hoạch,\"Trình độ, chương trình\",Nguồn kinh phí,\"Trong nước, nước ngoài\",Theo,Chỉ số,Trước,Sau,Nội dung kiểm tra,Loại,Bản ghi căn cứ,Đối tượng,Văn bản áp dụng,Nội dung,Căn cứ pháp lý,Học viên,Chi phí đền bù,Đã nộp,Còn phải nộp,Số thứ tự bản ghi,Từ ngày,Đến ngày,Dữ liệu ghi nhận đến\r\n"
+            "Số liệu thay đổi,Theo trình độ,CT-2025,Tiến sĩ,Ngân sách/kinh phí đơn vị sự nghiệp,Trong nước,,Đã cử đi học,2,1,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Số liệu thay đổi,Theo trình độ,CT-2025,Tiến sĩ,Ngân sách/kinh phí đơn vị sự nghiệp,Trong nước,,Đang học,2,1,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Số liệu thay đổi,Theo trình độ,CT-2025,Tiến sĩ,Ngân sách/kinh phí đơn vị sự nghiệp,Trong nước,,Thôi học,0,1,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Số liệu thay đổi,Theo cấp,,,,,Cấp tỉnh,Lượt học viên,1,0,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Số liệu thay đổi,Theo cấp,,,,,Cấp tỉnh,Số người,1,0,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Số liệu thay đổi,Theo lĩnh vực,,,,,Công nghệ thông tin,Lượt học viên,2,1,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Số liệu thay đổi,Theo hình thức,,,,,Tập trung,Lượt học viên,2,1,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Số liệu thay đổi,Tổng hợp,,,,,,Chi phí đền bù còn phải nộp,0,100000000,,,,,,,,,,,,,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Phát hiện mới,,,,,,,,,,Tự ý bỏ học,vi phạm,w-2,P2,NĐ 171/2025,\"Lê Thị Bích (P2), học viên E2, lớp C-PHD-IT (Tiến sĩ), tự ý bỏ học trong thời gian đào tạo: thôi học ngày 01/12/2025, sau ngày khai giảng 01/09/2025; phải đền bù chi phí đào tạo 100.000.000 đ, đã nộp 0 đ, còn phải nộp 100.000.000 đ\",Điều 6 NĐ 171/2025,E2,100000000,0,100000000,25,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Không còn,,,,,,,,,,Vượt chỉ tiêu,vi phạm,e-2,CT-2025,NĐ 171/2025,\"Lê Thị Bích (P2), học viên E2, là người thứ 2 được cử đi học theo chỉ tiêu Tiến sĩ / Ngân sách/kinh phí đơn vị sự nghiệp / Trong nước của kế hoạch CT-2025, vượt chỉ tiêu 1\",KH 12/KH-UBND,E2,,,,16,2025-11-30,2025-12-31,9999-12-31T16:59:59.999999Z\r\n");
 }
 
 TEST_F(DiffCli, PlanLeavesOutWhatConcernsOtherPlans) {
@@ -137,15 +306,15 @@ TEST_F(DiffCli, NothingChangedIsSaid) {
                         "9999-12-31", "--lang", "en"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out,
-            "Changes from the end of 2025-12-31 to the end of 2025-12-31, as known at 9999-12-31T23:59:59.999999Z\n"
+            "Changes from the end of 2025-12-31 to the end of 2025-12-31, as known at 9999-12-31 23:59:59 (UTC+07:00)\n"
             "\n"
             "Tallies that changed\n"
             "  No tally changed.\n"
             "\n"
-            "Violations that appeared: 0\n"
+            "Findings that appeared: 0\n"
             "  (none)\n"
             "\n"
-            "Violations that cleared: 0\n"
+            "Findings that cleared: 0\n"
             "  (none)\n");
 }
 

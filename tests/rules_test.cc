@@ -1,7 +1,7 @@
 // Every compliance rule of shared/spec/rules.md: for each, cases that must be
 // flagged and near misses that must not, on a small base ledger. Each case
-// asserts the exact violations of its rule: rule, severity, evidence event
-// id and seq, subject and the rulebook the case was judged by.
+// asserts the exact findings of its rule: rule, kind (shared/spec/legal.md),
+// evidence event id and seq, subject and the rulebook the case was judged by.
 #include <string>
 #include <vector>
 
@@ -43,6 +43,12 @@ const Course kMaster2023{.course = "C-MS-2023", .plan = "K", .program = "master"
                          .end = "2025-09-01"};
 const Course kMaster2025{.course = "C-MS-2025", .plan = "K", .program = "master", .start = "2025-09-01",
                          .end = "2027-09-01"};
+// Bachelor degrees either side of 2025-07-01: the law's đền bù covers them
+// under 2017 only (legal.md).
+const Course kBachelor2023{.course = "C-BA-2023", .plan = "K", .program = "bachelor", .start = "2023-09-01",
+                           .end = "2025-09-01"};
+const Course kBachelor2025{.course = "C-BA-2025", .plan = "K", .program = "bachelor", .start = "2025-09-01",
+                           .end = "2027-09-01"};
 
 // The world every case starts from: a province, a district and a commune
 // under it; two civil servants; plan K (17 publicly funded domestic PhDs,
@@ -143,7 +149,7 @@ const RuleCase kCases[] = {
     {"NotInPlanWithoutNominationEvenSelfFunded",
      {Enroll("enr-2", "2025-08-20", "E2", "P2", "C-PHD", "self_funded")},
      Rule::kNotInPlan,
-     {{"NOT_IN_PLAN", "error", "enr-2", kBase + 1, "P2", "2025"}}},
+     {{"NOT_IN_PLAN", "violation", "enr-2", kBase + 1, "P2", "2025"}}},
     {"NotInPlanNominatedIsClear",
      {Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD")},
      Rule::kNotInPlan,
@@ -151,7 +157,7 @@ const RuleCase kCases[] = {
     {"NotInPlanRevokedBeforeTheEnrollmentDoesNotCount",
      {RevokeNomination("nr-1", "2025-08-10", "K", "P1", "phd"), Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD")},
      Rule::kNotInPlan,
-     {{"NOT_IN_PLAN", "error", "enr-1", kBase + 2, "P1", "2025"}}},
+     {{"NOT_IN_PLAN", "violation", "enr-1", kBase + 2, "P1", "2025"}}},
     {"NotInPlanApprovedRevokedApprovedAgainCounts",
      {RevokeNomination("nr-1", "2025-08-05", "K", "P1", "phd"), Nominate("n-1b", "2025-08-10", "K", "P1", "phd"),
       Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD")},
@@ -166,15 +172,15 @@ const RuleCase kCases[] = {
     {"NotInPlanRevokedLaterTheSameDayCounts",
      {Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD"), RevokeNomination("nr-1", "2025-08-20", "K", "P1", "phd")},
      Rule::kNotInPlan,
-     {{"NOT_IN_PLAN", "error", "enr-1", kBase + 1, "P1", "2025"}}},
+     {{"NOT_IN_PLAN", "violation", "enr-1", kBase + 1, "P1", "2025"}}},
     {"NotInPlanNominatedForAnotherProgram",
      {Nominate("n-2", "2025-08-01", "K", "P2", "master"), Enroll("enr-2", "2025-08-20", "E2", "P2", "C-PHD")},
      Rule::kNotInPlan,
-     {{"NOT_IN_PLAN", "error", "enr-2", kBase + 2, "P2", "2025"}}},
+     {{"NOT_IN_PLAN", "violation", "enr-2", kBase + 2, "P2", "2025"}}},
     {"NotInPlanNominatedOnlyAfterTheEnrollment",
      {Nominate("n-2", "2025-08-21", "K", "P2", "phd"), Enroll("enr-2", "2025-08-20", "E2", "P2", "C-PHD")},
      Rule::kNotInPlan,
-     {{"NOT_IN_PLAN", "error", "enr-2", kBase + 2, "P2", "2025"}}},
+     {{"NOT_IN_PLAN", "violation", "enr-2", kBase + 2, "P2", "2025"}}},
     {"NotInPlanWithdrawnIsNotActive",
      {Enroll("enr-2", "2025-08-20", "E2", "P2", "C-PHD"), Withdraw("w-2", "2025-08-25", "E2")},
      Rule::kNotInPlan,
@@ -185,7 +191,7 @@ const RuleCase kCases[] = {
     {"Quota18thPhdIsOver",
      Phds(18),
      Rule::kQuotaExceeded,
-     {{"QUOTA_EXCEEDED", "error", "enr-Q18", kBase + 54, "K", "2025"}}},
+     {{"QUOTA_EXCEEDED", "violation", "enr-Q18", kBase + 54, "K", "2025"}}},
     // The 18th in (effective, seq) order, not in seq order: Q0 enrolled
     // earlier but was recorded last.
     {"QuotaCountsInEffectiveOrder",
@@ -193,11 +199,11 @@ const RuleCase kCases[] = {
                      Nominate("n-Q0", "2025-07-01", "K", "Q0", "phd"),
                      Enroll("enr-Q0", "2025-07-15", "E-Q0", "Q0", "C-PHD")}),
      Rule::kQuotaExceeded,
-     {{"QUOTA_EXCEEDED", "error", "enr-Q17", kBase + 51, "K", "2025"}}},
+     {{"QUOTA_EXCEEDED", "violation", "enr-Q17", kBase + 51, "K", "2025"}}},
     {"QuotaZeroWhereTheProgramHasOtherCells",
      {Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD", "self_funded")},
      Rule::kQuotaExceeded,
-     {{"QUOTA_EXCEEDED", "error", "enr-1", kBase + 1, "K", "2025"}}},
+     {{"QUOTA_EXCEEDED", "violation", "enr-1", kBase + 1, "K", "2025"}}},
     {"QuotaNullWhereTheProgramHasNoCells",
      {Open("c-ku", "2025-09-01", kUpdate), Enroll("enr-3", "2025-09-20", "E3", "P1", "C-KU")},
      Rule::kQuotaExceeded,
@@ -224,23 +230,23 @@ const RuleCase kCases[] = {
       Decide("d-3", "2025-09-06", "QĐ-3", "K", "", 1),
       Decide("d-4", "2025-09-07", "QĐ-4", "K", "", 100'000'000)},
      Rule::kBudgetExceeded,
-     {{"BUDGET_EXCEEDED", "error", "d-3", kBase + 6, "K", "2025"},
-      {"BUDGET_EXCEEDED", "error", "d-4", kBase + 7, "K", "2025"}}},
+     {{"BUDGET_EXCEEDED", "violation", "d-3", kBase + 6, "K", "2025"},
+      {"BUDGET_EXCEEDED", "violation", "d-4", kBase + 7, "K", "2025"}}},
     {"BudgetRunsInEffectiveOrder",
      {Decide("d-early", "2025-09-01", "QĐ-E", "K", "", 500'000'000),
       Decide("d-late", "2025-06-01", "QĐ-L", "K", "", 600'000'000)},
      Rule::kBudgetExceeded,
-     {{"BUDGET_EXCEEDED", "error", "d-early", kBase + 1, "K", "2025"}}},
+     {{"BUDGET_EXCEEDED", "violation", "d-early", kBase + 1, "K", "2025"}}},
     {"BudgetRevokedAfterDStillCounts",
      {Decide("d-1", "2025-09-01", "QĐ-1", "K", "", 1'200'000'000), RevokeFunding("r-1", "2026-01-10", "QĐ-1")},
      Rule::kBudgetExceeded,
-     {{"BUDGET_EXCEEDED", "error", "d-1", kBase + 1, "K", "2025"}}},
+     {{"BUDGET_EXCEEDED", "violation", "d-1", kBase + 1, "K", "2025"}}},
 
     // ---------------------------------------------------------------- OVERDUE (C-KU ends 2025-10-31)
     {"OverdueOnEndPlus31",
      {Open("c-ku", "2025-09-01", kUpdate), Enroll("enr-3", "2025-09-20", "E3", "P1", "C-KU")},
      Rule::kOverdue,
-     {{"OVERDUE", "error", "enr-3", kBase + 2, "P1", "2025"}},
+     {{"OVERDUE", "data_quality", "enr-3", kBase + 2, "P1", "2025"}},
      "2025-12-01"},
     {"OverdueNotOnEndPlus30",
      {Open("c-ku", "2025-09-01", kUpdate), Enroll("enr-3", "2025-09-20", "E3", "P1", "C-KU")},
@@ -262,13 +268,38 @@ const RuleCase kCases[] = {
     {"FailedCompletion",
      {Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD"), Complete("k-1", "2028-09-10", "E1", "failed")},
      Rule::kFailed,
-     {{"FAILED", "error", "k-1", kBase + 2, "P1", "2025"}},
+     {{"FAILED", "violation", "k-1", kBase + 2, "P1", "2025"}},
      "2028-12-31"},
     {"FailedNotWhenPassed",
      {Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD"), Complete("k-1", "2028-09-10", "E1")},
      Rule::kFailed,
      {},
      "2028-12-31"},
+    // legal.md: a failure the law's đền bù does not cover is a warning (with
+    // no amount: tallies_test): fostering, a self-funded degree, a bachelor
+    // judged by the 2025 rulebook. A bachelor under 2017 is covered.
+    {"FailedFosteringIsAWarning",
+     {Open("c-ku", "2025-09-01", kUpdate), Enroll("enr-3", "2025-09-20", "E3", "P1", "C-KU"),
+      Complete("k-3", "2025-11-01", "E3", "failed")},
+     Rule::kFailed,
+     {{"FAILED", "warning", "k-3", kBase + 3, "P1", "2025"}}},
+    {"FailedSelfFundedDegreeIsAWarning",
+     {Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD", "self_funded"), Complete("k-1", "2028-09-10", "E1", "failed")},
+     Rule::kFailed,
+     {{"FAILED", "warning", "k-1", kBase + 2, "P1", "2025"}},
+     "2028-12-31"},
+    {"FailedBachelorUnder2025IsAWarning",
+     {Open("c-ba", "2025-06-01", kBachelor2025), Enroll("enr-b", "2025-08-20", "E-B", "P1", "C-BA-2025"),
+      Complete("k-b", "2027-09-01", "E-B", "failed")},
+     Rule::kFailed,
+     {{"FAILED", "warning", "k-b", kBase + 3, "P1", "2025"}},
+     "2027-12-31"},
+    {"FailedBachelorUnder2017IsAViolation",
+     {Open("c-ba", "2023-06-01", kBachelor2023), Enroll("enr-b", "2023-08-20", "E-B", "P1", "C-BA-2023"),
+      Complete("k-b", "2025-09-01", "E-B", "failed")},
+     Rule::kFailed,
+     {{"FAILED", "violation", "k-b", kBase + 3, "P1", "2017"}},
+     "2025-12-31"},
     // Engine's choice: a later passed completion (a retake) supersedes.
     {"FailedThenPassedRetakeIsClear",
      {Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD"), Complete("k-1", "2028-09-10", "E1", "failed"),
@@ -281,7 +312,17 @@ const RuleCase kCases[] = {
     {"DroppedOutOnTheStartDay",
      {Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD"), Withdraw("w-1", "2025-09-01", "E1")},
      Rule::kDroppedOut,
-     {{"DROPPED_OUT", "error", "w-1", kBase + 2, "P1", "2025"}}},
+     {{"DROPPED_OUT", "violation", "w-1", kBase + 2, "P1", "2025"}}},
+    {"DroppedOutBachelorUnder2025IsAWarning",
+     {Open("c-ba", "2025-06-01", kBachelor2025), Enroll("enr-b", "2025-08-20", "E-B", "P1", "C-BA-2025"),
+      Withdraw("w-b", "2025-10-01", "E-B")},
+     Rule::kDroppedOut,
+     {{"DROPPED_OUT", "warning", "w-b", kBase + 3, "P1", "2025"}}},
+    {"DroppedOutBachelorUnder2017IsAViolation",
+     {Open("c-ba", "2023-06-01", kBachelor2023), Enroll("enr-b", "2023-08-20", "E-B", "P1", "C-BA-2023"),
+      Withdraw("w-b", "2024-10-01", "E-B")},
+     Rule::kDroppedOut,
+     {{"DROPPED_OUT", "violation", "w-b", kBase + 3, "P1", "2017"}}},
     {"DroppedOutNotTheDayBeforeTheStart",
      {Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD"), Withdraw("w-1", "2025-08-31", "E1")},
      Rule::kDroppedOut,
@@ -300,7 +341,7 @@ const RuleCase kCases[] = {
     {"OutsidePhaseStartingTheDayBefore",
      {Open("c-con", "2025-06-01", kBuildEarly), Enroll("enr-1", "2025-06-20", "E1", "P1", "C-CON-0630")},
      Rule::kOutsidePhase,
-     {{"OUTSIDE_PHASE", "error", "enr-1", kBase + 2, "K", "2017"}}},
+     {{"OUTSIDE_PHASE", "violation", "enr-1", kBase + 2, "K", "2017"}}},
     {"OutsidePhaseNotOnTheOpeningDay",
      {Open("c-con", "2025-06-01", kBuildOnTime), Enroll("enr-1", "2025-06-20", "E1", "P1", "C-CON-0701")},
      Rule::kOutsidePhase,
@@ -323,7 +364,7 @@ const RuleCase kCases[] = {
     {"AgeOver40Under2017",
      Sent(kMaster0630, "cadre", "1984-06-30"),  // 41 on 2025-06-30
      Rule::kAgeLimit,
-     {{"AGE_LIMIT", "error", "enr-a", kBase + 3, "A", "2017"}}},
+     {{"AGE_LIMIT", "violation", "enr-a", kBase + 3, "A", "2017"}}},
     {"AgeExactly40Under2017Passes",
      Sent(kMaster0630, "civil_servant", "1984-07-01"),  // 40 on 2025-06-30, 41 the day after
      Rule::kAgeLimit,
@@ -331,7 +372,7 @@ const RuleCase kCases[] = {
     {"Age42Under2017IsOver",
      Sent(kMaster0630, "civil_servant", "1983-01-01"),
      Rule::kAgeLimit,
-     {{"AGE_LIMIT", "error", "enr-a", kBase + 3, "A", "2017"}}},
+     {{"AGE_LIMIT", "violation", "enr-a", kBase + 3, "A", "2017"}}},
     {"Age42InACourseStarting20250701IsJudgedBy2025",
      Sent(kMaster0701, "civil_servant", "1983-01-01"),
      Rule::kAgeLimit,
@@ -343,7 +384,7 @@ const RuleCase kCases[] = {
     {"AgeOver45Under2025",
      Sent(kMaster0701, "cadre", "1979-07-01"),  // 46 on 2025-07-01
      Rule::kAgeLimit,
-     {{"AGE_LIMIT", "error", "enr-a", kBase + 3, "A", "2025"}}},
+     {{"AGE_LIMIT", "violation", "enr-a", kBase + 3, "A", "2025"}}},
     {"AgePublicEmployeeIsNeverFlagged", Sent(kMaster0630, "public_employee", "1960-01-01"), Rule::kAgeLimit, {}},
     {"AgeSelfFundedIsNotFlagged",
      Sent(kMaster0630, "cadre", "1960-01-01", "self_funded"),
@@ -364,7 +405,7 @@ const RuleCase kCases[] = {
     {"AgeBornFeb29Is41OnMar1",
      Sent(kMaster0301, "cadre", "1984-02-29"),
      Rule::kAgeLimit,
-     {{"AGE_LIMIT", "error", "enr-a", kBase + 3, "A", "2017"}}},
+     {{"AGE_LIMIT", "violation", "enr-a", kBase + 3, "A", "2017"}}},
     // Only the first publicly funded postgraduate enrollment is judged: at
     // 42 in a 2025 course it passes, and the later one is not "first sent".
     {"AgeOnlyTheFirstPostgraduateEnrollmentIsJudged",
@@ -379,7 +420,7 @@ const RuleCase kCases[] = {
     {"ServiceBreachUnder2017OneMonthShort",
      Served(kMaster2023, "cadre", "2025-08-31", "2029-08-30"),
      Rule::kServiceBreach,
-     {{"SERVICE_BREACH", "error", "l-s", kBase + 7, "S", "2017"}},
+     {{"SERVICE_BREACH", "violation", "l-s", kBase + 7, "S", "2017"}},
      "2030-01-01"},
     {"ServiceBreachUnder2017ServedInFull",
      Served(kMaster2023, "cadre", "2025-08-31", "2029-08-31"),
@@ -390,12 +431,17 @@ const RuleCase kCases[] = {
     {"ServiceBreachUnder2025NotClearedByTwiceTheLength",
      Served(kMaster2025, "civil_servant", "2027-09-10", "2031-09-10"),
      Rule::kServiceBreach,
-     {{"SERVICE_BREACH", "error", "l-s", kBase + 7, "S", "2025"}},
+     {{"SERVICE_BREACH", "violation", "l-s", kBase + 7, "S", "2025"}},
      "2034-01-01"},
     {"ServiceBreachUnder2025OneMonthShort",
      Served(kMaster2025, "civil_servant", "2027-09-10", "2033-09-09"),
      Rule::kServiceBreach,
-     {{"SERVICE_BREACH", "error", "l-s", kBase + 7, "S", "2025"}},
+     {{"SERVICE_BREACH", "violation", "l-s", kBase + 7, "S", "2025"}},
+     "2034-01-01"},
+    {"ServiceBreachBachelorUnder2025IsAWarning",
+     Served(kBachelor2025, "civil_servant", "2027-09-10", "2031-09-10"),
+     Rule::kServiceBreach,
+     {{"SERVICE_BREACH", "warning", "l-s", kBase + 7, "S", "2025"}},
      "2034-01-01"},
     {"ServiceBreachUnder2025ServedInFull",
      Served(kMaster2025, "civil_servant", "2027-09-10", "2033-09-10"),
@@ -430,13 +476,13 @@ const RuleCase kCases[] = {
      {Decide("d-g", "2025-09-01", "QĐ-G", "K", "E-GHOST", 50'000'000),
       Decide("d-gs", "2025-09-02", "QĐ-GS", "K", "E-GHOST2", 10'000'000, "self_funded")},
      Rule::kFundingWithoutEnrollment,
-     {{"FUNDING_WITHOUT_ENROLLMENT", "error", "d-g", kBase + 1, "QĐ-G", "2025"},
-      {"FUNDING_WITHOUT_ENROLLMENT", "error", "d-gs", kBase + 2, "QĐ-GS", "2025"}}},
+     {{"FUNDING_WITHOUT_ENROLLMENT", "data_quality", "d-g", kBase + 1, "QĐ-G", "2025"},
+      {"FUNDING_WITHOUT_ENROLLMENT", "data_quality", "d-gs", kBase + 2, "QĐ-GS", "2025"}}},
     {"FundingWithoutEnrollmentAlreadyWithdrawn",
      {Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD"), Withdraw("w-1", "2025-08-25", "E1"),
       Decide("d-1", "2025-09-01", "QĐ-1", "K", "E1", 50'000'000)},
      Rule::kFundingWithoutEnrollment,
-     {{"FUNDING_WITHOUT_ENROLLMENT", "error", "d-1", kBase + 3, "QĐ-1", "2025"}}},
+     {{"FUNDING_WITHOUT_ENROLLMENT", "data_quality", "d-1", kBase + 3, "QĐ-1", "2025"}}},
     {"FundingWithoutEnrollmentNotWhenDecidedBeforeTheWithdrawal",
      {Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD"), Withdraw("w-1", "2025-08-25", "E1"),
       Decide("d-1", "2025-08-22", "QĐ-1", "K", "E1", 50'000'000)},
@@ -445,7 +491,7 @@ const RuleCase kCases[] = {
     {"FundingWithoutEnrollmentDecidedTheDayBeforeTheEnrollment",
      {Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD"), Decide("d-1", "2025-08-19", "QĐ-1", "K", "E1", 50'000'000)},
      Rule::kFundingWithoutEnrollment,
-     {{"FUNDING_WITHOUT_ENROLLMENT", "error", "d-1", kBase + 2, "QĐ-1", "2025"}}},
+     {{"FUNDING_WITHOUT_ENROLLMENT", "data_quality", "d-1", kBase + 2, "QĐ-1", "2025"}}},
     {"FundingWithoutEnrollmentNotOnTheEnrollmentDay",
      {Decide("d-1", "2025-08-20", "QĐ-1", "K", "E1", 50'000'000), Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD")},
      Rule::kFundingWithoutEnrollment,
@@ -461,8 +507,8 @@ const RuleCase kCases[] = {
       Decide("d-2", "2025-08-26", "QĐ-2", "K", "E1", 50'000'000, "unit_fund"),
       Decide("d-3", "2025-08-27", "QĐ-3", "K", "E1", 10'000'000)},
      Rule::kDuplicateFunding,
-     {{"DUPLICATE_FUNDING", "error", "d-2", kBase + 3, "E1", "2025"},
-      {"DUPLICATE_FUNDING", "error", "d-3", kBase + 4, "E1", "2025"}}},
+     {{"DUPLICATE_FUNDING", "data_quality", "d-2", kBase + 3, "E1", "2025"},
+      {"DUPLICATE_FUNDING", "data_quality", "d-3", kBase + 4, "E1", "2025"}}},
     {"DuplicateFundingNotForASelfFundedSecond",
      {Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD"), Decide("d-1", "2025-08-25", "QĐ-1", "K", "E1", 50'000'000),
       Decide("d-2", "2025-08-26", "QĐ-2", "K", "E1", 50'000'000, "scholarship")},
@@ -478,7 +524,7 @@ const RuleCase kCases[] = {
     {"DateInconsistentCompletionBeforeTheStart",
      {Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD"), Complete("k-1", "2025-08-31", "E1")},
      Rule::kDateInconsistent,
-     {{"DATE_INCONSISTENT", "error", "k-1", kBase + 2, "E1", "2025"}}},
+     {{"DATE_INCONSISTENT", "data_quality", "k-1", kBase + 2, "E1", "2025"}}},
     {"DateInconsistentNotForACompletionOnTheStartDay",
      {Enroll("enr-1", "2025-08-20", "E1", "P1", "C-PHD"), Complete("k-1", "2025-09-01", "E1")},
      Rule::kDateInconsistent,
@@ -486,7 +532,7 @@ const RuleCase kCases[] = {
     {"DateInconsistentEnrollmentAfterTheEnd",
      {Open("c-ku", "2025-09-01", kUpdate), Enroll("enr-3", "2025-11-01", "E3", "P1", "C-KU")},
      Rule::kDateInconsistent,
-     {{"DATE_INCONSISTENT", "error", "enr-3", kBase + 2, "E3", "2025"}}},
+     {{"DATE_INCONSISTENT", "data_quality", "enr-3", kBase + 2, "E3", "2025"}}},
     {"DateInconsistentNotForAnEnrollmentOnTheEndDay",
      {Open("c-ku", "2025-09-01", kUpdate), Enroll("enr-3", "2025-10-31", "E3", "P1", "C-KU")},
      Rule::kDateInconsistent,
@@ -497,7 +543,7 @@ const RuleCase kCases[] = {
      {Unit("u-a", "2015-01-01", "A", "commune", "PROV"), Unit("u-b", "2015-01-01", "B", "commune", "PROV"),
       Reorganize("m-ab", "2025-03-01", "merge", {"A"}, "B"), Person("p-x", "2025-03-01", "X", "cadre", "A")},
      Rule::kUnitDissolved,
-     {{"UNIT_DISSOLVED", "error", "p-x", kBase + 4, "A", "2017"}}},
+     {{"UNIT_DISSOLVED", "data_quality", "p-x", kBase + 4, "A", "2017"}}},
     {"UnitDissolvedNotTheDayBeforeTheMerge",
      {Unit("u-a", "2015-01-01", "A", "commune", "PROV"), Unit("u-b", "2015-01-01", "B", "commune", "PROV"),
       Reorganize("m-ab", "2025-03-01", "merge", {"A"}, "B"), Person("p-x", "2025-02-28", "X", "cadre", "A")},
@@ -510,12 +556,12 @@ const RuleCase kCases[] = {
       Reorganize("m-ab", "2025-03-01", "merge", {"A", "B"}, "B"), Person("p-x", "2025-04-01", "X", "cadre", "B"),
       Person("p-y", "2025-04-01", "Y", "cadre", "A")},
      Rule::kUnitDissolved,
-     {{"UNIT_DISSOLVED", "error", "p-y", kBase + 5, "A", "2017"}}},
+     {{"UNIT_DISSOLVED", "data_quality", "p-y", kBase + 5, "A", "2017"}}},
     {"UnitDissolvedDissolved",
      {Unit("u-x", "2015-01-01", "X", "commune", "PROV"), Reorganize("d-x", "2025-05-01", "dissolve", {"X"}),
       Transfer("t-1", "2025-05-01", "P1", "X")},
      Rule::kUnitDissolved,
-     {{"UNIT_DISSOLVED", "error", "t-1", kBase + 3, "X", "2017"}}},
+     {{"UNIT_DISSOLVED", "data_quality", "t-1", kBase + 3, "X", "2017"}}},
     {"UnitDissolvedNotTheDayBeforeTheDissolution",
      {Unit("u-x", "2015-01-01", "X", "commune", "PROV"), Reorganize("d-x", "2025-05-01", "dissolve", {"X"}),
       Transfer("t-1", "2025-04-30", "P1", "X")},
@@ -525,7 +571,7 @@ const RuleCase kCases[] = {
      {Open("c-ku", "2025-07-01", Course{.course = "C-KU", .plan = "K", .program = "knowledge_update",
                                         .start = "2025-10-01", .end = "2025-10-31", .unit = "DIST"})},
      Rule::kUnitDissolved,
-     {{"UNIT_DISSOLVED", "error", "c-ku", kBase + 1, "DIST", "2025"}}},
+     {{"UNIT_DISSOLVED", "data_quality", "c-ku", kBase + 1, "DIST", "2025"}}},
     {"UnitDissolvedNotADistrictOn20250630",
      {Open("c-ku", "2025-06-30", Course{.course = "C-KU", .plan = "K", .program = "knowledge_update",
                                         .start = "2025-10-01", .end = "2025-10-31", .unit = "DIST"})},
@@ -537,7 +583,7 @@ const RuleCase kCases[] = {
       Unit("u-a2", "2025-03-01", "A2", "commune", "PROV"), Person("p-x", "2025-04-01", "X", "cadre", "A"),
       Person("p-y", "2025-04-01", "Y", "cadre", "A2")},
      Rule::kUnitDissolved,
-     {{"UNIT_DISSOLVED", "error", "p-x", kBase + 4, "A", "2017"}}},
+     {{"UNIT_DISSOLVED", "data_quality", "p-x", kBase + 4, "A", "2017"}}},
 
     {"UnitDissolvedNotARenameThatKeepsTheId",
      {Unit("u-a", "2015-01-01", "A", "commune", "PROV"), Reorganize("rn-a", "2025-03-01", "rename", {"A"}, "A"),
@@ -571,9 +617,9 @@ const RuleCase kCases[] = {
      {Enroll("enr-9", "2025-08-20", "E9", "P-GHOST", "C-GHOST"),
       Withdraw("w-9", "2025-08-21", "E-GHOST")},
      Rule::kMissingReference,
-     {{"MISSING_REFERENCE", "error", "enr-9", kBase + 1, "C-GHOST", "2025"},
-      {"MISSING_REFERENCE", "error", "enr-9", kBase + 1, "P-GHOST", "2025"},
-      {"MISSING_REFERENCE", "error", "w-9", kBase + 2, "E-GHOST", "2025"}}},
+     {{"MISSING_REFERENCE", "data_quality", "enr-9", kBase + 1, "C-GHOST", "2025"},
+      {"MISSING_REFERENCE", "data_quality", "enr-9", kBase + 1, "P-GHOST", "2025"},
+      {"MISSING_REFERENCE", "data_quality", "w-9", kBase + 2, "E-GHOST", "2025"}}},
     {"MissingReferenceNotWhenRegisteredLaterInTheLedger",
      {Enroll("enr-9", "2025-08-20", "E9", "P9", "C-PHD"), Person("p-9", "2025-08-25", "P9", "cadre", "COMM")},
      Rule::kMissingReference,
@@ -581,7 +627,7 @@ const RuleCase kCases[] = {
     {"MissingReferenceWhenTheRegistrationIsAfterD",
      {Enroll("enr-9", "2025-08-20", "E9", "P9", "C-PHD"), Person("p-9", "2026-01-05", "P9", "cadre", "COMM")},
      Rule::kMissingReference,
-     {{"MISSING_REFERENCE", "error", "enr-9", kBase + 1, "P9", "2025"}}},
+     {{"MISSING_REFERENCE", "data_quality", "enr-9", kBase + 1, "P9", "2025"}}},
     {"MissingReferenceLeavesAMissingEnrollmentToFunding",
      {Decide("d-g", "2025-09-01", "QĐ-G", "K", "E-GHOST", 50'000'000)},
      Rule::kMissingReference,
@@ -596,7 +642,7 @@ const RuleCase kCases[] = {
     {"MissingReferenceForAFundingDecisionsPlan",
      {Decide("d-g", "2025-09-01", "QĐ-G", "K-GHOST", "", 50'000'000)},
      Rule::kMissingReference,
-     {{"MISSING_REFERENCE", "error", "d-g", kBase + 1, "K-GHOST", "2025"}}},
+     {{"MISSING_REFERENCE", "data_quality", "d-g", kBase + 1, "K-GHOST", "2025"}}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Rules, RuleCaseTest, testing::ValuesIn(kCases),
@@ -614,26 +660,34 @@ TEST(RulesTest, EveryRuleHasAFlaggedCaseAndANearMiss) {
   }
 }
 
-// The detail names the rulebook a case was judged by, in both languages.
-TEST(RulesTest, DetailNamesTheRulebook) {
+// A finding carries the rulebook it was judged by, its typed arguments and
+// the legal basis of that rulebook (legal.md); the words are the catalog's
+// (tests/finding_catalog_test.cc).
+TEST(RulesTest, ArgumentsAndBasisFollowTheRulebook) {
   Outcome o2017 = OutcomeOf(Sent(kMaster0630, "cadre", "1984-06-30"), "2025-12-31");
   std::vector<Violation> v = Of(o2017, Rule::kAgeLimit);
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0].rulebook, Rulebook::k2017);
-  EXPECT_EQ(v[0].detail_en,
-            "first sent to postgraduate training (master, E-A) aged 41 on the course start 2025-06-30, over the "
-            "limit of 40 (judged by Decree 101/2017/ND-CP as amended by Decree 89/2021/ND-CP)");
-  EXPECT_EQ(v[0].detail_vi,
-            "lần đầu được cử đi đào tạo sau đại học (master, E-A) khi 41 tuổi vào ngày khai giảng 2025-06-30, quá "
-            "giới hạn 40 tuổi (theo Nghị định 101/2017/NĐ-CP (sửa đổi bởi Nghị định 89/2021/NĐ-CP))");
+  EXPECT_EQ(v[0].basis, Basis::kAgeLimit2017);
+  EXPECT_EQ(v[0].kind, Kind::kViolation);
+  EXPECT_EQ(v[0].what, Case::kAgeLimit);
+  EXPECT_EQ(v[0].args.person, "A");
+  EXPECT_EQ(v[0].args.person_name, "Nguyễn Văn A");
+  EXPECT_EQ(v[0].args.enrollment, "E-A");
+  EXPECT_EQ(v[0].args.course, "C-MS-0630");
+  EXPECT_EQ(v[0].args.program, Program::MASTER);
+  EXPECT_EQ(v[0].args.start, Day("2025-06-30"));
+  EXPECT_EQ(v[0].args.age, 41);
+  EXPECT_EQ(v[0].args.limit, 40);
+  EXPECT_FALSE(v[0].args.plan_document.has_value());  // a law, not the plan, is cited
 
   Outcome o2025 = OutcomeOf(Sent(kMaster0701, "cadre", "1979-07-01"), "2025-12-31");
   v = Of(o2025, Rule::kAgeLimit);
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0].rulebook, Rulebook::k2025);
-  EXPECT_EQ(v[0].detail_en,
-            "first sent to postgraduate training (master, E-A) aged 46 on the course start 2025-07-01, over the "
-            "limit of 45 (judged by Decree 171/2025/ND-CP)");
+  EXPECT_EQ(v[0].basis, Basis::kAgeLimit2025);
+  EXPECT_EQ(v[0].args.age, 46);
+  EXPECT_EQ(v[0].args.limit, 45);
 }
 
 // Violations are listed in (rule, evidence seq) order, whatever order the

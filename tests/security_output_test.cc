@@ -155,7 +155,7 @@ TEST_F(FormulaIds, ViolationsCsvNeutralisesEveryFormulaCell) {
 TEST_F(FormulaIds, ReportCsvNeutralisesThePlanIdAndKeepsNegativeNumbers) {
   RunResult r = Tledger(db_, {"report", "--as-of", "2025-12-31", "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("plan,'+C1,,,,,,,,,,budget_vnd,,,,1000,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\nKinh phí kế hoạch,'+C1,,,,,,,,,,,Dự toán kinh phí,,,,1000,"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find(",+C1,"), std::string::npos) << r.out;
 }
 

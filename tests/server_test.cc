@@ -100,7 +100,7 @@ TEST_F(ServerTest, LabelsAreTheCatalogOfTheCliTables) {
       "en": "By level of the unit"
     })"), std::string::npos) << r.body;
   EXPECT_NE(r.body.find(R"("enrolled": {
-      "vi": "Ghi danh",
+      "vi": "Đã cử đi học",
       "en": "Enrolled"
     })"), std::string::npos);
   EXPECT_NE(r.body.find(R"("NOT_IN_PLAN": {
@@ -119,9 +119,9 @@ struct RefusalCase {
 TEST_F(ServerTest, BadParametersAreRefusedNamingTheParameterAndTheForm) {
   const RefusalCase cases[] = {
       {"malformed date", "/api/v1/report?as_of=2025-02-30", 400,
-       R"j({"error":{"vi":"Tham số as_of: \"2025-02-30\" không hợp lệ (cần một ngày dạng YYYY-MM-DD)","en":"Parameter as_of: \"2025-02-30\" is not valid (expected a date, YYYY-MM-DD)"}})j"},
+       R"j({"error":{"vi":"Tham số as_of: \"2025-02-30\" không hợp lệ (cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy)","en":"Parameter as_of: \"2025-02-30\" is not valid (expected a date, YYYY-MM-DD or dd/mm/yyyy)"}})j"},
       {"not an instant", "/api/v1/violations?known_at=yesterday", 400,
-       R"j({"error":{"vi":"Tham số known_at: \"yesterday\" không hợp lệ (cần một thời điểm RFC 3339 (2026-01-31T23:59:59Z) hoặc một ngày YYYY-MM-DD (hết ngày đó))","en":"Parameter known_at: \"yesterday\" is not valid (expected an RFC 3339 instant (2026-01-31T23:59:59Z) or a date, YYYY-MM-DD (its end))"}})j"},
+       R"j({"error":{"vi":"Tham số known_at: \"yesterday\" không hợp lệ (cần một thời điểm RFC 3339 (2026-01-31T23:59:59Z) hoặc một ngày YYYY-MM-DD hoặc dd/mm/yyyy (hết ngày đó, giờ Việt Nam))","en":"Parameter known_at: \"yesterday\" is not valid (expected an RFC 3339 instant (2026-01-31T23:59:59Z) or a date, YYYY-MM-DD or dd/mm/yyyy (its end, Vietnam time))"}})j"},
       {"unknown parameter", "/api/v1/report?as_of=2025-12-31&format=csv", 400,
        R"j({"error":{"vi":"Tham số \"format\" không được hỗ trợ ở đây (các tham số nhận được: as_of, known_at, plan, restate_units, lang)","en":"Parameter \"format\" is not accepted here (accepted: as_of, known_at, plan, restate_units, lang)"}})j"},
       {"a parameter an endpoint has none of", "/api/v1/checkpoint?x=1", 400,
@@ -129,7 +129,7 @@ TEST_F(ServerTest, BadParametersAreRefusedNamingTheParameterAndTheForm) {
       {"repeated", "/api/v1/report?plan=CT-2025&plan=BD-2025", 400,
        R"j({"error":{"vi":"Tham số plan xuất hiện nhiều lần (chỉ được một lần)","en":"Parameter plan is given more than once (once at most)"}})j"},
       {"missing", "/api/v1/diff?from=2025-01-01", 400,
-       R"j({"error":{"vi":"Thiếu tham số to (cần một ngày dạng YYYY-MM-DD)","en":"Parameter to is missing (expected a date, YYYY-MM-DD)"}})j"},
+       R"j({"error":{"vi":"Thiếu tham số to (cần một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy)","en":"Parameter to is missing (expected a date, YYYY-MM-DD or dd/mm/yyyy)"}})j"},
       {"count out of range", "/api/v1/log?tail=1001", 400,
        R"j({"error":{"vi":"Tham số tail: \"1001\" không hợp lệ (cần một số nguyên từ 1 đến 1000)","en":"Parameter tail: \"1001\" is not valid (expected a whole number from 1 to 1000)"}})j"},
       {"not a flag", "/api/v1/report?restate_units=yes", 400,

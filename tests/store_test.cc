@@ -1,5 +1,6 @@
 // core/store: the RocksDB ledger, its appends, its lock and its format.
 #include "core/appender.h"
+#include "core/hash_chain.h"
 #include "core/store.h"
 
 #include <unistd.h>
@@ -289,14 +290,33 @@ TEST(Appender, RecordedAtNeverDecreasesEvenWhenTheClockGoesBack) {
   std::unique_ptr<Store> store = OpenStore(tmp / "db", OpenMode::kWrite);
   AppendAll(*store, {Transfer("t1", "P", "U"), Transfer("t2", "P", "U")});
   Timestamp first = store->head().recorded_at;
+  const Hash before_t3 = store->head().hash;
   AppendAll(*store, {Transfer("t3", "P", "U")});
   EXPECT_GT(store->head().recorded_at, first);
   Head head = store->head();
   store.reset();
 
-  // A head recorded an hour ahead of this clock (a clock set back since).
+  // The last event recorded an hour ahead of this clock (a clock set back
+  // since): its recorded_at, its chain hash and the head record as a writer
+  // on the faster clock would have written them.
   const Timestamp ahead = Now() + 3'600'000'000;
-  RawLedger(tmp / "db").PutHead(head.seq, head.hash, ahead);
+  {
+    RawLedger raw(tmp / "db");
+    std::string bytes = raw.EventBytes(head.seq);
+    auto le = [](Timestamp t) {
+      std::string out(8, '\0');
+      for (int i = 0; i < 8; ++i) out[i] = static_cast<char>((static_cast<uint64_t>(t) >> (8 * i)) & 0xff);
+      return out;
+    };
+    const size_t at = bytes.find(le(head.recorded_at));
+    ASSERT_NE(at, std::string::npos);
+    bytes.replace(at, 8, le(ahead));
+    raw.PutEvent(head.seq, bytes);
+    ChainHasher hasher;
+    const Hash hash = hasher.Next(
+        before_t3, kj::ArrayPtr<const kj::byte>(reinterpret_cast<const kj::byte*>(bytes.data()), bytes.size()));
+    raw.PutHead(head.seq, hash, ahead);
+  }
   store = OpenStore(tmp / "db", OpenMode::kWrite);
   AppendAll(*store, {Transfer("t4", "P", "U")});
   EXPECT_EQ(store->head().recorded_at, ahead + 1);

@@ -245,7 +245,11 @@ std::vector<std::string> ExportLines(const std::string& db) {
 std::string Normalized(std::string text) {
   static const std::regex kSeconds(R"(in [0-9]+\.[0-9]{3} s)");
   static const std::regex kInstant(R"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{6})?Z)");
+  // As a person reads one: Vietnam time, dd/mm/yyyy or ISO (English).
+  static const std::regex kShown(
+      R"(([0-9]{2}/[0-9]{2}/[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}) [0-9]{2}:[0-9]{2}:[0-9]{2} \(UTC\+07:00\))");
   text = std::regex_replace(text, kSeconds, "in <t> s");
+  text = std::regex_replace(text, kShown, "<time>");
   return std::regex_replace(text, kInstant, "<time>");
 }
 

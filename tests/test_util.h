@@ -131,7 +131,8 @@ std::vector<std::string> ExportLines(const std::string& db);
 inline constexpr char kErrorPrefix[] = "tledger: error: ";
 
 // Replaces what varies from run to run in CLI output with fixed marks: the
-// seconds an import took ("in <t> s") and RFC 3339 instants ("<time>").
+// seconds an import took ("in <t> s"), RFC 3339 instants and instants as a
+// person reads them ("07/12/2026 08:31:52 (UTC+07:00)"): "<time>".
 std::string Normalized(std::string text);
 // An export line without its `recorded_at` and `hash` keys, the two that
 // differ when the same events are imported again.

@@ -17,7 +17,7 @@ cd "$root"
 build_dir=$(realpath -m "${BUILD_DIR:-build}")
 
 # What the demo shows: change these to change the demo.
-as_of=2025-12-31  # a past date: the published figures all stand by then
+as_of=31/12/2025  # a past date (dd/mm/yyyy or ISO): the published figures all stand by then
 # A doctor whose nomination was recorded after the enrollment, backdated;
 # a phase-1 result keyed as failed, then corrected.
 history_ids=(CT-000156 BD25-P1-02-01)

@@ -20,14 +20,15 @@ void CheckAgeLimit(Findings& out) {
       Rulebook rb = RulebookFor(course->start, reg->category);
       int age = YearsBetween(*reg->birth_date, course->start), limit = Info(rb).age_limit;
       if (age > limit) {
-        out.Add(Rule::kAgeLimit, rec.stamp, course->plan, out.Person(p), rb,
-                "lần đầu được cử đi đào tạo sau đại học (" + ProgramName(course->program) + ", " + out.Enrollment(e) +
-                    ") khi " + std::to_string(age) + " tuổi vào ngày khai giảng " + course->start.ToString() +
-                    ", quá giới hạn " + std::to_string(limit) + " tuổi",
-                "first sent to postgraduate training (" + ProgramName(course->program) + ", " + out.Enrollment(e) +
-                    ") aged " + std::to_string(age) + " on the course start " + course->start.ToString() +
-                    ", over the limit of " + std::to_string(limit))
-            .enrollment = out.Enrollment(e);
+        FindingArgs a = out.About(p, e);
+        a.course = out.Course(rec.course);
+        a.program = course->program;
+        a.category = reg->category;
+        a.start = course->start;
+        a.age = age;
+        a.limit = limit;
+        out.Add(Case::kAgeLimit, rec.stamp, course->plan, out.Person(p), rb, std::move(a), reg->category).enrollment =
+            out.Enrollment(e);
       }
       break;
     }

@@ -18,11 +18,14 @@ void CheckBudgetExceeded(Findings& out) {
     int64_t& sum = spent[f->plan];
     sum = AddVnd(sum, f->amount_vnd);  // kVndOverflow is over any budget
     if (sum <= plan->budget_vnd) continue;
-    out.Add(Rule::kBudgetExceeded, f->stamp, f->plan, out.Plan(f->plan), RulebookOn(f->stamp.effective),
-            "quyết định " + out.Decision(f->decision) + " (" + MoneyVi(f->amount_vnd) + ") đưa tổng kinh phí công lên " +
-                MoneyVi(sum) + ", vượt dự toán " + MoneyVi(plan->budget_vnd),
-            "decision " + out.Decision(f->decision) + " (" + MoneyEn(f->amount_vnd) + ") brings public funding to " +
-                MoneyEn(sum) + ", over the budget of " + MoneyEn(plan->budget_vnd));
+    FindingArgs a;
+    a.plan = out.Plan(f->plan);
+    a.decision = out.Decision(f->decision);
+    a.on = f->stamp.effective;
+    a.amount_vnd = f->amount_vnd;
+    a.total_vnd = sum;
+    a.budget_vnd = plan->budget_vnd;
+    out.Add(Case::kBudgetExceeded, f->stamp, f->plan, out.Plan(f->plan), RulebookOn(f->stamp.effective), std::move(a));
   }
 }
 

@@ -12,24 +12,22 @@ void CheckDateInconsistent(Findings& out) {
     if (rec == nullptr) continue;
     const CourseOpenedFact* course = w.Course(rec->course);
     if (course == nullptr) continue;
-    std::string enr = out.Enrollment(e), c = out.Course(rec->course);
+    std::string enr = out.Enrollment(e);
     Rulebook rb = out.CaseRulebook(rec->person, course->start);
+    FindingArgs base = out.About(rec->person, e);
+    base.course = out.Course(rec->course);
+    base.start = course->start;
+    base.end = course->end;
     if (course->end < rec->stamp.effective) {
-      out.Add(Rule::kDateInconsistent, rec->stamp, course->plan, enr, rb,
-              "ghi danh " + enr + " ngày " + rec->stamp.effective.ToString() + ", sau khi khóa " + c + " kết thúc " +
-                  course->end.ToString(),
-              "enrollment " + enr + " on " + rec->stamp.effective.ToString() + ", after course " + c + " ended " +
-                  course->end.ToString())
-          .enrollment = enr;
+      FindingArgs a = base;
+      a.on = rec->stamp.effective;
+      out.Add(Case::kEnrolledAfterCourseEnd, rec->stamp, course->plan, enr, rb, std::move(a)).enrollment = enr;
     }
     for (const CompletionFact& done : UpTo(r.completions.Of(e), w.date())) {
       if (!(done.stamp.effective < course->start)) continue;
-      out.Add(Rule::kDateInconsistent, done.stamp, course->plan, enr, rb,
-              "kết quả học tập của " + enr + " ngày " + done.stamp.effective.ToString() + ", trước khi khóa " + c +
-                  " bắt đầu " + course->start.ToString(),
-              "completion of " + enr + " on " + done.stamp.effective.ToString() + ", before course " + c +
-                  " started " + course->start.ToString())
-          .enrollment = enr;
+      FindingArgs a = base;
+      a.on = done.stamp.effective;
+      out.Add(Case::kCompletedBeforeCourseStart, done.stamp, course->plan, enr, rb, std::move(a)).enrollment = enr;
     }
   }
 }

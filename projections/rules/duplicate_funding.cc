@@ -14,12 +14,14 @@ void CheckDuplicateFunding(Findings& out) {
     auto [it, inserted] = first.emplace(f->enrollment, f);
     if (inserted) continue;
     std::string enr = out.Enrollment(f->enrollment);
-    out.Add(Rule::kDuplicateFunding, f->stamp, f->plan, enr, RulebookOn(f->stamp.effective),
-            "quyết định " + out.Decision(f->decision) + " cấp kinh phí công lần nữa cho " + enr + " (đã cấp theo " +
-                out.Decision(it->second->decision) + ")",
-            "decision " + out.Decision(f->decision) + " funds " + enr + " again from public money (already funded by " +
-                out.Decision(it->second->decision) + ")")
-        .enrollment = enr;
+    FindingArgs a;
+    a.enrollment = enr;
+    a.decision = out.Decision(f->decision);
+    a.first_decision = out.Decision(it->second->decision);
+    a.on = f->stamp.effective;
+    a.amount_vnd = f->amount_vnd;
+    out.Add(Case::kDuplicateFunding, f->stamp, f->plan, enr, RulebookOn(f->stamp.effective), std::move(a)).enrollment =
+        enr;
   }
 }
 

@@ -15,14 +15,15 @@ void CheckFundingWithoutEnrollment(Findings& out) {
     std::span<const EnrollmentWithdrawnFact> withdrawn = UpTo(r.withdrawals.Of(f->enrollment), on);
     if (rec != nullptr && withdrawn.empty()) continue;
     std::string enr = out.Enrollment(f->enrollment), dec = out.Decision(f->decision);
-    std::string why_vi = rec == nullptr ? "chưa có ghi danh " + enr + " vào ngày " + on.ToString()
-                                        : "ghi danh " + enr + " đã rút vào " + withdrawn.front().stamp.effective.ToString();
-    std::string why_en = rec == nullptr ? "there is no enrollment " + enr + " as of " + on.ToString()
-                                        : "enrollment " + enr + " was withdrawn on " +
-                                              withdrawn.front().stamp.effective.ToString();
-    out.Add(Rule::kFundingWithoutEnrollment, f->stamp, f->plan, dec, RulebookOn(on),
-            "quyết định cấp kinh phí " + dec + " (" + MoneyVi(f->amount_vnd) + ") nhưng " + why_vi,
-            "funding decision " + dec + " (" + MoneyEn(f->amount_vnd) + ") but " + why_en)
+    FindingArgs a = rec != nullptr ? out.About(rec->person) : FindingArgs{};
+    a.enrollment = enr;
+    a.decision = dec;
+    a.plan = out.Plan(f->plan);
+    a.on = on;
+    a.amount_vnd = f->amount_vnd;
+    if (rec != nullptr) a.withdrawn = withdrawn.front().stamp.effective;
+    out.Add(rec == nullptr ? Case::kFundingUnknownEnrollment : Case::kFundingWithdrawnEnrollment, f->stamp, f->plan,
+            dec, RulebookOn(on), std::move(a))
         .enrollment = enr;
   }
 }

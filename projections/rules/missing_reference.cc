@@ -21,6 +21,7 @@ class Checker {
       if (w_.date() < f.stamp.effective) continue;
       seen_.clear();
       plan_ = PlanOf(f);
+      type_ = EventTypeOf(f);
       Refs(f);
     }
   }
@@ -83,27 +84,19 @@ class Checker {
                             : kind == schema::Kind::ENROLLMENT ? sy.enrollments
                                                                : sy.decisions;
     std::string id(names.Name(s));
-    std::string_view kind_en = kind == schema::Kind::UNIT         ? "unit"
-                               : kind == schema::Kind::PERSON     ? "person"
-                               : kind == schema::Kind::PLAN       ? "plan"
-                               : kind == schema::Kind::COURSE     ? "course"
-                               : kind == schema::Kind::ENROLLMENT ? "enrollment"
-                                                                  : "decision";
-    std::string_view kind_vi = kind == schema::Kind::UNIT         ? "đơn vị"
-                               : kind == schema::Kind::PERSON     ? "cán bộ"
-                               : kind == schema::Kind::PLAN       ? "kế hoạch"
-                               : kind == schema::Kind::COURSE     ? "khóa học"
-                               : kind == schema::Kind::ENROLLMENT ? "ghi danh"
-                                                                  : "quyết định";
-    out_.Add(Rule::kMissingReference, st, plan_, id, RulebookOn(st.effective),
-             "sự kiện ghi " + std::string(kind_vi) + " " + id + " nhưng không có sự kiện nào đăng ký mã này",
-             "the event names " + std::string(kind_en) + " " + id + ", which no event registers");
+    FindingArgs a;
+    a.missing = id;
+    a.missing_kind = kind;
+    a.event_type = type_;
+    a.on = st.effective;
+    out_.Add(Case::kMissingReference, st, plan_, id, RulebookOn(st.effective), std::move(a));
   }
 
   Findings& out_;
   const AsOf& w_;
   std::set<std::pair<schema::Kind, Sym>> seen_;  // per event
   Sym plan_ = kNoSym;                              // of the event
+  uint16_t type_ = 0;                              // of the event
 };
 
 }  // namespace

@@ -13,12 +13,13 @@ void CheckNotInPlan(Findings& out) {
     const CourseOpenedFact* course = w.Course(rec.course);
     if (course == nullptr) continue;
     if (w.Nominated(course->plan, rec.person, course->program, rec.stamp.effective)) continue;
-    std::string program = ProgramName(course->program), plan = out.Plan(course->plan);
-    out.Add(Rule::kNotInPlan, rec.stamp, course->plan, out.Person(rec.person), out.CaseRulebook(rec.person, course->start),
-            "ghi danh " + out.Enrollment(e) + " vào " + out.Course(rec.course) + " (" + program + ") ngày " +
-                rec.stamp.effective.ToString() + " nhưng không có quyết định cử đi học theo kế hoạch " + plan,
-            "enrollment " + out.Enrollment(e) + " in " + out.Course(rec.course) + " (" + program + ") on " +
-                rec.stamp.effective.ToString() + " without an approved nomination under plan " + plan)
+    FindingArgs a = out.About(rec.person, e);
+    a.course = out.Course(rec.course);
+    a.program = course->program;
+    a.plan = out.Plan(course->plan);
+    a.on = rec.stamp.effective;
+    out.Add(Case::kNotInPlan, rec.stamp, course->plan, out.Person(rec.person), out.CaseRulebook(rec.person, course->start),
+            std::move(a))
         .enrollment = out.Enrollment(e);
   }
 }

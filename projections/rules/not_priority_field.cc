@@ -24,12 +24,13 @@ void CheckNotPriorityField(Findings& out) {
     auto [it, added] = priority_by_plan.try_emplace(course->plan);
     if (added) it->second.insert(plan->priority_fields.begin(), plan->priority_fields.end());
     if (it->second.contains(course->field)) continue;
-    std::string field = out.Field(course->field), p = out.Plan(course->plan);
-    out.Add(Rule::kNotPriorityField, rec.stamp, course->plan, p, out.CaseRulebook(rec.person, course->start),
-            out.Enrollment(e) + " học " + ProgramName(course->program) + " lĩnh vực " + field +
-                " bằng kinh phí công, không thuộc lĩnh vực ưu tiên của kế hoạch " + p,
-            out.Enrollment(e) + " studies " + ProgramName(course->program) + " in " + field +
-                " on public funds, not a priority field of plan " + p)
+    FindingArgs a = out.About(rec.person, e);
+    a.course = out.Course(rec.course);
+    a.program = course->program;
+    a.field = out.Field(course->field);
+    a.plan = out.Plan(course->plan);
+    out.Add(Case::kNotPriorityField, rec.stamp, course->plan, out.Plan(course->plan),
+            out.CaseRulebook(rec.person, course->start), std::move(a))
         .enrollment = out.Enrollment(e);
   }
 }

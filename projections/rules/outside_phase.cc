@@ -33,12 +33,14 @@ void CheckOutsidePhase(Findings& out) {
     if (found == it->second.end()) continue;
     std::optional<Date> opens = found->second;
     if (!(course->start < *opens)) continue;
-    std::string field = out.Field(course->field);
-    out.Add(Rule::kOutsidePhase, rec.stamp, course->plan, out.Plan(course->plan), out.CaseRulebook(rec.person, course->start),
-            "khóa " + out.Course(rec.course) + " lĩnh vực " + field + " bắt đầu " + course->start.ToString() +
-                ", trước ngày mở đợt " + opens->ToString() + " (ghi danh " + out.Enrollment(e) + ")",
-            "course " + out.Course(rec.course) + " in field " + field + " starts " + course->start.ToString() +
-                ", before its phase opens on " + opens->ToString() + " (enrollment " + out.Enrollment(e) + ")")
+    FindingArgs a = out.About(rec.person, e);
+    a.course = out.Course(rec.course);
+    a.field = out.Field(course->field);
+    a.plan = out.Plan(course->plan);
+    a.start = course->start;
+    a.opens = opens;
+    out.Add(Case::kOutsidePhase, rec.stamp, course->plan, out.Plan(course->plan),
+            out.CaseRulebook(rec.person, course->start), std::move(a))
         .enrollment = out.Enrollment(e);
   }
 }

@@ -13,12 +13,12 @@ void CheckOverdue(Findings& out) {
     if (course == nullptr) continue;
     Date due = course->end.AddDays(kOverdueGraceDays);
     if (!(due < w.date())) continue;
-    std::string days = std::to_string(kOverdueGraceDays);
-    out.Add(Rule::kOverdue, rec.stamp, course->plan, out.Person(rec.person), out.CaseRulebook(rec.person, course->start),
-            "khóa " + out.Course(rec.course) + " kết thúc " + course->end.ToString() + ", quá " + days +
-                " ngày chưa có kết quả học tập của " + out.Enrollment(e),
-            "course " + out.Course(rec.course) + " ended " + course->end.ToString() + "; more than " + days +
-                " days later " + out.Enrollment(e) + " has no completion")
+    FindingArgs a = out.About(rec.person, e);
+    a.course = out.Course(rec.course);
+    a.end = course->end;
+    a.days = kOverdueGraceDays;
+    out.Add(Case::kOverdue, rec.stamp, course->plan, out.Person(rec.person), out.CaseRulebook(rec.person, course->start),
+            std::move(a))
         .enrollment = out.Enrollment(e);
   }
 }

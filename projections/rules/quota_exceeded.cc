@@ -22,17 +22,20 @@ void CheckQuotaExceeded(Findings& out) {
     std::optional<int64_t> quota = AsOf::QuotaOf(*w.PlanOf(key.first), key.second);
     if (!quota || static_cast<int64_t>(enrolled.size()) <= *quota) continue;
     std::sort(enrolled.begin(), enrolled.end(), [](auto* a, auto* b) { return a->stamp < b->stamp; });
-    std::string cell = ProgramName(key.second.program) + "/" + ClassName(key.second.funding_class) + "/" +
-                       LocationName(key.second.location);
     for (size_t i = static_cast<size_t>(*quota); i < enrolled.size(); ++i) {
       const EnrollmentRecordedFact* rec = enrolled[i];
       const CourseOpenedFact* course = w.Course(rec->course);
-      std::string nth = std::to_string(i + 1), n = std::to_string(*quota);
-      out.Add(Rule::kQuotaExceeded, rec->stamp, key.first, out.Plan(key.first), out.CaseRulebook(rec->person, course->start),
-              "ghi danh thứ " + nth + " (" + out.Enrollment(rec->enrollment) + ") trong ô " + cell +
-                  " vượt chỉ tiêu " + n,
-              "enrollment number " + nth + " (" + out.Enrollment(rec->enrollment) + ") in cell " + cell +
-                  " exceeds the quota of " + n)
+      FindingArgs a = out.About(rec->person, rec->enrollment);
+      a.course = out.Course(rec->course);
+      a.plan = out.Plan(key.first);
+      a.program = key.second.program;
+      a.funding_class = key.second.funding_class;
+      a.location = key.second.location;
+      a.on = rec->stamp.effective;
+      a.nth = static_cast<int64_t>(i + 1);
+      a.quota = *quota;
+      out.Add(Case::kQuotaExceeded, rec->stamp, key.first, out.Plan(key.first),
+              out.CaseRulebook(rec->person, course->start), std::move(a))
           .enrollment = out.Enrollment(rec->enrollment);
     }
   }

@@ -6,6 +6,7 @@
 #ifndef TLEDGER_PROJECTIONS_RULES_RULES_H_
 #define TLEDGER_PROJECTIONS_RULES_RULES_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,27 +16,36 @@
 
 namespace tledger {
 
-// What the rules find, with the formatting they share.
+// What the rules find: each finding as data (its case, typed arguments,
+// kind and legal basis), never a sentence: the words are the catalog's
+// (tools/cli/finding_catalog.h).
 class Findings {
  public:
   explicit Findings(const AsOf& w) : w_(w) {}
 
-  // Adds a violation whose evidence is the event at `evidence`, concerning
-  // `plan` (kNoSym: no plan).
-  Violation& Add(Rule rule, const Stamp& evidence, Sym plan, std::string subject, Rulebook rulebook,
-                 std::string detail_vi, std::string detail_en);
+  // Adds a finding of case `what` whose evidence is the event at
+  // `evidence`, concerning `plan` (kNoSym: no plan), judged by `rulebook`.
+  // Its kind is KindOf(what), its basis BasisFor(what, rulebook, category,
+  // D); a basis that cites the plan's decision gets it in
+  // args.plan_document.
+  Violation& Add(Case what, const Stamp& evidence, Sym plan, std::string subject, Rulebook rulebook, FindingArgs args,
+                 std::optional<Category> category = std::nullopt);
   std::vector<Violation>& violations() { return violations_; }
 
   const AsOf& world() const { return w_; }
   // The rulebook for a case of `person` in a course starting on `start`
   // (public employees stay on 2017).
   Rulebook CaseRulebook(Sym person, Date start) const;
-  // The compensation a case sets: its amount, or zero where an exemption
-  // counts for the enrollment, and then both details name the exemption
-  // (shared/spec/rules.md, "Compensation").
-  int64_t Compensation(const CompensationCase& c, std::string* detail_vi, std::string* detail_en) const;
+  // The category of the person's registration read for a course starting
+  // on `start` (nullopt: not registered).
+  std::optional<Category> CategoryOf(Sym person, Date start) const;
+  // Puts a compensation case's money into `v`, where đền bù applies: F, the
+  // gross amount, what was repaid by D, what is outstanding (zero when an
+  // exemption counts, and then the exemption named); v.amount_vnd is the
+  // gross amount, zero when exempted (shared/spec/rules.md, "Compensation").
+  void Compensate(Violation& v, const CompensationCase& c, Sym enrollment) const;
 
-  // Names, for details and subjects.
+  // Ids, for subjects and arguments.
   std::string Person(Sym s) const { return std::string(w_.symbols().persons.Name(s)); }
   std::string Plan(Sym s) const { return std::string(w_.symbols().plans.Name(s)); }
   std::string Course(Sym s) const { return std::string(w_.symbols().courses.Name(s)); }
@@ -43,21 +53,15 @@ class Findings {
   std::string Decision(Sym s) const { return std::string(w_.symbols().decisions.Name(s)); }
   std::string Unit(Sym s) const { return std::string(w_.symbols().units.Name(s)); }
   std::string Field(Sym s) const { return std::string(w_.symbols().fields.Name(s)); }
+  std::string EventId(Sym s) const { return std::string(w_.symbols().events.Name(s)); }
+  // Arguments naming a person (id and name as of D) and, when given, an
+  // enrollment.
+  FindingArgs About(Sym person, Sym enrollment = kNoSym) const;
 
  private:
   const AsOf& w_;
   std::vector<Violation> violations_;
 };
-
-// "95.000.000 đ" / "95,000,000 VND"; kVndOverflow (projections/money.h)
-// as "9.223.372.036.854.775.807 đ trở lên" / "... VND or more".
-std::string MoneyVi(int64_t vnd);
-std::string MoneyEn(int64_t vnd);
-// "phd", "state_budget": the interchange names.
-std::string ProgramName(Program p);
-std::string FundingName(Funding f);
-std::string ClassName(FundingClass c);
-std::string LocationName(Location l);
 
 void CheckAgeLimit(Findings& out);
 void CheckBudgetExceeded(Findings& out);

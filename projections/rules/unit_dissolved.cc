@@ -1,36 +1,37 @@
 // UNIT_DISSOLVED: a person_registered, person_transferred or course_opened
 // naming a unit that, on the event's effective date, had been merged away,
-// renamed away or dissolved (the district level ended on 2025-07-01,
-// Resolution 202/2025/QH15).
+// renamed away or dissolved; a district "kết thúc hoạt động" on 2025-07-01
+// (Luật 72/2025/QH15), whether or not a reorganisation records it: it was
+// not "giải thể".
 #include "projections/rules/rules.h"
 
 namespace tledger {
 namespace {
 
-void Check(Findings& out, const Stamp& evidence, Sym plan, Sym unit, const std::string& what_vi,
-           const std::string& what_en) {
+template <typename F>
+void Check(Findings& out, const F& evidence, Sym plan, Sym unit, FindingArgs a) {
   const AsOf& w = out.world();
   if (unit == kNoSym) return;
   const std::optional<Cessation> c = w.Ceased(unit);
-  if (!c || evidence.effective < c->date) return;
-  std::string u = out.Unit(unit), since = c->date.ToString();
-  std::string how_vi, how_en;
-  if (c->how == "merge") {
-    how_vi = "đã sáp nhập vào " + out.Unit(c->successor) + " từ " + since;
-    how_en = "merged into " + out.Unit(c->successor) + " since " + since;
-  } else if (c->how == "rename") {
-    how_vi = "đã đổi thành " + out.Unit(c->successor) + " từ " + since;
-    how_en = "renamed " + out.Unit(c->successor) + " since " + since;
-  } else if (c->how == "dissolve") {
-    how_vi = "đã giải thể từ " + since;
-    how_en = "dissolved since " + since;
-  } else {
-    how_vi = "là đơn vị cấp huyện, cấp hành chính này chấm dứt từ " + since;
-    how_en = "a district, a level abolished since " + since;
+  if (!c || evidence.stamp.effective < c->date) return;
+  Case what = c->how == "merge"    ? Case::kUnitMerged
+              : c->how == "rename" ? Case::kUnitRenamed
+                                   : Case::kUnitDissolved;
+  // A district that ceased with the level, by a dissolution or without one.
+  std::optional<Level> level = w.LevelOf(unit, c->date.AddDays(-1));
+  if (what == Case::kUnitDissolved && c->date == kDistrictLevelAbolished && level == Level::DISTRICT) {
+    what = Case::kDistrictEnded;
   }
-  out.Add(Rule::kUnitDissolved, evidence, plan, u, RulebookOn(evidence.effective),
-          what_vi + " ngày " + evidence.effective.ToString() + " ghi đơn vị " + u + ", đơn vị này " + how_vi,
-          what_en + " on " + evidence.effective.ToString() + " names unit " + u + ", which was " + how_en);
+  a.unit = out.Unit(unit);
+  a.unit_name = std::string(w.UnitName(unit));
+  if (c->successor != kNoSym) {
+    a.successor = out.Unit(c->successor);
+    a.successor_name = std::string(w.UnitName(c->successor));
+  }
+  a.since = c->date;
+  a.on = evidence.stamp.effective;
+  a.event_type = EventTypeOf(evidence);
+  out.Add(what, evidence.stamp, plan, out.Unit(unit), RulebookOn(evidence.stamp.effective), std::move(a));
 }
 
 }  // namespace
@@ -39,13 +40,17 @@ void CheckUnitDissolved(Findings& out) {
   const AsOf& w = out.world();
   const Resolved& r = w.resolved();
   for (const PersonRegisteredFact& f : r.person_registrations.all()) {
-    if (f.stamp.effective <= w.date()) Check(out, f.stamp, kNoSym, f.unit, "đăng ký " + out.Person(f.person), "registration of " + out.Person(f.person));
+    if (f.stamp.effective <= w.date()) Check(out, f, kNoSym, f.unit, out.About(f.person));
   }
   for (const PersonTransferredFact& f : r.transfers.all()) {
-    if (f.stamp.effective <= w.date()) Check(out, f.stamp, kNoSym, f.unit, "điều động " + out.Person(f.person), "transfer of " + out.Person(f.person));
+    if (f.stamp.effective <= w.date()) Check(out, f, kNoSym, f.unit, out.About(f.person));
   }
   for (const CourseOpenedFact& f : r.courses.all()) {
-    if (f.stamp.effective <= w.date()) Check(out, f.stamp, f.plan, f.unit, "mở khóa " + out.Course(f.course), "course " + out.Course(f.course));
+    if (f.stamp.effective > w.date()) continue;
+    FindingArgs a;
+    a.course = out.Course(f.course);
+    a.plan = out.Plan(f.plan);
+    Check(out, f, f.plan, f.unit, std::move(a));
   }
 }
 

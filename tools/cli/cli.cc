@@ -110,14 +110,17 @@ int RunCli(int argc, char** argv) {
   LogArgs log_args;
   CLI::App* log = app.add_subcommand("log", "the latest events, one line each");
   log->add_option("--tail", log_args.tail, "how many (default 20; -1, or any negative number: every event)");
+  log->add_option("--lang", log_args.lang, "vi or en (default vi)");
   log->add_option("--format", log_args.format, "table or json (default table)");
   log->callback([&] { run = [&] { return CmdLog(g, log_args); }; });
 
   HistoryArgs history_args;
   CLI::App* history = app.add_subcommand("history", "every event that concerns a person, plan, course, enrollment, decision or unit");
   history->add_option("id", history_args.id, "the id")->required();
-  history->add_option("--known-at", history_args.known_at, "only what was recorded by this instant (RFC 3339, or a date)");
+  history->add_option("--known-at", history_args.known_at,
+                      "only what was recorded by this instant (RFC 3339, or a date: the end of that day in Vietnam)");
   history->add_option("--format", history_args.format, "table or json (default table)");
+  history->add_option("--lang", history_args.lang, "vi or en: the words of the text form (default vi)");
   history->callback([&] { run = [&] { return CmdHistory(g, history_args); }; });
 
   ReportArgs report_args;

@@ -48,6 +48,7 @@ Status CmdCheckpoint(const Globals& g, const CheckpointArgs& a);
 
 struct LogArgs {
   int64_t tail = 20;  // a negative number: every event (`--tail -1`)
+  std::string lang = "vi";  // vi or en
   std::string format = "table";  // table (one line each) or json
 };
 Status CmdLog(const Globals& g, const LogArgs& a);
@@ -56,6 +57,7 @@ struct HistoryArgs {
   std::string id;
   std::string known_at;    // RFC 3339 or a date; empty: now
   std::string format = "table";  // table (lines of text) or json
+  std::string lang = "vi";       // vi or en: the text form's words
 };
 Status CmdHistory(const Globals& g, const HistoryArgs& a);
 

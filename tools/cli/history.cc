@@ -17,6 +17,9 @@
 #include "tools/cli/render.h"
 #include "tools/cli/render_json.h"
 #include "tools/cli/report_commands.h"
+#include "tools/cli/shown.h"
+#include "tools/cli/names.h"
+#include "core/schema_info.h"
 
 namespace tledger {
 namespace {
@@ -73,9 +76,10 @@ class Telling {
     return std::nullopt;
   }
 
-  // What a `replace` changes in its target: "certificate ThS-2027-0456 ->
-  // ThS-2027-0465", fields in schema order, the effective date first.
-  std::string Changes(schema::Correction::Reader c) const {
+  // What a `replace` changes in its target: "Văn bằng, chứng chỉ:
+  // ThS-2027-0456 → ThS-2027-0465", fields in schema order, the effective
+  // date first.
+  std::string Changes(schema::Correction::Reader c, Lang lang) const {
     std::optional<uint64_t> seq = SeqOf(Text(c.getTarget()));
     if (!seq) return "";
     Result<std::string> bytes = store_.Get(*seq);
@@ -86,22 +90,28 @@ class Telling {
     auto replacement = c.getReplacement();
     Result<Json> before = BodyFields(target->getBody()), after = BodyFields(replacement.getBody());
     if (!before.ok() || !after.ok()) return "";
-    std::string out;
+    std::string out, type = TypeName(target->getBody());
     auto change = [&](const std::string& key, const Json& was, const Json& now) {
       if (was == now) return;
-      auto shown = [](const Json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
-      out += (out.empty() ? "" : ", ") + key + " " + shown(was) + " -> " + shown(now);
+      auto shown = [&](const Json& v) {
+        if (key == "effective") {
+          Result<Date> d = v.is_string() ? Date::Parse(v.get<std::string>()) : Result<Date>(Status::InvalidInput(""));
+          return d.ok() ? DateShown(*d, lang) : Tr({"(ngày không hợp lệ)", "(bad date)"}, lang);
+        }
+        return FieldValueText(type, key, v, lang);
+      };
+      out += (out.empty() ? "" : "; ") + EventFieldName(key, lang) + ": " + shown(was) + " → " + shown(now);
     };
     auto date = [](uint32_t packed) {
       std::optional<Date> d = Date::FromPacked(packed);
-      return Json(d ? d->ToString() : "(bad date)");
+      return Json(d ? d->ToString() : "");
     };
     change("effective", date(target->getEffective()), date(replacement.getEffective()));
     for (auto& [key, now] : after->items()) change(key, before->value(key, Json()), now);
     for (auto& [key, was] : before->items()) {
       if (!after->contains(key)) change(key, was, Json());
     }
-    return out.empty() ? "the same content" : out;
+    return out.empty() ? Tr({"nội dung không đổi", "the same content"}, lang) : out;
   }
 
  private:
@@ -124,39 +134,45 @@ class Telling {
 };
 
 // One event of the text form, its correction lines included.
-std::string EventText(const Telling& t, schema::Event::Reader ev) {
-  std::string out = EventLine(ev) + "\n";
-  out += "         recorded by " + Text(ev.getRecordedBy());
-  if (ev.hasSource()) out += ", source " + Text(ev.getSource());
+std::string EventText(const Telling& t, schema::Event::Reader ev, Lang lang) {
+  std::string out = EventLine(ev, lang) + "\n";
+  out += "         " + Tr({"người ghi: {}", "recorded by {}"}, lang, Text(ev.getRecordedBy()));
+  if (ev.hasSource()) out += Tr({"; văn bản: {}", ", source {}"}, lang, Text(ev.getSource()));
   out += "\n";
   if (ev.getBody().isCorrection()) {
     auto c = ev.getBody().getCorrection();
     std::string target = Text(c.getTarget());
     std::optional<uint64_t> seq = t.SeqOf(target);
-    std::string line = (c.getAction() == schema::CorrectionAction::RETRACT ? "retracts " : "replaces ") + target;
-    if (seq) line += " (seq " + std::to_string(*seq) + ")";
-    if (c.getAction() == schema::CorrectionAction::REPLACE) line += ": " + t.Changes(c);
-    out += "         " + line + "; reason: " + Text(c.getReason()) + "\n";
+    bool retract = c.getAction() == schema::CorrectionAction::RETRACT;
+    std::string line = retract ? Tr({"hủy bản ghi {}", "retracts {}"}, lang, target)
+                               : Tr({"thay thế bản ghi {}", "replaces {}"}, lang, target);
+    if (seq) line += Tr({" (số {})", " (seq {})"}, lang, *seq);
+    if (!retract) line += ": " + t.Changes(c, lang);
+    out += "         " + line + Tr({"; lý do: {}", "; reason: {}"}, lang, Text(c.getReason())) + "\n";
   }
   if (const std::vector<Correcting>* by_list = t.CorrectedBy(Text(ev.getId()))) {
     for (const Correcting& c : *by_list) {
-      out += std::string("         ") + (c.action == "retract" ? "retracted" : "replaced") + " by seq " +
-             std::to_string(c.seq) + "\n";
+      out += "         " + (c.action == "retract" ? Tr({"đã bị hủy bởi bản ghi số {}", "retracted by seq {}"}, lang, c.seq)
+                                                  : Tr({"đã được thay thế bởi bản ghi số {}", "replaced by seq {}"}, lang,
+                                                       c.seq)) +
+             "\n";
     }
   }
   return out;
 }
 
-Result<std::string> HistoryText(const HistoryArgs& a, Timestamp known_at, const Telling& t) {
+Result<std::string> HistoryText(const HistoryArgs& a, Timestamp known_at, const Telling& t, Lang lang) {
   size_t n = t.story().events.size();
-  std::string out = "history of " + Quoted(a.id) + ": " + std::to_string(n) + " event" + (n == 1 ? "" : "s") +
-                    (a.known_at.empty() ? "" : ", as known at " + FormatInstant(known_at)) + "\n";
+  std::string out = Tr({"Lịch sử của {}: {}", "History of {}: {}"}, lang, Quoted(a.id), Count(n, kRecordsNoun, lang)) +
+                    (a.known_at.empty() ? "" : Tr({", theo dữ liệu ghi nhận đến {}", ", as known at {}"}, lang,
+                                                  InstantShown(known_at, lang))) +
+                    "\n";
   EventDecoder decoder;
   for (const StoryEvent& e : t.story().events) {
     Result<schema::Event::Reader> ev = decoder.Decode(e.bytes);
     if (!ev.ok()) return Status::Corruption("event seq " + std::to_string(e.seq) + ": " + ev.status().message());
     TLEDGER_RETURN_IF_ERROR(ReadingEvent(e.seq, [&] {
-      out += EventText(t, *ev);
+      out += EventText(t, *ev, lang);
       return Status::Ok();
     }));
   }
@@ -194,6 +210,8 @@ Result<std::string> HistoryJson(const HistoryArgs& a, Timestamp known_at, const 
 Result<std::string> HistoryOutput(const Globals& g, const HistoryArgs& a) {
   Result<Format> format = ParseFormat(a.format);
   if (!format.ok()) return format.status();
+  Result<Lang> lang = ParseLang(a.lang);
+  if (!lang.ok()) return lang.status();
   if (*format == Format::kCsv) return Status::InvalidInput("--format: history prints table or json");
   Timestamp known_at = INT64_MAX;
   if (!a.known_at.empty()) {
@@ -211,9 +229,12 @@ Result<std::string> HistoryOutput(const Globals& g, const HistoryArgs& a) {
   }
   Telling telling(**store, std::move(*story));
   TLEDGER_RETURN_IF_ERROR(telling.Index());
+  Result<std::string> text =
+      *format == Format::kJson ? HistoryJson(a, known_at, telling) : HistoryText(a, known_at, telling, *lang);
+  if (!text.ok()) return text;  // an event that does not read is named as such
   // Every event shown was read through an index: it must hash to the head.
   TLEDGER_RETURN_IF_ERROR((*store)->CheckSuffix(telling.LowestSeq()));
-  return *format == Format::kJson ? HistoryJson(a, known_at, telling) : HistoryText(a, known_at, telling);
+  return text;
 }
 
 Status CmdHistory(const Globals& g, const HistoryArgs& a) { return WriteOutput(g, HistoryOutput(g, a)); }

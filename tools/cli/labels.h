@@ -1,15 +1,13 @@
-// The words of the human-readable reports, in Vietnamese (the default) and
-// English: section titles, column headers, one short description per rule,
-// money as an inspector writes it.
+// The words of what a person reads, in Vietnamese (the default) and
+// English: section titles, column headers, the measures of a report
+// (shared/spec/glossary.md §5). The names of codes are in names.h, the
+// words of findings in finding_catalog.h, numbers and dates in shown.h.
 //
 //   Lang lang = *ParseLang("en");
-//   std::string title = Tr(kViolationsTitle, lang);
-//   std::string money = Money(4700000000, lang);   // "4,700,000,000 VND"
+//   std::string title = Tr(kViolationsHeader, lang, ...);
 //
-// Only the table renderer uses these: JSON and CSV keep the interchange
-// names, so that scripts never depend on the language. Values (programs,
-// levels, forms ...) stay their snake_case codes in every language, so a
-// table, its CSV and its JSON name things alike.
+// JSON keeps the interchange names, so that scripts never depend on the
+// language; tables, CSV, history and log lines follow --lang.
 #ifndef TLEDGER_TOOLS_CLI_LABELS_H_
 #define TLEDGER_TOOLS_CLI_LABELS_H_
 
@@ -42,49 +40,51 @@ std::string Tr(const Bilingual& b, Lang lang, Args&&... args) {
   return fmt::format(fmt::runtime(lang == Lang::kVi ? b.vi : b.en), std::forward<Args>(args)...);
 }
 
-// "4.700.000.000 đ" / "4,700,000,000 VND".
-std::string Money(int64_t vnd, Lang lang);
-// A rule's one-line description: NOT_IN_PLAN "Cử đi học không có trong kế
-// hoạch" / "Sent to training not in the plan".
-std::string RuleDescription(Rule rule, Lang lang);
-// A count with its noun: "3 trường hợp" / "1 case", "3 cases".
+// A count with its noun: "3 trường hợp" / "1 case", "3 cases"; the count
+// grouped ("16.006 bản ghi").
 struct Noun {
   std::string_view vi;
   std::string_view en_one;
   std::string_view en_many;
 };
 std::string Count(size_t n, const Noun& noun, Lang lang);
-inline constexpr Noun kEventsNoun{"sự kiện", "event", "events"};
+inline constexpr Noun kRecordsNoun{"bản ghi", "record", "records"};
 inline constexpr Noun kViolationsNoun{"vi phạm", "violation", "violations"};
-inline constexpr Noun kErrorsNoun{"lỗi", "error", "errors"};
 inline constexpr Noun kWarningsNoun{"cảnh báo", "warning", "warnings"};
+inline constexpr Noun kDataQualityNoun{"sai sót dữ liệu", "data-quality finding", "data-quality findings"};
 inline constexpr Noun kCasesNoun{"trường hợp", "case", "cases"};
 inline constexpr Noun kBatchesNoun{"lần nhập", "import batch", "import batches"};
 
-// "lỗi" / "error", "cảnh báo" / "warning".
-std::string SeverityLabel(Rule rule, Lang lang);
-// The column header of a tally's measure ("enrolled" -> "Ghi danh" /
-// "Enrolled"); the measure itself for a name it does not know.
+// The heading of a measure ("enrolled" -> "Đã cử đi học" / "Enrolled"); the
+// measure itself for a name it does not know.
 std::string MeasureLabel(std::string_view measure, Lang lang);
+// The rulebook a case was judged by, as its short citation: "NĐ 101/2017".
+std::string RulebookLabel(Rulebook r, Lang lang);
 
 // Headers of the report, violations and diff tables. Those with {} are
 // fmt format strings; their arguments are listed beside them.
-inline constexpr Bilingual kReportHeader{  // as_of, known_at, Count(events counted)
+inline constexpr Bilingual kReportHeader{  // as_of, known_at, Count(records counted)
     "Báo cáo đào tạo, bồi dưỡng tính đến hết ngày {}, theo dữ liệu ghi nhận đến {}; {} được tính",
     "Training report as of the end of {}, as known at {}; {} counted"};
-inline constexpr Bilingual kViolationsHeader{  // as_of, known_at, Count(violations), Count(errors), Count(warnings)
-    "Vi phạm tính đến hết ngày {}, theo dữ liệu ghi nhận đến {}: {} ({}, {})",
-    "Violations as of the end of {}, as known at {}: {} ({}, {})"};
+inline constexpr Bilingual kViolationsHeader{  // as_of, known_at, Count(violations), Count(warnings), Count(data quality)
+    "Kết quả kiểm tra tính đến hết ngày {}, theo dữ liệu ghi nhận đến {}: {}, {}, {}",
+    "Findings as of the end of {}, as known at {}: {}, {}, {}"};
 inline constexpr Bilingual kDiffHeader{  // from, to, known_at
     "Thay đổi từ hết ngày {} đến hết ngày {}, theo dữ liệu ghi nhận đến {}",
     "Changes from the end of {} to the end of {}, as known at {}"};
 inline constexpr Bilingual kScopePlan{"Chỉ những gì liên quan đến kế hoạch {}",  // plan
                                       "Only what concerns plan {}"};
-inline constexpr Bilingual kScopeRule{"Chỉ quy tắc {}", "Only rule {}"};  // rule
+inline constexpr Bilingual kScopeRule{"Chỉ nội dung kiểm tra: {}", "Only: {}"};  // the rule's title
 inline constexpr Bilingual kRestated{"Cấp hành chính theo đơn vị kế thừa tại ngày báo cáo",
                                      "Levels by each unit's successor as of the report date"};
 
-inline constexpr Bilingual kPlanTitle{"Kế hoạch {}", "Plan {}"};  // plan id
+// A plan's section: its title and id, then its decision.
+inline constexpr Bilingual kPlanTitle{"{} ({})", "{} ({})"};  // title, plan id
+inline constexpr Bilingual kPlanDecision{"Văn bản: {} ngày {}", "Document: {} of {}"};  // source, date
+inline constexpr Bilingual kPlanNoSource{"Ban hành ngày {}", "Issued on {}"};           // date
+inline constexpr Bilingual kPlanIssuer{"; cơ quan ban hành: {}", "; issued by {}"};      // issuer's name
+inline constexpr Bilingual kPlanItem{"Kế hoạch {}", "Plan {}"};                          // plan id (diff)
+inline constexpr Bilingual kTotalRow{"Cộng", "Total"};
 inline constexpr Bilingual kByLevelTitle{"Theo cấp hành chính của đơn vị", "By level of the unit"};
 inline constexpr Bilingual kByFieldTitle{"Theo lĩnh vực", "By field"};
 inline constexpr Bilingual kByFormTitle{"Theo hình thức đào tạo", "By form of training"};
@@ -95,12 +95,23 @@ inline constexpr Bilingual kLevelHeader{"Cấp", "Level"};
 inline constexpr Bilingual kFieldHeader{"Lĩnh vực", "Field"};
 inline constexpr Bilingual kFormHeader{"Hình thức", "Form"};
 
-inline constexpr Bilingual kRuleTitle{"{}: {} ({}, {})",  // rule, description, severity, Count(cases)
-                                      "{}: {} ({}, {})"};
-inline constexpr Bilingual kNoViolations{"Không có vi phạm.", "No violations."};
-inline constexpr Bilingual kEventHeader{"Sự kiện", "Event"};
+// The findings, by kind: each its heading and count.
+inline constexpr Bilingual kKindTitles[] = {
+    {"VI PHẠM: {}", "VIOLATIONS: {}"},
+    {"CẢNH BÁO: {}", "WARNINGS: {}"},
+    {"SAI SÓT DỮ LIỆU (không phải vi phạm pháp luật): {}", "DATA-QUALITY FINDINGS (not breaches of law): {}"},
+};
+inline constexpr Bilingual kRuleTitle{"{}. {} ({})", "{}. {} ({})"};  // number, the rule's title, Count(cases)
+inline constexpr Bilingual kBasisLine{"Căn cứ: {}", "Basis: {}"};    // citation
+inline constexpr Bilingual kNoFindings{"Không có vi phạm, cảnh báo hay sai sót dữ liệu nào.",
+                                       "No violations, warnings or data-quality findings."};
+inline constexpr Bilingual kEventHeader{"Bản ghi căn cứ", "Record"};
 inline constexpr Bilingual kSubjectHeader{"Đối tượng", "Subject"};
-inline constexpr Bilingual kDetailHeader{"Chi tiết", "Detail"};
+inline constexpr Bilingual kDetailHeader{"Nội dung", "Detail"};
+inline constexpr Bilingual kKindHeader{"Loại", "Kind"};
+inline constexpr Bilingual kRuleHeader{"Nội dung kiểm tra", "Check"};
+inline constexpr Bilingual kRulebookHeader{"Văn bản áp dụng", "Rulebook"};
+inline constexpr Bilingual kBasisHeader{"Căn cứ pháp lý", "Legal basis"};
 
 inline constexpr Bilingual kTalliesChanged{"Số liệu thay đổi", "Tallies that changed"};
 inline constexpr Bilingual kNoTallyChange{"Không có số liệu nào thay đổi.", "No tally changed."};
@@ -108,9 +119,8 @@ inline constexpr Bilingual kItemHeader{"Mục", "Item"};
 inline constexpr Bilingual kMeasureHeader{"Chỉ số", "Measure"};
 inline constexpr Bilingual kFromHeader{"Trước", "Before"};
 inline constexpr Bilingual kToHeader{"Sau", "After"};
-inline constexpr Bilingual kAppearedTitle{"Vi phạm mới xuất hiện: {}", "Violations that appeared: {}"};  // count
-inline constexpr Bilingual kClearedTitle{"Vi phạm không còn: {}", "Violations that cleared: {}"};       // count
-inline constexpr Bilingual kRuleHeader{"Quy tắc", "Rule"};
+inline constexpr Bilingual kAppearedTitle{"Phát hiện mới: {}", "Findings that appeared: {}"};   // count
+inline constexpr Bilingual kClearedTitle{"Không còn: {}", "Findings that cleared: {}"};         // count
 
 // `batches`: the known-at axis.
 inline constexpr Bilingual kBatchesHeader{"Sổ cái có {} dữ liệu, đến sự kiện số {}",  // Count(batches), head seq

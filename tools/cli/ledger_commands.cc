@@ -116,7 +116,7 @@ Status CmdVerify(const Globals& g, const VerifyArgs& a) {
     if (!anchors.ok()) return anchors.status();
     options.anchors.insert(options.anchors.end(), anchors->begin(), anchors->end());
   }
-  Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
+  Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead, VerifyingReader());
   if (!store.ok()) return store.status();
   auto start = std::chrono::steady_clock::now();
   Result<VerifyReport> r = Verify(**store, options);
@@ -149,7 +149,7 @@ Result<std::string> CheckpointOutput(const Globals& g, const CheckpointArgs& a) 
   Result<Format> format = ParseFormat(a.format);
   if (!format.ok()) return format.status();
   if (*format == Format::kCsv) return Status::InvalidInput("--format: checkpoint prints table or json");
-  Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
+  Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead, VerifyingReader());
   if (!store.ok()) return store.status();
   // An anchor is only worth writing down for a ledger that verifies.
   Result<VerifyReport> r = Verify(**store, VerifyOptions{});
@@ -169,6 +169,8 @@ Status LogOutput(const Globals& g, const LogArgs& a, const std::function<Status(
   Result<Format> format = ParseFormat(a.format);
   if (!format.ok()) return format.status();
   if (*format == Format::kCsv) return Status::InvalidInput("--format: log prints table or json");
+  Result<Lang> lang = ParseLang(a.lang);
+  if (!lang.ok()) return lang.status();
   Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
   if (!store.ok()) return store.status();
   uint64_t head = (*store)->head().seq;
@@ -178,7 +180,7 @@ Status LogOutput(const Globals& g, const LogArgs& a, const std::function<Status(
   TLEDGER_RETURN_IF_ERROR((*store)->CheckSuffix(from));  // what it shows hashes to the head
   if (*format == Format::kTable) {
     return (*store)->ScanEvents(from, head, [&](uint64_t, schema::Event::Reader ev) -> Status {
-      return sink(Escaped(EventLine(ev)) + "\n");
+      return sink(Escaped(EventLine(ev, *lang)) + "\n");
     });
   }
   nlohmann::ordered_json events = nlohmann::ordered_json::array();

@@ -1,7 +1,7 @@
 #include "tools/cli/render.h"
 
 #include "core/printable.h"
-#include "projections/rules/rules.h"
+#include "tools/cli/names.h"
 #include "tools/cli/render_csv.h"
 #include "tools/cli/render_json.h"
 #include "tools/cli/render_table.h"
@@ -15,8 +15,8 @@ Result<Format> ParseFormat(std::string_view text) {
   return Status::InvalidInput("--format: " + Quoted(text) + " is not a format (expected table, json or csv)");
 }
 
-std::string CellName(Program program, FundingClass funding_class, Location location) {
-  return ProgramName(program) + "/" + ClassName(funding_class) + "/" + LocationName(location);
+std::string CellName(Program program, FundingClass funding_class, Location location, Lang lang) {
+  return Name(program, lang) + " / " + Name(funding_class, lang) + " / " + Name(location, lang);
 }
 
 std::string RenderReport(const Report& report, const RenderScope& scope, Format format) {

@@ -12,6 +12,7 @@
 #define TLEDGER_TOOLS_CLI_RENDER_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,9 +30,9 @@ Result<Format> ParseFormat(std::string_view text);
 
 struct RenderScope {
   std::string plan;            // --plan; empty: the whole ledger
-  std::string rule;            // --rule (violations); empty: every rule
+  std::optional<Rule> rule;    // --rule (violations); nullopt: every rule
   bool restate_units = false;  // --restate-units
-  Lang lang = Lang::kVi;       // the table's words and the violations' detail
+  Lang lang = Lang::kVi;       // the words of tables, CSV and the findings' detail
 };
 
 // The output of each command in `format`.
@@ -41,10 +42,9 @@ std::string RenderReport(const Report& report, const RenderScope& scope, Format 
 std::string RenderViolations(const Outcome& outcome, const RenderScope& scope, Format format);
 std::string RenderDiff(const ReportDiff& diff, const RenderScope& scope, Format format);
 
-// A violation's detail in the scope's language.
-inline const std::string& Detail(const Violation& v, Lang lang) { return lang == Lang::kVi ? v.detail_vi : v.detail_en; }
-// "master/public/domestic": a quota cell as the table and the diff name it.
-std::string CellName(Program program, FundingClass funding_class, Location location);
+// "Thạc sĩ / Ngân sách/kinh phí đơn vị sự nghiệp / Trong nước": a quota
+// cell as the table and the diff name it.
+std::string CellName(Program program, FundingClass funding_class, Location location, Lang lang);
 
 }  // namespace tledger
 

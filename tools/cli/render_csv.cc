@@ -1,7 +1,8 @@
 #include "tools/cli/render_csv.h"
 
 #include "core/printable.h"
-#include "projections/rules/rules.h"
+#include "tools/cli/finding_catalog.h"
+#include "tools/cli/names.h"
 
 namespace tledger {
 namespace {
@@ -32,6 +33,10 @@ std::string Field(std::string_view raw) {
 
 std::string Number(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : std::string(); }
 
+// The UTF-8 byte order mark: Excel reads the file as UTF-8 (Vietnamese
+// letters intact) only when it is there.
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
 // Rows of one layout, each completed with the columns every row carries.
 class Rows {
  public:
@@ -55,25 +60,78 @@ class Rows {
 
 // The report layout's columns.
 enum ReportColumn : size_t {
-  kSection, kPlan, kProgram, kFundingClass, kLocation, kQuota, kEnrolled, kCompleted, kFailed, kInProgress,
+  kSection, kPlan, kProgram, kFundingClass, kLocation, kQuota, kEnrolled, kPercent, kCompleted, kFailed, kInProgress,
   kWithdrawn, kKey, kTraineeTurns, kPersons, kClasses, kValue,
 };
 
-// The violation columns, from `first` on: rule, severity, event, subject,
-// rulebook, detail, enrollment, amount_vnd, seq.
+// The column headers of the report layout, in the language.
+std::vector<std::string> ReportHeader(Lang lang) {
+  std::vector<std::string> out = {Tr({"Mục", "Section"}, lang), Tr({"Kế hoạch", "Plan"}, lang)};
+  for (const char* m : {"program", "funding_class", "location", "quota", "enrolled", "percent_of_quota", "completed",
+                        "failed", "in_progress", "withdrawn"}) {
+    out.push_back(MeasureLabel(m, lang));
+  }
+  out.push_back(Tr({"Chỉ số", "Item"}, lang));
+  for (const char* m : {"trainee_turns", "persons", "classes"}) out.push_back(MeasureLabel(m, lang));
+  out.push_back(Tr({"Giá trị", "Value"}, lang));
+  return out;
+}
+
+// The columns every row ends with.
+std::vector<std::string> WhenHeader(Lang lang) {
+  return {Tr({"Tính đến hết ngày", "As of"}, lang), Tr({"Dữ liệu ghi nhận đến", "Known at"}, lang)};
+}
+
+// The sections of the report layout.
+constexpr Bilingual kPlanSection{"Kinh phí kế hoạch", "Plan money"};
+constexpr Bilingual kCellSection{"Theo trình độ", "By program"};
+constexpr Bilingual kLevelSection{"Theo cấp", "By level"};
+constexpr Bilingual kFieldSection{"Theo lĩnh vực", "By field"};
+constexpr Bilingual kFormSection{"Theo hình thức", "By form"};
+constexpr Bilingual kTotalSection{"Tổng hợp", "Total"};
+
+const Bilingual& SectionWords(Section s) {
+  switch (s) {
+    case Section::kPlan: return kPlanSection;
+    case Section::kCell: return kCellSection;
+    case Section::kLevel: return kLevelSection;
+    case Section::kField: return kFieldSection;
+    case Section::kForm: return kFormSection;
+    case Section::kTotal: return kTotalSection;
+  }
+  return kTotalSection;
+}
+
+// The violation columns: check, kind, record, subject, rulebook, detail,
+// legal basis, enrollment, the money (gross, repaid, outstanding), seq.
+std::vector<std::string> ViolationHeader(Lang lang) {
+  return {Tr(kRuleHeader, lang),
+          Tr(kKindHeader, lang),
+          Tr(kEventHeader, lang),
+          Tr(kSubjectHeader, lang),
+          Tr(kRulebookHeader, lang),
+          Tr(kDetailHeader, lang),
+          Tr(kBasisHeader, lang),
+          Tr({"Học viên", "Enrollment"}, lang),
+          Tr({"Chi phí đền bù", "Training costs to repay"}, lang),
+          Tr({"Đã nộp", "Repaid"}, lang),
+          Tr({"Còn phải nộp", "Outstanding"}, lang),
+          Tr({"Số thứ tự bản ghi", "Seq"}, lang)};
+}
 std::vector<std::pair<size_t, std::string>> ViolationFields(const Violation& v, Lang lang, size_t first) {
-  return {{first, std::string(RuleName(v.rule))},
-          {first + 1, std::string(Severity(v.rule))},
+  return {{first, CaseTitle(v.what, lang)},
+          {first + 1, Name(v.kind, lang)},
           {first + 2, v.event},
           {first + 3, v.subject},
-          {first + 4, std::string(Info(v.rulebook).code)},
-          {first + 5, Detail(v, lang)},
-          {first + 6, v.enrollment},
-          {first + 7, Number(v.amount_vnd)},
-          {first + 8, std::to_string(v.seq)}};
+          {first + 4, RulebookLabel(v.rulebook, lang)},
+          {first + 5, FindingText(v, lang)},
+          {first + 6, CitationText(v, lang, nullptr)},
+          {first + 7, v.enrollment},
+          {first + 8, Number(v.amount_vnd)},
+          {first + 9, Number(v.args.repaid_vnd)},
+          {first + 10, Number(v.args.outstanding_vnd)},
+          {first + 11, std::to_string(v.seq)}};
 }
-const std::vector<std::string> kViolationColumns = {"rule",   "severity",   "event",      "subject", "rulebook",
-                                                    "detail", "enrollment", "amount_vnd", "seq"};
 
 }  // namespace
 
@@ -84,69 +142,86 @@ std::string CsvLine(const std::vector<std::string>& fields) {
 }
 
 std::string ReportCsv(const Report& report, const RenderScope& scope) {
-  Rows rows({"section", "plan", "program", "funding_class", "location", "quota", "enrolled", "completed", "failed",
-             "in_progress", "withdrawn", "key", "trainee_turns", "persons", "classes", "value", "as_of", "known_at"},
-            {report.as_of.ToString(), FormatInstant(report.known_at)});
+  Lang lang = scope.lang;
+  std::vector<std::string> header = ReportHeader(lang), when = WhenHeader(lang);
+  header.insert(header.end(), when.begin(), when.end());
+  Rows rows(header, {report.as_of.ToString(), FormatInstant(report.known_at)});
   for (const PlanTally& p : report.plans) {
     for (auto [key, value] : {std::pair{"budget_vnd", p.budget_vnd}, std::pair{"public_funding_vnd", p.public_funding_vnd},
                               std::pair{"remaining_vnd", p.remaining_vnd}}) {
-      rows.Add({{kSection, "plan"}, {kPlan, p.plan}, {kKey, key}, {kValue, std::to_string(value)}});
+      rows.Add({{kSection, Tr(kPlanSection, lang)}, {kPlan, p.plan}, {kKey, MeasureLabel(key, lang)},
+                {kValue, std::to_string(value)}});
     }
     for (const CellTally& c : p.cells) {
-      rows.Add({{kSection, "cell"}, {kPlan, p.plan}, {kProgram, ProgramName(c.program)},
-                {kFundingClass, ClassName(c.funding_class)}, {kLocation, LocationName(c.location)},
+      rows.Add({{kSection, Tr(kCellSection, lang)}, {kPlan, p.plan}, {kProgram, Name(c.program, lang)},
+                {kFundingClass, Name(c.funding_class, lang)}, {kLocation, Name(c.location, lang)},
                 {kQuota, Number(c.quota)}, {kEnrolled, std::to_string(c.enrolled)},
-                {kCompleted, std::to_string(c.completed)}, {kFailed, std::to_string(c.failed)},
-                {kInProgress, std::to_string(c.in_progress)}, {kWithdrawn, std::to_string(c.withdrawn)}});
+                {kPercent, Number(PercentOfQuota(c))}, {kCompleted, std::to_string(c.completed)},
+                {kFailed, std::to_string(c.failed)}, {kInProgress, std::to_string(c.in_progress)},
+                {kWithdrawn, std::to_string(c.withdrawn)}});
     }
   }
   for (const LevelTally& l : report.by_level) {
-    rows.Add({{kSection, "by_level"}, {kKey, l.level}, {kTraineeTurns, std::to_string(l.trainee_turns)},
-              {kPersons, std::to_string(l.persons)}});
+    rows.Add({{kSection, Tr(kLevelSection, lang)}, {kKey, LevelName(l.level, lang)},
+              {kTraineeTurns, std::to_string(l.trainee_turns)}, {kPersons, std::to_string(l.persons)}});
   }
-  for (auto [section, groups] : {std::pair{"by_field", &report.by_field}, std::pair{"by_form", &report.by_form}}) {
-    for (const GroupTally& g : *groups) {
-      rows.Add({{kSection, section}, {kKey, g.key}, {kTraineeTurns, std::to_string(g.trainee_turns)},
-                {kClasses, std::to_string(g.classes)}});
-    }
+  for (const GroupTally& g : ByFieldName(report.by_field, lang)) {
+    rows.Add({{kSection, Tr(kFieldSection, lang)}, {kKey, FieldName(g.key, lang)},
+              {kTraineeTurns, std::to_string(g.trainee_turns)}, {kClasses, std::to_string(g.classes)}});
   }
-  rows.Add({{kSection, "total"}, {kKey, "events_counted"}, {kValue, std::to_string(report.events_counted)}});
-  rows.Add({{kSection, "total"}, {kKey, "reimbursement_due_vnd"}, {kValue, std::to_string(report.reimbursement_due_vnd)}});
-  return rows.Take();
+  for (const GroupTally& g : report.by_form) {
+    rows.Add({{kSection, Tr(kFormSection, lang)}, {kKey, FormName(g.key, lang)},
+              {kTraineeTurns, std::to_string(g.trainee_turns)}, {kClasses, std::to_string(g.classes)}});
+  }
+  rows.Add({{kSection, Tr(kTotalSection, lang)}, {kKey, MeasureLabel("events_counted", lang)},
+            {kValue, std::to_string(report.events_counted)}});
+  rows.Add({{kSection, Tr(kTotalSection, lang)}, {kKey, MeasureLabel("reimbursement_due_vnd", lang)},
+            {kValue, std::to_string(report.reimbursement_due_vnd)}});
+  return std::string(kUtf8Bom) + rows.Take();
 }
 
 std::string ViolationsCsv(const Outcome& outcome, const RenderScope& scope) {
-  std::vector<std::string> header = kViolationColumns;
-  header.insert(header.end(), {"as_of", "known_at"});
+  std::vector<std::string> header = ViolationHeader(scope.lang), when = WhenHeader(scope.lang);
+  header.insert(header.end(), when.begin(), when.end());
   Rows rows(header, {outcome.report.as_of.ToString(), FormatInstant(outcome.report.known_at)});
   for (const Violation& v : outcome.violations) rows.Add(ViolationFields(v, scope.lang, 0));
-  return rows.Take();
+  return std::string(kUtf8Bom) + rows.Take();
 }
 
 std::string DiffCsv(const ReportDiff& diff, const RenderScope& scope) {
-  std::vector<std::string> header = {"change",   "section", "plan",    "program", "funding_class",
-                                     "location", "key",     "measure", "old",     "new"};
-  header.insert(header.end(), kViolationColumns.begin(), kViolationColumns.end());
-  header.insert(header.end(), {"from", "to", "known_at"});
+  Lang lang = scope.lang;
+  std::vector<std::string> header = {Tr({"Thay đổi", "Change"}, lang), Tr({"Mục", "Section"}, lang),
+                                     Tr({"Kế hoạch", "Plan"}, lang),   MeasureLabel("program", lang),
+                                     MeasureLabel("funding_class", lang), MeasureLabel("location", lang),
+                                     Tr({"Theo", "Key"}, lang),        Tr(kMeasureHeader, lang),
+                                     Tr(kFromHeader, lang),            Tr(kToHeader, lang)};
+  std::vector<std::string> violation = ViolationHeader(lang);
+  header.insert(header.end(), violation.begin(), violation.end());
+  header.insert(header.end(), {Tr({"Từ ngày", "From"}, lang), Tr({"Đến ngày", "To"}, lang), WhenHeader(lang)[1]});
   Rows rows(header, {diff.from.ToString(), diff.to.ToString(), FormatInstant(diff.known_at)});
   for (const TallyChange& c : diff.changes) {
+    std::string key = c.section == Section::kLevel   ? LevelName(c.key, lang)
+                      : c.section == Section::kField ? FieldName(c.key, lang)
+                      : c.section == Section::kForm  ? FormName(c.key, lang)
+                                                     : c.key;
     std::vector<std::pair<size_t, std::string>> fields = {
-        {0, "changed"}, {1, std::string(SectionName(c.section))}, {2, c.plan}, {6, c.key},
-        {7, c.measure}, {8, Number(c.from)},                      {9, Number(c.to)}};
+        {0, Tr({"Số liệu thay đổi", "changed"}, lang)}, {1, Tr(SectionWords(c.section), lang)}, {2, c.plan}, {6, key},
+        {7, MeasureLabel(c.measure, lang)},     {8, Number(c.from)},                      {9, Number(c.to)}};
     if (c.cell) {
-      fields.insert(fields.end(), {{3, ProgramName(c.cell->program)}, {4, ClassName(c.cell->funding_class)},
-                                   {5, LocationName(c.cell->location)}});
+      fields.insert(fields.end(), {{3, Name(c.cell->program, lang)}, {4, Name(c.cell->funding_class, lang)},
+                                   {5, Name(c.cell->location, lang)}});
     }
     rows.Add(std::move(fields));
   }
-  for (auto [change, violations] : {std::pair{"appeared", &diff.appeared}, std::pair{"cleared", &diff.cleared}}) {
+  for (auto [change, violations] : {std::pair{Bilingual{"Phát hiện mới", "appeared"}, &diff.appeared},
+                                    std::pair{Bilingual{"Không còn", "cleared"}, &diff.cleared}}) {
     for (const Violation& v : *violations) {
-      std::vector<std::pair<size_t, std::string>> fields = ViolationFields(v, scope.lang, 10);
-      fields.emplace_back(0, change);
+      std::vector<std::pair<size_t, std::string>> fields = ViolationFields(v, lang, 10);
+      fields.emplace_back(0, Tr(change, lang));
       rows.Add(std::move(fields));
     }
   }
-  return rows.Take();
+  return std::string(kUtf8Bom) + rows.Take();
 }
 
 }  // namespace tledger

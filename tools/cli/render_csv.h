@@ -1,7 +1,10 @@
 // CSV renderings, RFC 4180: one header row, comma-separated, CRLF line ends,
 // a field in double quotes (quotes doubled) when it holds a comma, a quote or
-// a line break. UTF-8 without a byte order mark. The layouts (a `section`
-// column, as_of and known_at on every row) are in tools/cli/REPORTS.md.
+// a line break. UTF-8 with a byte order mark, so that Excel keeps the
+// Vietnamese letters. Headers and names follow the language; numbers stay
+// plain integers, dates ISO, the known-at instant RFC 3339 UTC. The layouts
+// (a section column, as-of and known-at on every row) are in
+// tools/cli/REPORTS.md.
 #ifndef TLEDGER_TOOLS_CLI_RENDER_CSV_H_
 #define TLEDGER_TOOLS_CLI_RENDER_CSV_H_
 

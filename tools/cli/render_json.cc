@@ -1,7 +1,11 @@
 #include "tools/cli/render_json.h"
 
+#include <algorithm>
+
 #include "core/printable.h"
-#include "projections/rules/rules.h"
+#include "core/schema_info.h"
+#include "tools/cli/finding_catalog.h"
+#include "tools/cli/names.h"
 
 namespace tledger {
 namespace {
@@ -10,6 +14,67 @@ using Json = nlohmann::ordered_json;
 
 Json Nullable(const std::optional<int64_t>& v) { return v ? Json(*v) : Json(nullptr); }
 Json Nullable(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+Json Document(const PlanDocument& d) {
+  return {{"plan", d.plan},          {"title", d.title},   {"source", Nullable(d.source)},
+          {"issued", d.issued.ToString()}, {"issuer", d.issuer}, {"issuer_name", Nullable(d.issuer_name)}};
+}
+
+// A finding's typed arguments: ids as recorded, codes, ISO dates, integers.
+Json Params(const FindingArgs& args) {
+  Json out = Json::object();
+  ForEachArg(args, [&](std::string_view name, const ArgValue& value) {
+    out[std::string(name)] = std::visit(
+        [](const auto& x) -> Json {
+          using T = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, int64_t>) {
+            return x;
+          } else if constexpr (std::is_same_v<T, Date>) {
+            return x.ToString();
+          } else if constexpr (std::is_same_v<T, Vnd>) {
+            return x.vnd;
+          } else if constexpr (std::is_same_v<T, EventType>) {
+            const TypeInfo* t = EventSchema::Get().TypeOf(x.which);
+            return t != nullptr ? Json(t->name) : Json(x.which);
+          } else if constexpr (std::is_same_v<T, PlanDocument>) {
+            return Document(x);
+          } else {
+            return CodeName(x);
+          }
+        },
+        value);
+  });
+  return out;
+}
+
+// The legal basis: the first (obligation) provision's parts on top, every
+// provision in `provisions`, the whole citation in both forms; null when none.
+Json BasisValue(const Violation& v, Lang lang) {
+  std::vector<CitationPart> parts = CitationParts(v, lang);
+  if (parts.empty()) return nullptr;
+  auto number = [](int n) { return n != 0 ? Json(n) : Json(nullptr); };
+  auto point = [](char c) { return c != '\0' ? Json(std::string(1, c)) : Json(nullptr); };
+  Json provisions = Json::array();
+  for (const CitationPart& p : parts) {
+    provisions.push_back({{"instrument", p.instrument},
+                          {"article", number(p.article)},
+                          {"clause", number(p.clause)},
+                          {"point", point(p.point)},
+                          {"role", p.role},
+                          {"confidence", p.confidence},
+                          {"citation", p.citation},
+                          {"quote", Nullable(p.quote)}});
+  }
+  CitationMemory first;
+  return {{"instrument", parts[0].instrument},
+          {"article", number(parts[0].article)},
+          {"clause", number(parts[0].clause)},
+          {"point", point(parts[0].point)},
+          {"confidence", parts[0].confidence},
+          {"citation", CitationText(v, lang, nullptr)},
+          {"citation_full", CitationText(v, lang, &first)},
+          {"provisions", std::move(provisions)}};
+}
 
 Json Groups(const std::vector<GroupTally>& groups, const char* key) {
   Json out = Json::array();
@@ -52,14 +117,19 @@ std::string JsonText(const nlohmann::ordered_json& value) {
 
 Json ViolationValue(const Violation& v, Lang lang) {
   return {{"rule", RuleName(v.rule)},
-          {"severity", Severity(v.rule)},
+          {"severity", SeverityName(v.kind)},
           {"event", v.event},
           {"subject", v.subject},
-          {"detail", Detail(v, lang)},
+          {"detail", FindingText(v, lang)},
+          {"kind", KindName(v.kind)},
+          {"basis", BasisValue(v, lang)},
+          {"params", Params(v.args)},
           {"seq", v.seq},
           {"rulebook", Info(v.rulebook).code},
           {"enrollment", Nullable(v.enrollment)},
-          {"amount_vnd", Nullable(v.amount_vnd)}};
+          {"amount_vnd", Nullable(v.amount_vnd)},
+          {"repaid_vnd", Nullable(v.args.repaid_vnd)},
+          {"outstanding_vnd", Nullable(v.args.outstanding_vnd)}};
 }
 
 std::string ReportJson(const Report& report, const RenderScope& scope) {
@@ -75,13 +145,24 @@ std::string ReportJson(const Report& report, const RenderScope& scope) {
                        {"completed", c.completed},
                        {"failed", c.failed},
                        {"in_progress", c.in_progress},
-                       {"withdrawn", c.withdrawn}});
+                       {"withdrawn", c.withdrawn},
+                       {"percent_of_quota", Nullable(PercentOfQuota(c))}});
     }
+    CellTally total = CellsTotal(p.cells);
     plans.push_back({{"plan", p.plan},
                      {"budget_vnd", p.budget_vnd},
                      {"public_funding_vnd", p.public_funding_vnd},
                      {"remaining_vnd", p.remaining_vnd},
-                     {"cells", std::move(cells)}});
+                     {"cells", std::move(cells)},
+                     {"totals",
+                      {{"quota", Nullable(total.quota)},
+                       {"enrolled", total.enrolled},
+                       {"completed", total.completed},
+                       {"failed", total.failed},
+                       {"in_progress", total.in_progress},
+                       {"withdrawn", total.withdrawn},
+                       {"percent_of_quota", Nullable(TotalPercentOfQuota(p.cells))}}},
+                     {"document", Document(p.document)}});
   }
   Json levels = Json::array();
   for (const LevelTally& l : report.by_level) {
@@ -101,11 +182,17 @@ std::string ReportJson(const Report& report, const RenderScope& scope) {
 }
 
 std::string ViolationsJson(const Outcome& outcome, const RenderScope& scope) {
+  Json counts = Json::object();
+  for (Kind k : kAllKinds) {
+    counts[std::string(KindName(k))] =
+        std::count_if(outcome.violations.begin(), outcome.violations.end(), [&](const Violation& v) { return v.kind == k; });
+  }
   Json out = {{"as_of", outcome.report.as_of.ToString()},
               {"known_at", FormatInstant(outcome.report.known_at)},
               {"violations", Violations(outcome.violations, scope.lang)},
+              {"counts", std::move(counts)},
               {"plan", Nullable(scope.plan)},
-              {"rule", Nullable(scope.rule)}};
+              {"rule", scope.rule ? Json(RuleName(*scope.rule)) : Json(nullptr)}};
   return JsonText(out);
 }
 

@@ -1,6 +1,10 @@
 #include "tools/cli/render_table.h"
 
-#include "projections/rules/rules.h"
+#include <algorithm>
+
+#include "tools/cli/finding_catalog.h"
+#include "tools/cli/names.h"
+#include "tools/cli/shown.h"
 #include "tools/cli/text_table.h"
 
 namespace tledger {
@@ -15,7 +19,7 @@ TextTable::Column Right(std::string header) { return {std::move(header), TextTab
 std::string ScopeLines(const RenderScope& scope) {
   std::string out;
   if (!scope.plan.empty()) out += Tr(kScopePlan, scope.lang, scope.plan) + "\n";
-  if (!scope.rule.empty()) out += Tr(kScopeRule, scope.lang, scope.rule) + "\n";
+  if (scope.rule) out += Tr(kScopeRule, scope.lang, RuleTitle(*scope.rule, scope.lang)) + "\n";
   if (scope.restate_units) out += Tr(kRestated, scope.lang) + "\n";
   return out;
 }
@@ -24,6 +28,21 @@ std::string ScopeLines(const RenderScope& scope) {
 std::string Titled(const std::string& title, const TextTable& table, Lang lang) {
   std::string out = "\n" + title + "\n";
   return out + (table.rows() == 0 ? std::string(kIndent) + Tr(kNone, lang) + "\n" : table.Render(kIndent));
+}
+
+// A count as a table cell: grouped.
+std::string N(int64_t n, Lang lang) { return Number(n, lang); }
+
+// The heading of a plan's section: its title and id, then its decision's
+// number and date and its issuer's name.
+std::string PlanHeading(const PlanTally& p, Lang lang) {
+  const PlanDocument& d = p.document;
+  std::string out = d.title.empty() ? Tr(kPlanItem, lang, p.plan) : Tr(kPlanTitle, lang, d.title, p.plan);
+  out += "\n";
+  out += d.source.empty() ? Tr(kPlanNoSource, lang, DateShown(d.issued, lang))
+                          : Tr(kPlanDecision, lang, d.source, DateShown(d.issued, lang));
+  if (!d.issuer_name.empty()) out += Tr(kPlanIssuer, lang, d.issuer_name);
+  return out + "\n";
 }
 
 std::string PlanSection(const PlanTally& p, Lang lang) {
@@ -37,55 +56,97 @@ std::string PlanSection(const PlanTally& p, Lang lang) {
   money_text.erase(0, money_text.find('\n') + 1);
   std::vector<TextTable::Column> columns = {Left(MeasureLabel("program", lang)), Left(MeasureLabel("funding_class", lang)),
                                             Left(MeasureLabel("location", lang))};
-  for (const char* m : {"quota", "enrolled", "completed", "failed", "in_progress", "withdrawn"}) {
+  for (const char* m : {"quota", "enrolled", "percent_of_quota", "completed", "failed", "in_progress", "withdrawn"}) {
     columns.push_back(Right(MeasureLabel(m, lang)));
   }
   TextTable cells(std::move(columns));
+  auto row = [&](std::string program, std::string funding, std::string location, const CellTally& c,
+                 std::optional<int64_t> percent) {
+    cells.AddRow({std::move(program), std::move(funding), std::move(location), c.quota ? N(*c.quota, lang) : "-",
+                  N(c.enrolled, lang), Percent(percent), N(c.completed, lang), N(c.failed, lang),
+                  N(c.in_progress, lang), N(c.withdrawn, lang)});
+  };
   for (const CellTally& c : p.cells) {
-    cells.AddRow({ProgramName(c.program), ClassName(c.funding_class), LocationName(c.location),
-                  c.quota ? std::to_string(*c.quota) : "-", std::to_string(c.enrolled), std::to_string(c.completed),
-                  std::to_string(c.failed), std::to_string(c.in_progress), std::to_string(c.withdrawn)});
+    row(Name(c.program, lang), Name(c.funding_class, lang), Name(c.location, lang), c, PercentOfQuota(c));
   }
-  std::string out = "\n" + Tr(kPlanTitle, lang, p.plan) + "\n" + money_text;
+  if (p.cells.size() > 1) row(Tr(kTotalRow, lang), "", "", CellsTotal(p.cells), TotalPercentOfQuota(p.cells));
+  std::string out = "\n" + PlanHeading(p, lang) + money_text;
   return out + (cells.rows() == 0 ? std::string(kIndent) + Tr(kNone, lang) + "\n" : "\n" + cells.Render(kIndent));
 }
 
-std::string GroupSection(const Bilingual& title, const Bilingual& header, const std::vector<GroupTally>& groups, Lang lang) {
+std::string GroupSection(const Bilingual& title, const Bilingual& header, const std::vector<GroupTally>& groups,
+                         std::string (*name)(std::string_view, Lang), Lang lang) {
   TextTable t({Left(Tr(header, lang)), Right(MeasureLabel("trainee_turns", lang)), Right(MeasureLabel("classes", lang))});
-  for (const GroupTally& g : groups) t.AddRow({g.key, std::to_string(g.trainee_turns), std::to_string(g.classes)});
+  int64_t turns = 0, classes = 0;
+  for (const GroupTally& g : groups) {
+    t.AddRow({name(g.key, lang), N(g.trainee_turns, lang), N(g.classes, lang)});
+    turns += g.trainee_turns;
+    classes += g.classes;
+  }
+  if (groups.size() > 1) t.AddRow({Tr(kTotalRow, lang), N(turns, lang), N(classes, lang)});
   return Titled(Tr(title, lang), t, lang);
 }
 
-// A violation list with the rule, or grouped under rule titles.
-TextTable ViolationRows(const std::vector<Violation>& violations, Lang lang, bool with_rule) {
-  std::vector<TextTable::Column> columns;
-  if (with_rule) columns.push_back(Left(Tr(kRuleHeader, lang)));
-  columns.insert(columns.end(), {Left(Tr(kEventHeader, lang)), Left(Tr(kSubjectHeader, lang)), Left(Tr(kDetailHeader, lang))});
-  TextTable t(std::move(columns));
+// Findings in a list with their kind and rule (diff), one line each.
+TextTable FindingRows(const std::vector<Violation>& violations, Lang lang) {
+  TextTable t({Left(Tr(kKindHeader, lang)), Left(Tr(kRuleHeader, lang)), Left(Tr(kEventHeader, lang)),
+               Left(Tr(kSubjectHeader, lang)), Left(Tr(kDetailHeader, lang))});
   for (const Violation& v : violations) {
-    std::vector<std::string> row;
-    if (with_rule) row.emplace_back(RuleName(v.rule));
-    row.insert(row.end(), {v.event, v.subject, Detail(v, lang)});
-    t.AddRow(std::move(row));
+    t.AddRow({Name(v.kind, lang), CaseTitle(v.what, lang), v.event, v.subject, FindingText(v, lang)});
   }
   return t;
 }
 
-// A tally's value in the table: money grouped, counts plain, "(none)" for no value.
-std::string Value(const std::optional<int64_t>& v, std::string_view measure, Lang lang) {
-  if (!v) return Tr(kNone, lang);
-  return measure.ends_with("_vnd") ? Money(*v, lang) : std::to_string(*v);
+// One kind's findings: a numbered title per rule, then, for each legal
+// basis its cases cite (in the order they first appear), the basis and the
+// cases. The first mention of an instrument in the output is in full.
+std::string KindSection(Kind kind, const std::vector<const Violation*>& found, Lang lang, CitationMemory* cited) {
+  std::string out = "\n" + Tr(kKindTitles[static_cast<size_t>(kind)], lang, Number(found.size(), lang)) + "\n";
+  if (found.empty()) return out + std::string(kIndent) + Tr(kNone, lang) + "\n";
+  int number = 0;
+  for (auto begin = found.begin(); begin != found.end();) {
+    Rule rule = (*begin)->rule;
+    auto end = std::find_if(begin, found.end(), [&](const Violation* v) { return v->rule != rule; });
+    // The cases' own title when they share one (a failure: degree or fostering), else the rule's.
+    std::string title = CaseTitle((*begin)->what, lang);
+    if (std::any_of(begin, end, [&](const Violation* v) { return CaseTitle(v->what, lang) != title; })) {
+      title = RuleTitle(rule, lang);
+    }
+    out += "\n" + Tr(kRuleTitle, lang, ++number, title, Count(end - begin, kCasesNoun, lang)) + "\n";
+    // Cases grouped by what they cite.
+    std::vector<std::pair<std::string, std::vector<const Violation*>>> by_basis;
+    for (auto it = begin; it != end; ++it) {
+      std::string key = CitationText(**it, lang, nullptr);
+      auto same = std::find_if(by_basis.begin(), by_basis.end(), [&](const auto& g) { return g.first == key; });
+      if (same == by_basis.end()) same = by_basis.insert(by_basis.end(), {key, {}});
+      same->second.push_back(*it);
+    }
+    for (const auto& [key, cases] : by_basis) {
+      if (!key.empty()) out += Tr(kBasisLine, lang, CitationText(*cases.front(), lang, cited)) + "\n";
+      TextTable t({Left(Tr(kEventHeader, lang)), Left(Tr(kSubjectHeader, lang)), Left(Tr(kDetailHeader, lang))});
+      for (const Violation* v : cases) t.AddRow({v->event, v->subject, FindingText(*v, lang)});
+      out += t.Render(kIndent);
+    }
+    begin = end;
+  }
+  return out;
 }
 
-// What a tally change is about: "Kế hoạch HG-2025", "HG-2025 master/public/domestic", "Cấp: district".
+// A tally's value in the table: money and counts grouped, "(none)" for no value.
+std::string Value(const std::optional<int64_t>& v, std::string_view measure, Lang lang) {
+  if (!v) return Tr(kNone, lang);
+  return measure.ends_with("_vnd") ? Money(*v, lang) : N(*v, lang);
+}
+
+// What a tally change is about: "Kế hoạch HG-2025", "HG-2025 Thạc sĩ / ... / Trong nước", "Cấp: Cấp xã".
 std::string Item(const TallyChange& c, Lang lang) {
   switch (c.section) {
-    case Section::kPlan: return Tr(kPlanTitle, lang, c.plan);
-    case Section::kCell: return c.plan + " " + CellName(c.cell->program, c.cell->funding_class, c.cell->location);
-    case Section::kLevel: return Tr(kLevelHeader, lang) + ": " + c.key;
-    case Section::kField: return Tr(kFieldHeader, lang) + ": " + c.key;
-    case Section::kForm: return Tr(kFormHeader, lang) + ": " + c.key;
-    case Section::kTotal: return "";
+    case Section::kPlan: return Tr(kPlanItem, lang, c.plan);
+    case Section::kCell: return c.plan + " " + CellName(c.cell->program, c.cell->funding_class, c.cell->location, lang);
+    case Section::kLevel: return Tr(kLevelHeader, lang) + ": " + LevelName(c.key, lang);
+    case Section::kField: return Tr(kFieldHeader, lang) + ": " + FieldName(c.key, lang);
+    case Section::kForm: return Tr(kFormHeader, lang) + ": " + FormName(c.key, lang);
+    case Section::kTotal: return Tr(kTotalRow, lang);
   }
   return "";
 }
@@ -94,43 +155,47 @@ std::string Item(const TallyChange& c, Lang lang) {
 
 std::string ReportTable(const Report& report, const RenderScope& scope) {
   Lang lang = scope.lang;
-  std::string out = Tr(kReportHeader, lang, report.as_of.ToString(), FormatInstant(report.known_at),
-                           Count(report.events_counted, kEventsNoun, lang)) + "\n" + ScopeLines(scope);
+  std::string out = Tr(kReportHeader, lang, DateShown(report.as_of, lang), InstantShown(report.known_at, lang),
+                       Count(report.events_counted, kRecordsNoun, lang)) +
+                    "\n" + ScopeLines(scope);
   if (report.plans.empty()) out += "\n" + Tr(kNoPlans, lang) + "\n";
   for (const PlanTally& p : report.plans) out += PlanSection(p, lang);
-  TextTable levels({Left(Tr(kLevelHeader, lang)), Right(MeasureLabel("trainee_turns", lang)), Right(MeasureLabel("persons", lang))});
-  for (const LevelTally& l : report.by_level) levels.AddRow({l.level, std::to_string(l.trainee_turns), std::to_string(l.persons)});
+  TextTable levels({Left(Tr(kLevelHeader, lang)), Right(MeasureLabel("trainee_turns", lang)),
+                    Right(MeasureLabel("persons", lang))});
+  int64_t turns = 0;
+  for (const LevelTally& l : report.by_level) {
+    levels.AddRow({LevelName(l.level, lang), N(l.trainee_turns, lang), N(l.persons, lang)});
+    turns += l.trainee_turns;
+  }
+  // Persons are counted per level: a total would count twice whoever has
+  // trainee-turns at two levels, so the total row leaves them out.
+  levels.AddRow({Tr(kTotalRow, lang), N(turns, lang), ""});
   out += Titled(Tr(kByLevelTitle, lang), levels, lang);
-  out += GroupSection(kByFieldTitle, kFieldHeader, report.by_field, lang);
-  out += GroupSection(kByFormTitle, kFormHeader, report.by_form, lang);
+  out += GroupSection(kByFieldTitle, kFieldHeader, ByFieldName(report.by_field, lang), &FieldName, lang);
+  out += GroupSection(kByFormTitle, kFormHeader, report.by_form, &FormName, lang);
   out += "\n" + MeasureLabel("reimbursement_due_vnd", lang) + ": " + Money(report.reimbursement_due_vnd, lang) + "\n";
   return out;
 }
 
 std::string ViolationsTable(const Outcome& outcome, const RenderScope& scope) {
   Lang lang = scope.lang;
-  const std::vector<Violation>& all = outcome.violations;
-  size_t warnings = std::count_if(all.begin(), all.end(), [](const Violation& v) { return Severity(v.rule) == "warning"; });
-  std::string out = Tr(kViolationsHeader, lang, outcome.report.as_of.ToString(), FormatInstant(outcome.report.known_at),
-                           Count(all.size(), kViolationsNoun, lang), Count(all.size() - warnings, kErrorsNoun, lang),
-                       Count(warnings, kWarningsNoun, lang)) + "\n" + ScopeLines(scope);
-  if (all.empty()) return out + "\n" + Tr(kNoViolations, lang) + "\n";
-  // Violations come in rule order: one titled table per rule.
-  for (auto begin = all.begin(); begin != all.end();) {
-    auto end = std::find_if(begin, all.end(), [&](const Violation& v) { return v.rule != begin->rule; });
-    std::vector<Violation> group(begin, end);
-    out += "\n" + Tr(kRuleTitle, lang, RuleName(begin->rule), RuleDescription(begin->rule, lang),
-                         SeverityLabel(begin->rule, lang), Count(group.size(), kCasesNoun, lang)) + "\n";
-    out += ViolationRows(group, lang, false).Render(kIndent);
-    begin = end;
-  }
+  std::vector<const Violation*> by_kind[3];
+  for (const Violation& v : outcome.violations) by_kind[static_cast<size_t>(v.kind)].push_back(&v);
+  std::string out = Tr(kViolationsHeader, lang, DateShown(outcome.report.as_of, lang),
+                       InstantShown(outcome.report.known_at, lang), Count(by_kind[0].size(), kViolationsNoun, lang),
+                       Count(by_kind[1].size(), kWarningsNoun, lang), Count(by_kind[2].size(), kDataQualityNoun, lang)) +
+                    "\n" + ScopeLines(scope);
+  if (outcome.violations.empty()) return out + "\n" + Tr(kNoFindings, lang) + "\n";
+  CitationMemory cited;
+  for (Kind kind : kAllKinds) out += KindSection(kind, by_kind[static_cast<size_t>(kind)], lang, &cited);
   return out;
 }
 
 std::string DiffTable(const ReportDiff& diff, const RenderScope& scope) {
   Lang lang = scope.lang;
-  std::string out = Tr(kDiffHeader, lang, diff.from.ToString(), diff.to.ToString(), FormatInstant(diff.known_at)) + "\n" +
-                    ScopeLines(scope);
+  std::string out = Tr(kDiffHeader, lang, DateShown(diff.from, lang), DateShown(diff.to, lang),
+                       InstantShown(diff.known_at, lang)) +
+                    "\n" + ScopeLines(scope);
   TextTable changes({Left(Tr(kItemHeader, lang)), Left(Tr(kMeasureHeader, lang)), Right(Tr(kFromHeader, lang)),
                      Right(Tr(kToHeader, lang))});
   for (const TallyChange& c : diff.changes) {
@@ -138,8 +203,8 @@ std::string DiffTable(const ReportDiff& diff, const RenderScope& scope) {
   }
   out += "\n" + Tr(kTalliesChanged, lang) + "\n" +
          (changes.rows() == 0 ? std::string(kIndent) + Tr(kNoTallyChange, lang) + "\n" : changes.Render(kIndent));
-  out += Titled(Tr(kAppearedTitle, lang, diff.appeared.size()), ViolationRows(diff.appeared, lang, true), lang);
-  out += Titled(Tr(kClearedTitle, lang, diff.cleared.size()), ViolationRows(diff.cleared, lang, true), lang);
+  out += Titled(Tr(kAppearedTitle, lang, Number(static_cast<int64_t>(diff.appeared.size()), lang)), FindingRows(diff.appeared, lang), lang);
+  out += Titled(Tr(kClearedTitle, lang, Number(static_cast<int64_t>(diff.cleared.size()), lang)), FindingRows(diff.cleared, lang), lang);
   return out;
 }
 

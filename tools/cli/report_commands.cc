@@ -25,8 +25,8 @@ struct Request {
 };
 
 Result<Date> ParseDateOption(const char* option, const std::string& text) {
-  if (text.empty()) return DateOf(Now());  // today, UTC
-  Result<Date> d = Date::Parse(text);
+  if (text.empty()) return VietnamDateOf(Now());  // today in Vietnam
+  Result<Date> d = ParseDateArg(text);
   if (!d.ok()) return Status::InvalidInput(std::string(option) + ": " + d.status().message());
   return d;
 }
@@ -58,7 +58,7 @@ Result<Request> ParseRequest(const ReportArgs& a) {
     Result<Rule> rule = ParseRule(a.rule);
     if (!rule.ok()) return rule.status();
     r.rule = *rule;
-    r.scope.rule = std::string(RuleName(*rule));
+    r.scope.rule = *rule;
   }
   r.scope.plan = a.plan;
   r.scope.restate_units = a.restate_units;
@@ -88,11 +88,12 @@ Result<Outcome> EvaluateAsOf(const Globals& g, const Request& r, const std::stri
 
 void AddCommonOptions(CLI::App* cmd, ReportArgs& a) {
   cmd->add_option("--known-at", a.known_at,
-                  "only what was recorded by this instant: RFC 3339 (2026-01-31T23:59:59Z) or a date, meaning its end "
-                  "(default: the ledger as it stands, shown as the recorded_at of its last event)");
+                  "only what was recorded by this instant: RFC 3339 (2026-01-31T23:59:59+07:00) or a date, meaning "
+                  "the end of that day in Vietnam (default: the ledger as it stands, shown as the recorded_at of its "
+                  "last event)");
   cmd->add_option("--plan", a.plan, "only what concerns this plan");
   cmd->add_option("--format", a.format, "table, json or csv (default table)");
-  cmd->add_option("--lang", a.lang, "vi or en: the table's words and the violations' detail (default vi)");
+  cmd->add_option("--lang", a.lang, "vi or en: the words of tables, CSV and findings (default vi)");
 }
 
 }  // namespace
@@ -170,20 +171,20 @@ Status CmdDiff(const Globals& g, const ReportArgs& a) { return WriteOutput(g, Di
 
 void AddReportCommands(CLI::App& app, const Globals& g, ReportArgs& a, std::function<Status()>& run) {
   CLI::App* report = app.add_subcommand("report", "tallies per plan and quota cell, by level, field and form, money");
-  report->add_option("--as-of", a.as_of, "the world as it stood at the end of this day, YYYY-MM-DD (default: today, UTC)");
+  report->add_option("--as-of", a.as_of, "the world as it stood at the end of this day, YYYY-MM-DD or dd/mm/yyyy (default: today in Vietnam)");
   AddCommonOptions(report, a);
   report->add_flag("--restate-units", a.restate_units, "count levels by each unit's successor as of --as-of");
   report->callback([&] { run = [&] { return CmdReport(g, a); }; });
 
   CLI::App* violations = app.add_subcommand("violations", "compliance violations with their evidence (exit 0 either way)");
-  violations->add_option("--as-of", a.as_of, "the world as it stood at the end of this day, YYYY-MM-DD (default: today, UTC)");
+  violations->add_option("--as-of", a.as_of, "the world as it stood at the end of this day, YYYY-MM-DD or dd/mm/yyyy (default: today in Vietnam)");
   violations->add_option("--rule", a.rule, "only this rule (NOT_IN_PLAN, QUOTA_EXCEEDED, ...)");
   AddCommonOptions(violations, a);
   violations->callback([&] { run = [&] { return CmdViolations(g, a); }; });
 
   CLI::App* diff = app.add_subcommand("diff", "what changed in tallies and violations between two as-of dates");
-  diff->add_option("--from", a.from, "the earlier as-of date, YYYY-MM-DD")->required();
-  diff->add_option("--to", a.to, "the later as-of date, YYYY-MM-DD")->required();
+  diff->add_option("--from", a.from, "the earlier as-of date, YYYY-MM-DD or dd/mm/yyyy")->required();
+  diff->add_option("--to", a.to, "the later as-of date, YYYY-MM-DD or dd/mm/yyyy")->required();
   AddCommonOptions(diff, a);
   diff->add_flag("--restate-units", a.restate_units, "count levels by each unit's successor as of each date");
   diff->callback([&] { run = [&] { return CmdDiff(g, a); }; });

@@ -26,9 +26,9 @@ namespace tledger {
 
 // The options of the three commands; each uses its own subset.
 struct ReportArgs {
-  std::string as_of;           // YYYY-MM-DD; empty: today (UTC)
+  std::string as_of;           // YYYY-MM-DD or dd/mm/yyyy; empty: today in Vietnam
   std::string from, to;        // diff: the two as-of dates
-  std::string known_at;        // RFC 3339 or a date (its end, UTC); empty: now
+  std::string known_at;        // RFC 3339 or a date (its end in Vietnam); empty: now
   std::string plan;            // empty: the whole ledger
   std::string rule;            // violations; empty: every rule
   std::string format = "table";

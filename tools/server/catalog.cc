@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "projections/rulebook.h"
 #include "tools/cli/labels.h"
+#include "tools/cli/names.h"
 #include "tools/cli/render_json.h"
 
 namespace tledger::server {
@@ -28,7 +30,7 @@ std::string CatalogJson() {
       {"no_plans", kNoPlans},             {"none", kNone},
       {"level_header", kLevelHeader},     {"field_header", kFieldHeader},
       {"form_header", kFormHeader},       {"rule_title", kRuleTitle},
-      {"no_violations", kNoViolations},   {"event_header", kEventHeader},
+      {"no_violations", kNoFindings},   {"event_header", kEventHeader},
       {"subject_header", kSubjectHeader}, {"detail_header", kDetailHeader},
       {"tallies_changed", kTalliesChanged}, {"no_tally_change", kNoTallyChange},
       {"item_header", kItemHeader},       {"measure_header", kMeasureHeader},
@@ -49,26 +51,41 @@ std::string CatalogJson() {
   Json measures = Json::object();
   for (const char* m : kMeasures) measures[m] = {{"vi", MeasureLabel(m, Lang::kVi)}, {"en", MeasureLabel(m, Lang::kEn)}};
 
+  // Each rule's title and the kind of its first case (FAILED's cases differ:
+  // a failed fostering course is a warning; each finding's own `kind` and
+  // `severity` in the violations JSON are what counts).
   Json rules = Json::object();
   for (Rule r : kAllRules) {
-    rules[std::string(RuleName(r))] = {{"vi", RuleDescription(r, Lang::kVi)},
-                                       {"en", RuleDescription(r, Lang::kEn)},
-                                       {"severity", Severity(r)},
-                                       {"severity_label", {{"vi", SeverityLabel(r, Lang::kVi)}, {"en", SeverityLabel(r, Lang::kEn)}}}};
+    Kind kind = Kind::kViolation;
+    for (int c = 0; c <= static_cast<int>(Case::kDistrictEnded); ++c) {
+      if (RuleOf(static_cast<Case>(c)) == r) {
+        kind = KindOf(static_cast<Case>(c));
+        break;
+      }
+    }
+    rules[std::string(RuleName(r))] = {{"vi", RuleTitle(r, Lang::kVi)},
+                                       {"en", RuleTitle(r, Lang::kEn)},
+                                       {"severity", SeverityName(kind)},
+                                       {"kind", KindName(kind)},
+                                       {"severity_label", {{"vi", Name(kind, Lang::kVi)}, {"en", Name(kind, Lang::kEn)}}}};
   }
+  Json kinds = Json::object();
+  for (Kind k : kAllKinds) kinds[std::string(KindName(k))] = {{"vi", Name(k, Lang::kVi)}, {"en", Name(k, Lang::kEn)}};
 
   struct NamedNoun {
     const char* key;
     const Noun& noun;
   };
-  const NamedNoun nouns[] = {{"events", kEventsNoun},     {"violations", kViolationsNoun}, {"errors", kErrorsNoun},
-                             {"warnings", kWarningsNoun}, {"cases", kCasesNoun},           {"batches", kBatchesNoun}};
+  const NamedNoun nouns[] = {{"events", kRecordsNoun},   {"violations", kViolationsNoun}, {"errors", kViolationsNoun},
+                             {"warnings", kWarningsNoun}, {"data_quality", kDataQualityNoun},
+                             {"cases", kCasesNoun},       {"batches", kBatchesNoun}};
   Json noun_json = Json::object();
   for (const NamedNoun& n : nouns) noun_json[n.key] = {{"vi", n.noun.vi}, {"en_one", n.noun.en_one}, {"en_many", n.noun.en_many}};
 
   return JsonText(Json{{"texts", std::move(text_json)},
                        {"measures", std::move(measures)},
                        {"rules", std::move(rules)},
+                       {"kinds", std::move(kinds)},
                        {"nouns", std::move(noun_json)}});
 }
 

@@ -10,10 +10,10 @@
 namespace tledger::server {
 
 // The expected form of each kind of parameter, shown in refusals.
-inline constexpr Bilingual kFormDate{"một ngày dạng YYYY-MM-DD", "a date, YYYY-MM-DD"};
+inline constexpr Bilingual kFormDate{"một ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy", "a date, YYYY-MM-DD or dd/mm/yyyy"};
 inline constexpr Bilingual kFormInstant{
-    "một thời điểm RFC 3339 (2026-01-31T23:59:59Z) hoặc một ngày YYYY-MM-DD (hết ngày đó)",
-    "an RFC 3339 instant (2026-01-31T23:59:59Z) or a date, YYYY-MM-DD (its end)"};
+    "một thời điểm RFC 3339 (2026-01-31T23:59:59Z) hoặc một ngày YYYY-MM-DD hoặc dd/mm/yyyy (hết ngày đó, giờ Việt Nam)",
+    "an RFC 3339 instant (2026-01-31T23:59:59Z) or a date, YYYY-MM-DD or dd/mm/yyyy (its end, Vietnam time)"};
 inline constexpr Bilingual kFormId{"một mã dài 1 đến 128 ký tự, không có ký tự điều khiển, không có dấu cách ở đầu hay cuối",
                                    "an id of 1 to 128 characters, without control characters or leading or trailing spaces"};
 inline constexpr Bilingual kFormRule{"tên một quy tắc ({})", "a rule name ({})"};  // the rules

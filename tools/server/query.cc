@@ -76,7 +76,7 @@ bool IsCount(std::string_view v, uint64_t max) {
 
 bool IsValid(const ParamSpec& spec, std::string_view v) {
   switch (spec.kind) {
-    case ParamKind::kDate: return Date::Parse(v).ok();
+    case ParamKind::kDate: return ParseDateArg(v).ok();
     case ParamKind::kInstant: return ParseInstant(v).ok();
     case ParamKind::kId: return IsId(v);
     case ParamKind::kRule: {

@@ -115,6 +115,7 @@ cases AS (
   SELECT t.enrollment, coalesce(pf.f, 0) AS f, t.passed, t.public, t.active, t.withdrawn_on, t.completed_on,
          t.start_date, t.end_date, lv.effective AS left_on,
          t.course IS NOT NULL AND t.program IN ('phd', 'master', 'specialist_2', 'specialist_1', 'bachelor') AS degree,
+         t.course IS NOT NULL AND t.program IN ('phd', 'master', 'specialist_2', 'specialist_1') AS postgraduate,
          CASE WHEN reg.category = 'public_employee' OR t.start_date < DATE '2025-07-01' THEN 2 ELSE 3 END AS factor,
          ex.enrollment IS NOT NULL AS exempted, coalesce(rb.paid, 0) AS paid
   FROM t
@@ -131,16 +132,20 @@ cases AS (
                               x.effective, x.seq  -- else the earliest
                      LIMIT 1) reg ON t.start_date IS NOT NULL
   WHERE t.passed IS NOT NULL OR NOT t.active),
+-- đền bù covers degrees under the 2017 rulebook (factor 2), postgraduate
+-- degrees only under 2025 (shared/spec/rules.md, "Compensation").
+covered AS (
+  SELECT c.*, CASE WHEN c.factor = 2 THEN c.degree ELSE c.postgraduate END AS law_covers FROM cases c),
 judged AS (
   SELECT c.*,
-         CASE WHEN c.passed = false THEN c.f END AS failed_amount,
-         CASE WHEN NOT c.active AND c.public AND c.degree AND c.withdrawn_on >= c.start_date THEN c.f END AS dropped_amount,
-         CASE WHEN c.passed AND c.public AND c.degree AND c.left_on >= c.completed_on
+         CASE WHEN c.passed = false AND c.public AND c.law_covers THEN c.f END AS failed_amount,
+         CASE WHEN NOT c.active AND c.public AND c.law_covers AND c.withdrawn_on >= c.start_date THEN c.f END AS dropped_amount,
+         CASE WHEN c.passed AND c.public AND c.law_covers AND c.left_on >= c.completed_on
                    AND c.factor * months_between(c.start_date, c.end_date) > 0
                    AND months_between(c.completed_on, c.left_on) < c.factor * months_between(c.start_date, c.end_date)
               THEN c.f * (c.factor * months_between(c.start_date, c.end_date) - months_between(c.completed_on, c.left_on))
                    / (c.factor * months_between(c.start_date, c.end_date)) END AS breach_amount
-  FROM cases c),
+  FROM covered c),
 owed AS (
   SELECT CASE WHEN exempted THEN 0
               ELSE greatest(greatest(failed_amount, dropped_amount, breach_amount) - paid, 0) END AS due

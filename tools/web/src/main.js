@@ -276,7 +276,7 @@ function render() {
     destroyChart('cells');
     sections.append(el('p', { text: t('no_plans') }));
   } else {
-    sections.append(el('h2', { id: 'plan-title', text: t('plan_title', plan.plan) }));
+    sections.append(el('h2', { id: 'plan-title', text: t('plan_title', plan.document?.title ?? plan.plan, plan.plan) }));
     // Money.
     const moneyRows = [
       [measure('budget_vnd'), { text: money(plan.budget_vnd, lang), num: true }],

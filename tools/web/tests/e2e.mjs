@@ -116,7 +116,7 @@ try {
   await acting(() => page.selectOption('#plan-select', 'CT-2025'));
   await page.fill('#as-of-input', '31/12/2025');
   await acting(() => page.press('#as-of-input', 'Enter'));
-  equal(await text('#plan-title'), 'Kế hoạch CT-2025', 'the plan section is CT-2025');
+  equal(await text('#plan-title'), 'Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm 2025 (CT-2025)', 'the plan section is CT-2025, headed by its title');
   equal(await page.inputValue('#as-of-input'), '31/12/2025', 'the date field shows 31/12/2025');
   const chart = await page.evaluate(() => {
     const c = window.tledgerCharts.cells;
@@ -133,7 +133,7 @@ try {
     'the table row of phd/public/domestic');
   equal(await row('cells-table', 'master/public/domestic'), ['master/public/domestic', '138', '104', '75,4%', '0', '0', '104', '0'],
     'the table row of master/public/domestic');
-  equal(await row('money-table', 'Dự toán'), ['Dự toán', '4.700.000.000 đ'], "the plan's budget");
+  equal(await row('money-table', 'Dự toán kinh phí'), ['Dự toán kinh phí', '4.700.000.000 đ'], "the plan's budget");
   const cliLatest = cli('violations', '--as-of', '2025-12-31', '--plan', 'CT-2025');
   const latestCounts = await ruleCounts();
   equal(latestCounts, countsByRule(cliLatest.violations), 'the violation counts are the CLI\'s (known now)');

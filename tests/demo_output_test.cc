@@ -1,0 +1,208 @@
+// What a person reads of the demo ledger (tests/demo_fixture.h), through
+// the real binary: golden outputs per format of Cần Thơ's plan and of the
+// findings as of 31/12/2025 (tests/data/golden/), in Vietnamese and
+// English; no interchange code in anything a person reads; dd/mm/yyyy and
+// ISO dates giving the same bytes; the money a finding owes.
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/schema_info.h"
+#include "tests/demo_fixture.h"
+
+namespace tledger::demo_testing {
+namespace {
+
+using Json = nlohmann::json;
+
+// Every report here is known at the end of time: the same bytes every run.
+constexpr char kKnownAt[] = "9999-12-31";
+
+std::string Golden(const std::string& name) { return ReadFile(fs::path(TLEDGER_GOLDEN_DIR) / name); }
+
+// The interchange codes a person must never read: every enumerant of
+// core/event.capnp, every event type, every rule, the report's measure and
+// section keys, and every field code of the demo. In English, only those a
+// sentence cannot hold as a word (an underscore, capitals, "phd"): English
+// prose says "a district", "public funds".
+std::set<std::string> Codes(const Resolved& r, bool english) {
+  std::set<std::string> all;
+  const EventSchema& schema = EventSchema::Get();
+  for (const TypeInfo& t : schema.types()) {
+    all.insert(t.name);
+    for (const FieldInfo& f : t.body.fields) {
+      if (f.enum_info != nullptr) all.insert(f.enum_info->names.begin(), f.enum_info->names.end());
+    }
+  }
+  for (Rule rule : kAllRules) all.insert(std::string(RuleName(rule)));
+  for (const char* key : {"budget_vnd", "public_funding_vnd", "remaining_vnd", "reimbursement_due_vnd", "in_progress",
+                          "trainee_turns", "events_counted", "funding_class", "by_level", "by_field", "by_form",
+                          "percent_of_quota", "data_quality"}) {
+    all.insert(key);
+  }
+  for (Sym f = 1; f < r.symbols->fields.size(); ++f) all.insert(std::string(r.symbols->fields.Name(f)));
+  if (!english) return all;
+  std::set<std::string> unmistakable;
+  for (const std::string& code : all) {
+    if (code.find('_') != std::string::npos || code == "phd" ||
+        std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      unmistakable.insert(code);
+    }
+  }
+  return unmistakable;
+}
+
+// The codes `text` shows as words of their own. A code inside an id
+// ("nom-CT-2025-CT-000156-specialist_1") is part of the id, which is the
+// ledger's own text, shown as recorded.
+std::vector<std::string> RawCodes(const std::string& text, const std::set<std::string>& codes) {
+  auto word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  std::set<std::string> found;
+  for (size_t i = 0; i < text.size();) {
+    if (!word(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && word(text[j])) ++j;
+    bool in_id = (i > 0 && text[i - 1] == '-') || (j < text.size() && text[j] == '-');
+    std::string token = text.substr(i, j - i);
+    if (!in_id && codes.count(token) > 0) found.insert(token);
+    i = j;
+  }
+  return std::vector<std::string>(found.begin(), found.end());
+}
+
+
+// Issue 11's acceptance: the Vietnamese table of Cần Thơ's plan as of
+// 31/12/2025 names no code and shows its quotas, its budget and how far
+// each quota is reached; the same in English; each format as its golden.
+TEST_F(DemoLedgerTest, CanThoPlanInEveryFormatAndBothLanguages) {
+  std::string vi = Printed({"report", "--plan", "CT-2025", "--as-of", "31/12/2025"});
+  for (const char* shown : {" 17 ", " 138 ", "4.700.000.000 đ", "% đạt kế hoạch", "KH 245/KH-UBND ngày 02/10/2025",
+                            "Thành phố Cần Thơ", "Tiến sĩ", "Bồi dưỡng theo vị trí việc làm"}) {
+    EXPECT_NE(vi.find(shown), std::string::npos) << shown << "\n" << vi;
+  }
+  EXPECT_EQ(RawCodes(vi, Codes(demo_->now.resolved, false)), std::vector<std::string>{}) << vi;
+  EXPECT_EQ(vi, Golden("report_CT-2025.vi.txt"));
+
+  std::string en = Printed({"report", "--plan", "CT-2025", "--as-of", "2025-12-31", "--lang", "en"});
+  for (const char* shown : {" 17 ", " 138 ", "4,700,000,000 VND", "% of quota", "PhD"}) {
+    EXPECT_NE(en.find(shown), std::string::npos) << shown << "\n" << en;
+  }
+  EXPECT_EQ(RawCodes(en, Codes(demo_->now.resolved, true)), std::vector<std::string>{}) << en;
+  EXPECT_EQ(en, Golden("report_CT-2025.en.txt"));
+
+  EXPECT_EQ(Printed({"report", "--plan", "CT-2025", "--as-of", "31/12/2025", "--format", "csv"}),
+            Golden("report_CT-2025.vi.csv"));
+  EXPECT_EQ(Printed({"report", "--plan", "CT-2025", "--as-of", "31/12/2025", "--format", "csv", "--lang", "en"}),
+            Golden("report_CT-2025.en.csv"));
+  std::string json = Printed({"report", "--plan", "CT-2025", "--as-of", "31/12/2025", "--format", "json"});
+  EXPECT_EQ(json, Golden("report_CT-2025.json"));
+  // JSON keeps the codes.
+  Json j = Json::parse(json);
+  EXPECT_EQ(j["plans"][0]["cells"][0]["program"], "phd");
+  EXPECT_EQ(j["plans"][0]["cells"][0]["quota"], 17);
+  EXPECT_EQ(j["plans"][0]["cells"][0]["percent_of_quota"], 65);  // 11 of 17
+  EXPECT_EQ(j["plans"][0]["budget_vnd"], 4700000000);
+  EXPECT_EQ(j["plans"][0]["document"]["source"], "KH 245/KH-UBND");
+}
+
+TEST_F(DemoLedgerTest, FindingsInEveryFormatAndBothLanguages) {
+  EXPECT_EQ(Printed({"violations", "--as-of", "31/12/2025"}), Golden("violations.vi.txt"));
+  EXPECT_EQ(Printed({"violations", "--as-of", "31/12/2025", "--lang", "en"}), Golden("violations.en.txt"));
+  EXPECT_EQ(Printed({"violations", "--as-of", "31/12/2025", "--format", "csv"}), Golden("violations.vi.csv"));
+  EXPECT_EQ(Printed({"violations", "--as-of", "31/12/2025", "--format", "json"}), Golden("violations.json"));
+}
+
+// Every output a person reads, of every command, in both languages: no
+// interchange code shows as a word.
+TEST_F(DemoLedgerTest, NoOutputAPersonReadsShowsARawCode) {
+  const std::vector<std::vector<std::string>> commands = {
+      {"report", "--as-of", "31/12/2025"},
+      {"report", "--as-of", "31/12/2025", "--format", "csv"},
+      {"report", "--as-of", "31/12/2024", "--plan", "DH-2021-2024"},
+      {"report", "--as-of", "31/12/2025", "--restate-units"},
+      {"violations", "--as-of", "31/12/2025"},
+      {"violations", "--as-of", "31/12/2025", "--format", "csv"},
+      {"violations", "--as-of", "31/12/2026"},
+      {"diff", "--from", "30/06/2025", "--to", "31/12/2025"},
+      {"diff", "--from", "30/06/2025", "--to", "31/12/2025", "--format", "csv"},
+      {"history", "CT-000004"},
+      {"history", "CT-000156"},
+      {"history", "BD25-P1-02-01"},
+      {"history", "QN-000186"},
+      {"history", "BD-TPH"},
+      {"log", "--tail", "40"},
+  };
+  for (bool english : {false, true}) {
+    std::set<std::string> codes = Codes(demo_->now.resolved, english);
+    for (std::vector<std::string> c : commands) {
+      if (english) c.insert(c.end(), {"--lang", "en"});
+      // log takes no --known-at.
+      RunResult r = c[0] == "log" ? Tledger(c) : Tledger([&] {
+        std::vector<std::string> a = c;
+        a.insert(a.end(), {"--known-at", kKnownAt});
+        return a;
+      }());
+      ASSERT_EQ(r.exit_code, 0) << c[0] << ": " << r.output;
+      EXPECT_EQ(RawCodes(r.output, codes), std::vector<std::string>{}) << c[0] << " " << c[1] << " " << english;
+    }
+  }
+}
+
+// --as-of 31/12/2025 is --as-of 2025-12-31: the same bytes, in every format.
+TEST_F(DemoLedgerTest, AsOfInEitherFormGivesTheSameBytes) {
+  for (const char* format : {"table", "csv", "json"}) {
+    EXPECT_EQ(Printed({"report", "--as-of", "31/12/2025", "--format", format}),
+              Printed({"report", "--as-of", "2025-12-31", "--format", format}))
+        << format;
+    EXPECT_EQ(Printed({"violations", "--as-of", "31/12/2025", "--format", format}),
+              Printed({"violations", "--as-of", "2025-12-31", "--format", format}))
+        << format;
+    EXPECT_EQ(Printed({"diff", "--from", "1/7/2025", "--to", "31/12/2025", "--format", format}),
+              Printed({"diff", "--from", "2025-07-01", "--to", "2025-12-31", "--format", format}))
+        << format;
+  }
+  // --known-at in either form too.
+  RunResult dmy = Tledger({"report", "--as-of", "31/12/2025", "--known-at", "31/12/9999"});
+  ASSERT_EQ(dmy.exit_code, 0) << dmy.output;
+  EXPECT_EQ(dmy.output, Printed({"report", "--as-of", "31/12/2025"}));
+}
+
+// A finding that owes money shows the gross amount, what was repaid and
+// what is outstanding; the outstanding amounts add up to the report's
+// reimbursement due. CT-000004 (Hồ Thị Thủy) dropped out of a PhD funded
+// with 38,000,000 VND and repaid 10,000,000.
+TEST_F(DemoLedgerTest, FindingsShowGrossRepaidAndOutstanding) {
+  Json j = Json::parse(Printed({"violations", "--as-of", "31/12/2025", "--format", "json"}));
+  int64_t outstanding = 0;
+  const Json* dropped = nullptr;
+  for (const Json& v : j["violations"]) {
+    if (!v["outstanding_vnd"].is_null()) outstanding += v["outstanding_vnd"].get<int64_t>();
+    if (v["rule"] == "DROPPED_OUT") dropped = &v;
+  }
+  ASSERT_NE(dropped, nullptr);
+  EXPECT_EQ((*dropped)["params"]["person_name"], "Hồ Thị Thủy");
+  EXPECT_EQ((*dropped)["params"]["gross_vnd"], 38000000);
+  EXPECT_EQ((*dropped)["params"]["repaid_vnd"], 10000000);
+  EXPECT_EQ((*dropped)["params"]["outstanding_vnd"], 28000000);
+  // A public employee: NĐ 101/2017 still governs her, and its clause is cited.
+  EXPECT_EQ((*dropped)["basis"]["citation"], "khoản 1 Điều 7 NĐ 101/2017; mức đền bù: điểm a khoản 2 Điều 8 NĐ 101/2017");
+  EXPECT_NE((*dropped)["detail"].get<std::string>().find(
+                "phải đền bù chi phí đào tạo 38.000.000 đ, đã nộp 10.000.000 đ, còn phải nộp 28.000.000 đ"),
+            std::string::npos);
+  Json report = Json::parse(Printed({"report", "--as-of", "31/12/2025", "--format", "json"}));
+  EXPECT_EQ(report["reimbursement_due_vnd"], 82310344);
+  EXPECT_EQ(outstanding, 82310344);
+  EXPECT_EQ(j["counts"], Json::parse(R"({"violation":8,"warning":0,"data_quality":2})"));
+}
+
+}  // namespace
+}  // namespace tledger::demo_testing
