@@ -8,7 +8,10 @@ namespace {
 constexpr size_t kBlockBytes = 1 << 20;
 constexpr size_t kInitialSlots = 1 << 10;
 
-uint64_t HashOf(std::string_view s) { return std::hash<std::string_view>()(s); }
+// The upper 32 bits of a name's hash: both its slot (their low bits) and the
+// tag stored beside its Sym, so that Grow moves entries without reading or
+// hashing a name again.
+uint64_t TagOf(std::string_view s) { return std::hash<std::string_view>()(s) >> 32; }
 }  // namespace
 
 Interner::Interner() : table_(kInitialSlots, 0) { names_.emplace_back(); }
@@ -26,10 +29,9 @@ Interner& Interner::operator=(const Interner& other) {
 }
 
 Sym Interner::Find(std::string_view s) const {
-  uint64_t h = HashOf(s);
-  uint64_t tag = h >> 32;
+  uint64_t tag = TagOf(s);
   size_t mask = table_.size() - 1;
-  for (size_t i = h & mask; table_[i] != 0; i = (i + 1) & mask) {
+  for (size_t i = tag & mask; table_[i] != 0; i = (i + 1) & mask) {
     Sym sym = static_cast<Sym>(table_[i] & 0xffffffffu);
     if ((table_[i] >> 32) == tag && names_[sym] == s) return sym;
   }
@@ -37,10 +39,9 @@ Sym Interner::Find(std::string_view s) const {
 }
 
 Sym Interner::Intern(std::string_view s) {
-  uint64_t h = HashOf(s);
-  uint64_t tag = h >> 32;
+  uint64_t tag = TagOf(s);
   size_t mask = table_.size() - 1;
-  size_t i = h & mask;
+  size_t i = tag & mask;
   for (; table_[i] != 0; i = (i + 1) & mask) {
     Sym sym = static_cast<Sym>(table_[i] & 0xffffffffu);
     if ((table_[i] >> 32) == tag && names_[sym] == s) return sym;
@@ -63,10 +64,11 @@ Sym Interner::Intern(std::string_view s) {
 void Interner::Grow() {
   std::vector<uint64_t> table(table_.size() * 2, 0);
   size_t mask = table.size() - 1;
-  for (Sym sym = 1; sym < names_.size(); ++sym) {
-    size_t i = HashOf(names_[sym]) & mask;
+  for (uint64_t entry : table_) {
+    if (entry == 0) continue;
+    size_t i = (entry >> 32) & mask;
     while (table[i] != 0) i = (i + 1) & mask;
-    table[i] = (HashOf(names_[sym]) >> 32) << 32 | sym;
+    table[i] = entry;
   }
   table_.swap(table);
 }

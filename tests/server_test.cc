@@ -152,7 +152,9 @@ TEST_F(ServerTest, BadParametersAreRefusedNamingTheParameterAndTheForm) {
     HttpReply r = server_->Get(c.target);
     EXPECT_EQ(r.status, c.status);
     EXPECT_EQ(r.content_type, "application/json; charset=utf-8");
-    if (c.body != nullptr) EXPECT_EQ(r.body, std::string(c.body) + "\n");
+    if (c.body != nullptr) {
+      EXPECT_EQ(r.body, std::string(c.body) + "\n");
+    }
   }
   HttpReply plan = server_->Get("/api/v1/report?plan=XX");
   EXPECT_EQ(plan.body.substr(0, 180),
@@ -183,7 +185,9 @@ TEST_F(ServerTest, DatesAndInstantsAreTakenInTheFormsTheCliTakes) {
     for (char c : std::string(t)) encoded += c == '+' ? std::string("%2B") : c == ':' ? std::string("%3A") : std::string(1, c);
     HttpReply api = server_->Get("/api/v1/report?as_of=2025-12-31&known_at=" + encoded);
     EXPECT_EQ(cli.exit_code == 0, api.status == 200) << cli.err << api.body;
-    if (cli.exit_code == 0) EXPECT_EQ(api.body, cli.out);
+    if (cli.exit_code == 0) {
+      EXPECT_EQ(api.body, cli.out);
+    }
   }
 }
 

@@ -515,7 +515,9 @@ TEST(Store, AWriterDiscardsOnlyATailThatAnImportOnThisMachineLeft) {
   auto crash = [&](uint64_t head, Timestamp recorded_at, bool recorded) {
     Head h{head, heads[head].hash, heads[head].recorded_at};
     std::string marker = EncodeImportMarker(NewImportMarker(h, recorded_at, *key), *key);
-    if (recorded) EXPECT_TRUE(RecordImportUnderWay(*key, ledger, marker).ok());
+    if (recorded) {
+      EXPECT_TRUE(RecordImportUnderWay(*key, ledger, marker).ok());
+    }
     RawLedger raw(db);
     raw.PutHead(head, h.hash, h.recorded_at, /*cover_tracks=*/true);
     raw.PutMeta(keys::kImportKey, marker);
