@@ -1,5 +1,7 @@
 #include "projections/money.h"
 
+#include "projections/compensation_list.h"
+
 #include "core/printable.h"
 #include "core/schema_info.h"
 
@@ -43,6 +45,23 @@ Status CheckRepresentable(const std::vector<Violation>& violations, Date as_of) 
                           " (seq " + std::to_string(v.seq) + ")",
                       as_of);
     }
+  }
+  return Status::Ok();
+}
+
+Status CheckRepresentable(const CompensationList& list) {
+  for (const CompensationLine& c : list.cases) {
+    const FindingArgs& a = c.finding.args;
+    for (const std::optional<int64_t>* amount : {&a.funding_vnd, &a.gross_vnd, &a.repaid_vnd, &a.outstanding_vnd}) {
+      if (*amount == kVndOverflow) {
+        return TooLarge("the compensation of enrollment " + Quoted(c.finding.enrollment) + " (seq " +
+                            std::to_string(c.finding.seq) + ")",
+                        list.as_of);
+      }
+    }
+  }
+  for (int64_t total : {list.gross_vnd, list.repaid_vnd, list.outstanding_vnd}) {
+    if (total == kVndOverflow) return TooLarge("the total of the compensation list", list.as_of);
   }
   return Status::Ok();
 }

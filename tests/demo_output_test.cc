@@ -132,6 +132,8 @@ TEST_F(DemoLedgerTest, NoOutputAPersonReadsShowsARawCode) {
       {"violations", "--as-of", "31/12/2025"},
       {"violations", "--as-of", "31/12/2025", "--format", "csv"},
       {"violations", "--as-of", "31/12/2026"},
+      {"compensation", "--as-of", "31/12/2025"},
+      {"compensation", "--as-of", "31/12/2025", "--format", "csv"},
       {"diff", "--from", "30/06/2025", "--to", "31/12/2025"},
       {"diff", "--from", "30/06/2025", "--to", "31/12/2025", "--format", "csv"},
       {"history", "CT-000004"},
@@ -165,6 +167,9 @@ TEST_F(DemoLedgerTest, AsOfInEitherFormGivesTheSameBytes) {
         << format;
     EXPECT_EQ(Printed({"violations", "--as-of", "31/12/2025", "--format", format}),
               Printed({"violations", "--as-of", "2025-12-31", "--format", format}))
+        << format;
+    EXPECT_EQ(Printed({"compensation", "--as-of", "31/12/2025", "--format", format}),
+              Printed({"compensation", "--as-of", "2025-12-31", "--format", format}))
         << format;
     EXPECT_EQ(Printed({"diff", "--from", "1/7/2025", "--to", "31/12/2025", "--format", format}),
               Printed({"diff", "--from", "2025-07-01", "--to", "2025-12-31", "--format", format}))
@@ -202,6 +207,49 @@ TEST_F(DemoLedgerTest, FindingsShowGrossRepaidAndOutstanding) {
   EXPECT_EQ(report["reimbursement_due_vnd"], 82310344);
   EXPECT_EQ(outstanding, 82310344);
   EXPECT_EQ(j["counts"], Json::parse(R"({"violation":8,"warning":0,"data_quality":2})"));
+}
+
+// The đền bù list (danh sách đền bù) of the demo: golden in each format.
+TEST_F(DemoLedgerTest, CompensationListInEveryFormatAndBothLanguages) {
+  EXPECT_EQ(Printed({"compensation", "--as-of", "31/12/2025"}), Golden("compensation.vi.txt"));
+  EXPECT_EQ(Printed({"compensation", "--as-of", "31/12/2025", "--lang", "en"}), Golden("compensation.en.txt"));
+  EXPECT_EQ(Printed({"compensation", "--as-of", "31/12/2025", "--format", "csv"}), Golden("compensation.vi.csv"));
+  EXPECT_EQ(Printed({"compensation", "--as-of", "31/12/2025", "--format", "json"}), Golden("compensation.json"));
+}
+
+// Issue 11's acceptance: CT-000004 owes 38.000.000 đ, repaid 10.000.000 đ,
+// 28.000.000 đ outstanding; the list's total is the report's
+// reimbursement_due_vnd, for the whole ledger and for each plan.
+TEST_F(DemoLedgerTest, CompensationTotalIsTheReportsReimbursementDue) {
+  Json j = Json::parse(Printed({"compensation", "--as-of", "31/12/2025", "--format", "json"}));
+  std::vector<std::string> persons;
+  const Json* thuy = nullptr;
+  for (const Json& c : j["cases"]) {
+    persons.push_back(c["person"]);
+    if (c["person"] == "CT-000004") thuy = &c;
+  }
+  EXPECT_EQ(persons, (std::vector<std::string>{"CT-000004", "QN-000187", "QN-000186"}));
+  ASSERT_NE(thuy, nullptr);
+  EXPECT_EQ((*thuy)["person_name"], "Hồ Thị Thủy");
+  EXPECT_EQ((*thuy)["enrollment"], "CT25-TS-HTTT-04");
+  EXPECT_EQ((*thuy)["rule"], "DROPPED_OUT");
+  EXPECT_EQ((*thuy)["gross_vnd"], 38000000);
+  EXPECT_EQ((*thuy)["repaid_vnd"], 10000000);
+  EXPECT_EQ((*thuy)["outstanding_vnd"], 28000000);
+  EXPECT_EQ(j["total_outstanding_vnd"], 82310344);
+  Json report = Json::parse(Printed({"report", "--as-of", "31/12/2025", "--format", "json"}));
+  EXPECT_EQ(j["total_outstanding_vnd"], report["reimbursement_due_vnd"]);
+  for (const char* plan : {"CT-2025", "QN-2021"}) {
+    Json list = Json::parse(Printed({"compensation", "--as-of", "31/12/2025", "--plan", plan, "--format", "json"}));
+    Json narrowed = Json::parse(Printed({"report", "--as-of", "31/12/2025", "--plan", plan, "--format", "json"}));
+    EXPECT_EQ(list["total_outstanding_vnd"], narrowed["reimbursement_due_vnd"]) << plan;
+  }
+  std::string table = Printed({"compensation", "--as-of", "31/12/2025", "--plan", "CT-2025"});
+  EXPECT_NE(table.find("  Phải đền bù              38.000.000 đ\n"
+                       "  Đã nộp                   10.000.000 đ\n"
+                       "  Còn phải nộp             28.000.000 đ\n"),
+            std::string::npos)
+      << table;
 }
 
 }  // namespace

@@ -72,6 +72,13 @@ TEST(Readme, EveryCommandOfUsingItRuns) {
       EXPECT_TRUE(std::regex_match(r.out, std::regex("intact: 26 events, 0 anchors matched; head 26:[0-9a-f]{64}\n"))) << r.out;
     } else if (command.find(" checkpoint") != std::string::npos) {
       EXPECT_TRUE(std::regex_match(r.out, std::regex("26:[0-9a-f]{64}\n"))) << r.out;
+    } else if (command.find(" compensation --as-of 31/12/2028") != std::string::npos) {
+      EXPECT_TRUE(r.out.rfind("Danh sách đền bù chi phí đào tạo tính đến hết ngày 31/12/2028", 0) == 0) << r.out;
+      EXPECT_NE(r.out.find("\nCộng: phải đền bù 77.187.500 đ; đã nộp 30.000.000 đ; còn phải nộp 47.187.500 đ\n"),
+                std::string::npos)
+          << r.out;
+    } else if (command.find(" compensation --as-of 2028-12-31 --format json") != std::string::npos) {
+      EXPECT_NE(r.out.find("\n  \"total_outstanding_vnd\": 47187500,\n"), std::string::npos) << r.out;
     } else if (command.find(" history HG-000123 --lang en") != std::string::npos) {
       EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "History of \"HG-000123\": 12 records");
     } else if (command.find(" history HG-000123") != std::string::npos) {

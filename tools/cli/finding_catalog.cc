@@ -151,6 +151,16 @@ constexpr Bilingual kFormula2025{
     "; công thức của NĐ 101/2017 với thời gian cam kết gấp 3 lần, do chưa tìm thấy công thức riêng của NĐ 171/2025",
     "; Decree 101/2017's formula with the 3x commitment, no formula of Decree 171/2025's own having been found"};
 
+// The compensation list's "Cách tính" (AmountFormula) and exemption.
+constexpr Bilingual kFormulaWhole{"toàn bộ chi phí đào tạo F = {funding_vnd}",
+                                  "the whole cost of training F = {funding_vnd}"};
+constexpr Bilingual kFormulaService{
+    "S = F x (T1 - T2) / T1 = {funding_vnd} x ({t1} - {t2}) / {t1} = {gross_vnd} (T1, T2 tính bằng tháng; làm tròn "
+    "xuống đến đồng; chưa tính giảm trừ, nếu có)",
+    "S = F x (T1 - T2) / T1 = {funding_vnd} x ({t1} - {t2}) / {t1} = {gross_vnd} (T1, T2 in months; rounded down to "
+    "the dong; before any reduction)"};
+constexpr Bilingual kExemption{"{ground} (bản ghi {exemption})", "{ground} (record {exemption})"};
+
 // Entity kinds as a sentence names them.
 constexpr Bilingual kEntityKindsInText[] = {{"đơn vị", "unit"},   {"cá nhân", "person"},     {"kế hoạch", "plan"},
                                             {"lớp", "course"},    {"học viên", "enrollment"}, {"quyết định", "decision"}};
@@ -296,6 +306,19 @@ std::string FindingText(const Violation& v, Lang lang) {
   }
   if (formula && *a.gross_vnd > 0 && v.rulebook == Rulebook::k2025) out += Words(kFormula2025, lang);
   return out;
+}
+
+std::string AmountFormula(const Violation& v, Lang lang) {
+  if (!v.args.gross_vnd || !v.args.funding_vnd) return "";
+  auto values = Values(v, lang);
+  if (v.what != Case::kServiceBreach) return Fill(Words(kFormulaWhole, lang), values);
+  std::string out = Fill(Words(kFormulaService, lang), values);
+  if (v.rulebook == Rulebook::k2025) out += Words(kFormula2025, lang);
+  return out;
+}
+
+std::string ExemptionText(const Violation& v, Lang lang) {
+  return v.args.exemption.empty() ? "" : Fill(Words(kExemption, lang), Values(v, lang));
 }
 
 std::string CitationText(const Violation& v, Lang lang, CitationMemory* memory) {

@@ -33,6 +33,15 @@ std::string CaseTitle(Case c, Lang lang);
 // applies (gross, repaid, outstanding, or the exemption).
 std::string FindingText(const Violation& v, Lang lang);
 
+// How the amount of a case owing đền bù was reached, with its numbers (the
+// compensation list's "Cách tính"): the whole cost F for a failure or a
+// dropout; S = F x (T1 - T2) / T1 for a breach of the service commitment,
+// before any reduction the council decides. Empty for a finding without
+// đền bù.
+std::string AmountFormula(const Violation& v, Lang lang);
+// The exemption of a case, with its ground and record; empty when none.
+std::string ExemptionText(const Violation& v, Lang lang);
+
 // The instruments (and plan decisions) a document has already cited in
 // full: later mentions take the short form.
 class CitationMemory {

@@ -53,6 +53,8 @@ class LedgerView {
   // Tallies and violations as of options.as_of, narrowed to options.plan
   // when one is given (tools/cli/plan_scope.h).
   Outcome Evaluate(const ViewOptions& options) const;
+  // The ledger as known at known_at(), resolved: what Evaluate reads.
+  const Resolved& resolved() const { return resolved_; }
 
  private:
   explicit LedgerView(Timestamp known_at) : known_at_(known_at) {}

@@ -47,34 +47,6 @@ Json Params(const FindingArgs& args) {
   return out;
 }
 
-// The legal basis: the first (obligation) provision's parts on top, every
-// provision in `provisions`, the whole citation in both forms; null when none.
-Json BasisValue(const Violation& v, Lang lang) {
-  std::vector<CitationPart> parts = CitationParts(v, lang);
-  if (parts.empty()) return nullptr;
-  auto number = [](int n) { return n != 0 ? Json(n) : Json(nullptr); };
-  auto point = [](char c) { return c != '\0' ? Json(std::string(1, c)) : Json(nullptr); };
-  Json provisions = Json::array();
-  for (const CitationPart& p : parts) {
-    provisions.push_back({{"instrument", p.instrument},
-                          {"article", number(p.article)},
-                          {"clause", number(p.clause)},
-                          {"point", point(p.point)},
-                          {"role", p.role},
-                          {"confidence", p.confidence},
-                          {"citation", p.citation},
-                          {"quote", Nullable(p.quote)}});
-  }
-  CitationMemory first;
-  return {{"instrument", parts[0].instrument},
-          {"article", number(parts[0].article)},
-          {"clause", number(parts[0].clause)},
-          {"point", point(parts[0].point)},
-          {"confidence", parts[0].confidence},
-          {"citation", CitationText(v, lang, nullptr)},
-          {"citation_full", CitationText(v, lang, &first)},
-          {"provisions", std::move(provisions)}};
-}
 
 Json Groups(const std::vector<GroupTally>& groups, const char* key) {
   Json out = Json::array();
@@ -110,6 +82,33 @@ Json Change(const TallyChange& c) {
 }
 
 }  // namespace
+
+Json BasisValue(const Violation& v, Lang lang) {
+  std::vector<CitationPart> parts = CitationParts(v, lang);
+  if (parts.empty()) return nullptr;
+  auto number = [](int n) { return n != 0 ? Json(n) : Json(nullptr); };
+  auto point = [](char c) { return c != '\0' ? Json(std::string(1, c)) : Json(nullptr); };
+  Json provisions = Json::array();
+  for (const CitationPart& p : parts) {
+    provisions.push_back({{"instrument", p.instrument},
+                          {"article", number(p.article)},
+                          {"clause", number(p.clause)},
+                          {"point", point(p.point)},
+                          {"role", p.role},
+                          {"confidence", p.confidence},
+                          {"citation", p.citation},
+                          {"quote", Nullable(p.quote)}});
+  }
+  CitationMemory first;
+  return {{"instrument", parts[0].instrument},
+          {"article", number(parts[0].article)},
+          {"clause", number(parts[0].clause)},
+          {"point", point(parts[0].point)},
+          {"confidence", parts[0].confidence},
+          {"citation", CitationText(v, lang, nullptr)},
+          {"citation_full", CitationText(v, lang, &first)},
+          {"provisions", std::move(provisions)}};
+}
 
 std::string JsonText(const nlohmann::ordered_json& value) {
   return EscapedJson(value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) + "\n";

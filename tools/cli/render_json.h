@@ -19,6 +19,10 @@ std::string DiffJson(const ReportDiff& diff, const RenderScope& scope);
 // One violation: rule, severity, event, subject, detail (in the scope's
 // language), then seq, rulebook, enrollment and amount_vnd.
 nlohmann::ordered_json ViolationValue(const Violation& v, Lang lang);
+// A finding's legal basis: the first (obligation) provision's parts on top,
+// every provision in `provisions`, the whole citation in both forms; null
+// when it has none.
+nlohmann::ordered_json BasisValue(const Violation& v, Lang lang);
 // A JSON document as the commands print it: indented by two, UTF-8 kept,
 // ending in a newline.
 std::string JsonText(const nlohmann::ordered_json& value);

@@ -8,10 +8,12 @@
 
 #include "core/date.h"
 #include "core/store.h"
+#include "projections/compensation_list.h"
 #include "projections/money.h"
 #include "projections/report_cache.h"
 #include "tools/cli/ledger_view.h"
 #include "tools/cli/render.h"
+#include "tools/cli/render_compensation.h"
 
 namespace tledger {
 namespace {
@@ -144,6 +146,20 @@ Result<std::string> ViolationsOutput(const Globals& g, const ReportArgs& a) {
   return RenderViolations(*o, r->scope, r->format);
 }
 
+// The đền bù list: the findings of `violations` that owe the cost of
+// training, with the person, the funding and the money (compensation_list.h).
+Result<std::string> CompensationOutput(const Globals& g, const ReportArgs& a) {
+  Result<Request> r = ParseRequest(a);
+  if (!r.ok()) return r.status();
+  Result<Date> as_of = ParseDateOption("--as-of", a.as_of);
+  if (!as_of.ok()) return as_of.status();
+  Result<std::unique_ptr<LedgerView>> view = OpenView(g, *r);
+  if (!view.ok()) return view.status();
+  CompensationList list = ListCompensation((*view)->resolved(), (*view)->Evaluate(Options(*r, *as_of)));
+  TLEDGER_RETURN_IF_ERROR(CheckRepresentable(list));
+  return RenderCompensation(list, r->scope, r->format);
+}
+
 Result<std::string> DiffOutput(const Globals& g, const ReportArgs& a) {
   Result<Request> r = ParseRequest(a);
   if (!r.ok()) return r.status();
@@ -168,6 +184,7 @@ Status WriteOutput(const Globals& g, const Result<std::string>& text) {
 Status CmdReport(const Globals& g, const ReportArgs& a) { return WriteOutput(g, ReportOutput(g, a)); }
 Status CmdViolations(const Globals& g, const ReportArgs& a) { return WriteOutput(g, ViolationsOutput(g, a)); }
 Status CmdDiff(const Globals& g, const ReportArgs& a) { return WriteOutput(g, DiffOutput(g, a)); }
+Status CmdCompensation(const Globals& g, const ReportArgs& a) { return WriteOutput(g, CompensationOutput(g, a)); }
 
 void AddReportCommands(CLI::App& app, const Globals& g, ReportArgs& a, std::function<Status()>& run) {
   CLI::App* report = app.add_subcommand("report", "tallies per plan and quota cell, by level, field and form, money");
@@ -181,6 +198,13 @@ void AddReportCommands(CLI::App& app, const Globals& g, ReportArgs& a, std::func
   violations->add_option("--rule", a.rule, "only this rule (NOT_IN_PLAN, QUOTA_EXCEEDED, ...)");
   AddCommonOptions(violations, a);
   violations->callback([&] { run = [&] { return CmdViolations(g, a); }; });
+
+  CLI::App* compensation = app.add_subcommand(
+      "compensation", "the đền bù list: each case owing the cost of its training, with the amount, what was repaid and "
+                      "what is outstanding");
+  compensation->add_option("--as-of", a.as_of, "the world as it stood at the end of this day, YYYY-MM-DD or dd/mm/yyyy (default: today in Vietnam)");
+  AddCommonOptions(compensation, a);
+  compensation->callback([&] { run = [&] { return CmdCompensation(g, a); }; });
 
   CLI::App* diff = app.add_subcommand("diff", "what changed in tallies and violations between two as-of dates");
   diff->add_option("--from", a.from, "the earlier as-of date, YYYY-MM-DD or dd/mm/yyyy")->required();

@@ -41,6 +41,8 @@ Status CmdReport(const Globals& g, const ReportArgs& a);
 // InvalidInput listing the rules.
 Status CmdViolations(const Globals& g, const ReportArgs& a);
 Status CmdDiff(const Globals& g, const ReportArgs& a);
+// `compensation`: the đền bù list (projections/compensation_list.h).
+Status CmdCompensation(const Globals& g, const ReportArgs& a);
 
 // The whole output of each command, as it prints it: what Cmd* writes to
 // g.out, and what `tledger serve` sends (tools/server/), from one function,
@@ -49,6 +51,7 @@ Status CmdDiff(const Globals& g, const ReportArgs& a);
 Result<std::string> ReportOutput(const Globals& g, const ReportArgs& a);
 Result<std::string> ViolationsOutput(const Globals& g, const ReportArgs& a);
 Result<std::string> DiffOutput(const Globals& g, const ReportArgs& a);
+Result<std::string> CompensationOutput(const Globals& g, const ReportArgs& a);
 
 // Writes a command's whole result to g.out; IoError when it cannot.
 Status WriteOut(const Globals& g, std::string_view text);

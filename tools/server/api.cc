@@ -34,6 +34,10 @@ constexpr ParamSpec kViolationsParams[] = {{"as_of", ParamKind::kDate},
                                            {"plan", ParamKind::kId},
                                            {"rule", ParamKind::kRule},
                                            {"lang", ParamKind::kLang}};
+constexpr ParamSpec kCompensationParams[] = {{"as_of", ParamKind::kDate},
+                                             {"known_at", ParamKind::kInstant},
+                                             {"plan", ParamKind::kId},
+                                             {"lang", ParamKind::kLang}};
 constexpr ParamSpec kDiffParams[] = {{"from", ParamKind::kDate, true},
                                      {"to", ParamKind::kDate, true},
                                      {"known_at", ParamKind::kInstant},
@@ -44,7 +48,8 @@ constexpr ParamSpec kHistoryParams[] = {{"id", ParamKind::kId, true}, {"known_at
 constexpr ParamSpec kLogParams[] = {{"tail", ParamKind::kCount, false, kMaxLogTail}};
 
 constexpr EndpointInfo kEndpoints[] = {
-    {"report", kReportParams}, {"violations", kViolationsParams}, {"diff", kDiffParams},
+    {"report", kReportParams}, {"violations", kViolationsParams}, {"compensation", kCompensationParams},
+    {"diff", kDiffParams},
     {"history", kHistoryParams}, {"log", kLogParams},             {"checkpoint", {}},
     {"batches", {}},           {"labels", {}},
 };
@@ -74,6 +79,9 @@ Handler HandlerOf(std::string_view name) {
   if (name == "report") return {[](const Globals& g, const ParsedQuery& q) { return ReportOutput(g, ReportArgsOf(q)); }, "plan"};
   if (name == "violations") {
     return {[](const Globals& g, const ParsedQuery& q) { return ViolationsOutput(g, ReportArgsOf(q)); }, "plan"};
+  }
+  if (name == "compensation") {
+    return {[](const Globals& g, const ParsedQuery& q) { return CompensationOutput(g, ReportArgsOf(q)); }, "plan"};
   }
   if (name == "diff") return {[](const Globals& g, const ParsedQuery& q) { return DiffOutput(g, ReportArgsOf(q)); }, "plan"};
   if (name == "history") {
