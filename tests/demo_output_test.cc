@@ -13,6 +13,7 @@
 
 #include "core/schema_info.h"
 #include "tests/demo_fixture.h"
+#include "tests/doc_blocks.h"
 
 namespace tledger::demo_testing {
 namespace {
@@ -250,6 +251,70 @@ TEST_F(DemoLedgerTest, CompensationTotalIsTheReportsReimbursementDue) {
                        "  Còn phải nộp             28.000.000 đ\n"),
             std::string::npos)
       << table;
+}
+
+// HUONG-DAN.md, the sections on the demo ledger: every command of each
+// block runs as shown, in order (`./demo-ledger` being this test's demo
+// ledger, in a fresh directory), and prints what the guide says it does.
+TEST_F(DemoLedgerTest, EveryCommandOfTheGuidesDemoSectionsRuns) {
+  const std::string guide = ReadFile(fs::path(TLEDGER_SOURCE_DIR) / "HUONG-DAN.md");
+  // Run by demo_script_test, as the README's first command.
+  EXPECT_EQ(doc_testing::Block(guide, "## Bắt đầu với sổ mẫu"), std::vector<std::string>{"tools/demo.sh"});
+  const std::vector<std::string> sections = {
+      "## Dựng lại báo cáo của một kế hoạch tại một ngày đã qua",
+      "## Lập danh sách phải đền bù, đã nộp và còn phải nộp",
+      "## Lần từ một phát hiện đến các quyết định",
+      "## Trao một tài liệu: gói bằng chứng của báo cáo",
+  };
+  const fs::path tmp = demo_->dir / "guide";
+  fs::create_directories(tmp);
+  const std::string ledger = (demo_->dir / "ledger").string();
+  const std::string path = fs::path(TLEDGER_BIN).parent_path().string();
+  int ran = 0;
+  for (const std::string& section : sections) {
+    std::vector<std::string> commands = doc_testing::Block(guide, section);
+    ASSERT_FALSE(commands.empty()) << section;
+    for (std::string command : commands) {
+      SCOPED_TRACE(command);
+      ASSERT_TRUE(command.rfind("tledger ", 0) == 0 || command.rfind("tledger-verify ", 0) == 0);
+      const std::string shown = command;
+      for (size_t at; (at = command.find("./demo-ledger")) != std::string::npos;) command.replace(at, 13, ledger);
+      RunResult r = RunCommand("cd '" + tmp.string() + "' && PATH='" + path + "':\"$PATH\" " + command);
+      ASSERT_EQ(r.exit_code, 0) << r.output;
+      ++ran;
+      const std::string& out = r.output;
+      if (shown.find(" > ") != std::string::npos) {
+        EXPECT_EQ(out, "");  // written to the file named
+        const std::string file = shown.substr(shown.find(" > ") + 3);
+        if (file.ends_with(".csv")) EXPECT_EQ(ReadFile(tmp / file).substr(0, 3), "\xEF\xBB\xBF") << file;
+      } else if (shown.find(" report --plan CT-2025") != std::string::npos) {
+        EXPECT_NE(out.find("Văn bản: KH 245/KH-UBND ngày 02/10/2025"), std::string::npos) << out;
+        EXPECT_NE(out.find("4.700.000.000 đ"), std::string::npos) << out;
+        EXPECT_NE(out.find("% đạt kế hoạch"), std::string::npos) << out;
+      } else if (shown.find(" compensation ") != std::string::npos) {
+        EXPECT_NE(out.find("\nCộng: phải đền bù 92.310.344 đ; đã nộp 10.000.000 đ; còn phải nộp 82.310.344 đ\n"),
+                  std::string::npos)
+            << out;
+      } else if (shown.find(" violations ") != std::string::npos) {
+        EXPECT_NE(out.find("Hồ Thị Thủy (CT-000004)"), std::string::npos) << out;
+        EXPECT_NE(out.find("còn phải nộp 28.000.000 đ"), std::string::npos) << out;
+      } else if (shown.find(" history CT-000004") != std::string::npos) {
+        EXPECT_EQ(out.substr(0, out.find('\n')), "Lịch sử của \"CT-000004\": 6 bản ghi");
+      } else if (shown.find(" history CT25-TS-HTTT-04") != std::string::npos) {
+        EXPECT_EQ(out.substr(0, out.find('\n')), "Lịch sử của \"CT25-TS-HTTT-04\": 5 bản ghi");
+        EXPECT_NE(out.find("Nộp tiền đền bù chi phí đào tạo"), std::string::npos) << out;
+      } else if (shown.find(" checkpoint --sign") != std::string::npos) {
+        EXPECT_EQ(out.substr(0, out.find('\n')), "so-demo.cantho.gov.vn/tledger") << out;
+      } else if (shown.find(" bundle ") != std::string::npos) {
+        EXPECT_EQ(out.substr(0, 7), "bundle ") << out;
+      } else if (shown.rfind("tledger-verify ", 0) == 0) {
+        EXPECT_EQ(out.substr(0, out.find('\n')), "tledger-verify: gói bằng chứng hợp lệ, mọi kiểm tra đều khớp");
+      } else {
+        ADD_FAILURE() << "a command the test does not know: " << shown;
+      }
+    }
+  }
+  EXPECT_EQ(ran, 11);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/doc_blocks.h"
 #include "tests/test_util.h"
 
 namespace tledger::testing {
@@ -18,16 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The lines of the first ``` block after `heading` (from the start when
-// empty).
-std::vector<std::string> Block(const std::string& readme, const std::string& heading) {
-  size_t at = heading.empty() ? 0 : readme.find("\n" + heading + "\n");
-  if (at == std::string::npos) return {};
-  size_t open = readme.find("```\n", at);
-  size_t close = readme.find("\n```", open + 4);
-  if (open == std::string::npos || close == std::string::npos) return {};
-  return Lines(readme.substr(open + 4, close - open - 4));
-}
+using doc_testing::Block;
 
 TEST(Readme, OpensWithTheTwoCommands) {
   std::vector<std::string> first = Block(ReadFile(std::string(TLEDGER_SOURCE_DIR) + "/README.md"), "");

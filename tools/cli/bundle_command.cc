@@ -111,7 +111,7 @@ Result<bundle::EvidenceEvent> MakeEvidenceEvent(const Store& store, uint64_t seq
 }  // namespace
 
 Status CmdBundle(const Globals& g, const BundleArgs& a) {
-  Result<Date> as_of = Date::Parse(a.as_of);
+  Result<Date> as_of = ParseDateArg(a.as_of);
   if (!as_of.ok()) return Status::InvalidInput("--as-of: " + as_of.status().message());
   std::optional<Timestamp> known_at_given;
   if (!a.known_at.empty()) {
@@ -230,7 +230,7 @@ Status CmdBundle(const Globals& g, const BundleArgs& a) {
 void AddBundleCommand(CLI::App& app, const Globals& g, BundleArgs& a, std::function<Status()>& run) {
   CLI::App* cmd = app.add_subcommand("bundle", "write an evidence bundle: the events, a signed checkpoint and the "
                                                "report, checked offline by tledger-verify");
-  cmd->add_option("--as-of", a.as_of, "the report's as-of date, YYYY-MM-DD")->required();
+  cmd->add_option("--as-of", a.as_of, "the report's as-of date, YYYY-MM-DD or dd/mm/yyyy")->required();
   cmd->add_option("--known-at", a.known_at, "the ledger as known at this instant (default: its last recorded event)");
   cmd->add_option("--plan", a.plan, "only what concerns this plan");
   cmd->add_option("--evidence", a.evidence, "a partial bundle: the evidence and history of the violation(s) whose "
