@@ -33,7 +33,7 @@ constexpr Bilingual kPlanHeader{"Kế hoạch", "Plan"};
 constexpr Bilingual kFundingHeader{"Quyết định cấp kinh phí", "Funding decisions"};
 constexpr Bilingual kFundingLine{"{} ngày {}: {} ({})", "{} of {}: {} ({})"};  // decision, date, amount, source
 constexpr Bilingual kCaseHeader{"Trường hợp", "Case"};
-constexpr Bilingual kBasisHeader{"Căn cứ", "Basis"};
+constexpr Bilingual kCaseBasisHeader{"Căn cứ", "Basis"};
 constexpr Bilingual kFormulaHeader{"Cách tính", "Computed as"};
 constexpr Bilingual kGrossHeader{"Phải đền bù", "To repay"};
 constexpr Bilingual kRepaidHeader{"Đã nộp", "Repaid"};
@@ -42,7 +42,6 @@ constexpr Bilingual kOutstandingHeader{"Còn phải nộp", "Outstanding"};
 constexpr Bilingual kRecordHeader{"Bản ghi căn cứ", "Record"};
 constexpr Bilingual kTotals{"Cộng: phải đền bù {}; đã nộp {}; còn phải nộp {}",
                             "Total: to repay {}; repaid {}; outstanding {}"};
-constexpr Bilingual kScopePlan{"Chỉ những gì liên quan đến kế hoạch {}", "Only what concerns plan {}"};
 
 std::string Named(const std::string& name, const std::string& id) { return name.empty() ? id : name + " (" + id + ")"; }
 
@@ -84,7 +83,7 @@ std::string Table(const CompensationList& list, const RenderScope& scope) {
     row(kPlanHeader, v.plan);
     row(kFundingHeader, Decisions(c, lang));
     row(kCaseHeader, CaseTitle(v.what, lang) + " (" + Name(v.kind, lang) + ", " + RulebookLabel(v.rulebook, lang) + ")");
-    row(kBasisHeader, CitationText(v, lang, &cited));
+    row(kCaseBasisHeader, CitationText(v, lang, &cited));
     row(kFormulaHeader, AmountFormula(v, lang));
     row(kGrossHeader, Money(*a.gross_vnd, lang));
     row(kRepaidHeader, Money(a.repaid_vnd.value_or(0), lang));
@@ -166,7 +165,7 @@ std::string Csv(const CompensationList& list, const RenderScope& scope) {
                              Tr(kEnrollmentHeader, lang), Tr(kCourseHeader, lang), Tr(kProgramHeader, lang),
                              Tr(kPlanHeader, lang), Tr(kFundingHeader, lang), Tr(kCaseHeader, lang),
                              Tr({"Loại", "Kind"}, lang), Tr({"Văn bản áp dụng", "Rulebook"}, lang),
-                             Tr(kBasisHeader, lang), Tr(kFormulaHeader, lang), Tr(kGrossHeader, lang),
+                             Tr(kCaseBasisHeader, lang), Tr(kFormulaHeader, lang), Tr(kGrossHeader, lang),
                              Tr(kRepaidHeader, lang), Tr(kExemptionHeader, lang), Tr(kOutstandingHeader, lang),
                              Tr(kRecordHeader, lang), Tr({"Số thứ tự bản ghi", "Seq"}, lang),
                              Tr({"Tính đến hết ngày", "As of"}, lang), Tr({"Dữ liệu ghi nhận đến", "Known at"}, lang)});
