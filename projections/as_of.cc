@@ -60,11 +60,7 @@ std::vector<Sym> AsOf::EnrollmentsOf(Sym person) const {
 
 int64_t AsOf::PublicFunding(Sym e) const {
   int64_t sum = 0;
-  for (Sym dec : r_.decisions_by_enrollment.Of(e)) {
-    const FundingDecidedFact* f = Decision(dec);
-    if (f == nullptr || f->enrollment != e || ClassOf(f->funding) != FundingClass::PUBLIC || Revoked(dec)) continue;
-    sum = AddVnd(sum, f->amount_vnd);
-  }
+  ForEachPublicDecision(e, [&](const FundingDecidedFact& f) { sum = AddVnd(sum, f.amount_vnd); });
   return sum;
 }
 

@@ -56,6 +56,15 @@ class AsOf {
   std::vector<Sym> EnrollmentsOf(Sym person) const;
   // Public funding decided (counting, not revoked) for an enrollment: F.
   int64_t PublicFunding(Sym e) const;
+  // Calls fn(const FundingDecidedFact&) for each decision PublicFunding sums,
+  // in the order of Resolved::decisions_by_enrollment.
+  template <typename Fn>
+  void ForEachPublicDecision(Sym e, Fn&& fn) const {
+    for (Sym dec : r_.decisions_by_enrollment.Of(e)) {
+      const FundingDecidedFact* f = Decision(dec);
+      if (f != nullptr && f->enrollment == e && ClassOf(f->funding) == FundingClass::PUBLIC && !Revoked(dec)) fn(*f);
+    }
+  }
 
   // --- funding decisions
   // Counting, not revoked, by stamp. Not horizon-tracked.

@@ -9,15 +9,11 @@
 namespace tledger {
 namespace {
 
-// The public funding decisions that make up F for enrollment `e`: the ones
-// AsOf::PublicFunding sums, in the order they were decided.
+// The public funding decisions that make up F for enrollment `e`
+// (AsOf::ForEachPublicDecision), in the order they were decided.
 std::vector<FundingLine> FundingOf(const AsOf& w, Sym e) {
   std::vector<const FundingDecidedFact*> facts;
-  for (Sym dec : w.resolved().decisions_by_enrollment.Of(e)) {
-    const FundingDecidedFact* f = w.Decision(dec);
-    if (f == nullptr || f->enrollment != e || ClassOf(f->funding) != FundingClass::PUBLIC || w.Revoked(dec)) continue;
-    facts.push_back(f);
-  }
+  w.ForEachPublicDecision(e, [&](const FundingDecidedFact& f) { facts.push_back(&f); });
   std::sort(facts.begin(), facts.end(), [](const auto* a, const auto* b) { return a->stamp < b->stamp; });
   std::vector<FundingLine> out;
   for (const FundingDecidedFact* f : facts) {

@@ -1,9 +1,8 @@
 #include "projections/money.h"
 
-#include "projections/compensation_list.h"
-
 #include "core/printable.h"
 #include "core/schema_info.h"
+#include "projections/compensation_list.h"
 
 namespace tledger {
 namespace {
