@@ -155,20 +155,20 @@ std::string JsonOf(const CompensationList& list, const RenderScope& scope) {
   return JsonText(out);
 }
 
-// The UTF-8 byte order mark, as the other CSV outputs begin (render_csv.cc).
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-
 std::string Csv(const CompensationList& list, const RenderScope& scope) {
   Lang lang = scope.lang;
-  std::string out = CsvLine({Tr({"STT", "No."}, lang), Tr(kPersonHeader, lang), Tr({"Mã cá nhân", "Person"}, lang),
-                             Tr(kUnitHeader, lang), Tr(kCategoryHeader, lang), Tr(kPostHeader, lang),
-                             Tr(kEnrollmentHeader, lang), Tr(kCourseHeader, lang), Tr(kProgramHeader, lang),
-                             Tr(kPlanHeader, lang), Tr(kFundingHeader, lang), Tr(kCaseHeader, lang),
-                             Tr({"Loại", "Kind"}, lang), Tr({"Văn bản áp dụng", "Rulebook"}, lang),
-                             Tr(kCaseBasisHeader, lang), Tr(kFormulaHeader, lang), Tr(kGrossHeader, lang),
-                             Tr(kRepaidHeader, lang), Tr(kExemptionHeader, lang), Tr(kOutstandingHeader, lang),
-                             Tr(kRecordHeader, lang), Tr({"Số thứ tự bản ghi", "Seq"}, lang),
-                             Tr({"Tính đến hết ngày", "As of"}, lang), Tr({"Dữ liệu ghi nhận đến", "Known at"}, lang)});
+  std::vector<std::string> header = {
+      Tr({"STT", "No."}, lang),   Tr(kPersonHeader, lang),     Tr({"Mã cá nhân", "Person"}, lang),
+      Tr(kUnitHeader, lang),      Tr(kCategoryHeader, lang),   Tr(kPostHeader, lang),
+      Tr(kEnrollmentHeader, lang), Tr(kCourseHeader, lang),    Tr(kProgramHeader, lang),
+      Tr(kPlanHeader, lang),      Tr(kFundingHeader, lang),    Tr(kCaseHeader, lang),
+      Tr(kKindHeader, lang),      Tr(kRulebookHeader, lang),   Tr(kCaseBasisHeader, lang),
+      Tr(kFormulaHeader, lang),   Tr(kGrossHeader, lang),      Tr(kRepaidHeader, lang),
+      Tr(kExemptionHeader, lang), Tr(kOutstandingHeader, lang), Tr(kRecordHeader, lang),
+      Tr({"Số thứ tự bản ghi", "Seq"}, lang)};
+  std::vector<std::string> when = WhenHeader(lang);
+  header.insert(header.end(), when.begin(), when.end());
+  std::string out = CsvLine(header);
   size_t number = 0;
   for (const CompensationLine& c : list.cases) {
     const Violation& v = c.finding;
