@@ -122,7 +122,7 @@ class Store : public EventSource {
   // Unavailable saying why there is none.
   Result<std::shared_ptr<const LocalKey>> Key() const;
   // The committed head, as of open time (kRead) or the last commit (kWrite).
-  Head head() const { return head_; }
+  Head head() const override { return head_; }
 
   // The stored bytes of event `seq` (1 <= seq <= head().seq). NotFound past
   // the head; Corruption when a committed seq has no event.
