@@ -47,6 +47,8 @@ class LedgerView {
   LedgerView& operator=(const LedgerView&) = delete;
 
   Timestamp known_at() const { return known_at_; }
+  // The ledger as known at known_at(), for questions as of any date (AsOf).
+  const Resolved& resolved() const { return resolved_; }
   // NotFound, listing the plans, unless `plan` is empty or issued in the
   // ledger as known at known_at().
   Status CheckPlan(const std::string& plan) const;

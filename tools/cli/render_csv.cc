@@ -33,10 +33,6 @@ std::string Field(std::string_view raw) {
 
 std::string Number(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : std::string(); }
 
-// The UTF-8 byte order mark: Excel reads the file as UTF-8 (Vietnamese
-// letters intact) only when it is there.
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-
 // Rows of one layout, each completed with the columns every row carries.
 class Rows {
  public:
@@ -75,11 +71,6 @@ std::vector<std::string> ReportHeader(Lang lang) {
   for (const char* m : {"trainee_turns", "persons", "classes"}) out.push_back(MeasureLabel(m, lang));
   out.push_back(Tr({"Giá trị", "Value"}, lang));
   return out;
-}
-
-// The columns every row ends with.
-std::vector<std::string> WhenHeader(Lang lang) {
-  return {Tr({"Tính đến hết ngày", "As of"}, lang), Tr({"Dữ liệu ghi nhận đến", "Known at"}, lang)};
 }
 
 // The sections of the report layout.
@@ -134,6 +125,10 @@ std::vector<std::pair<size_t, std::string>> ViolationFields(const Violation& v, 
 }
 
 }  // namespace
+
+std::vector<std::string> WhenHeader(Lang lang) {
+  return {Tr({"Tính đến hết ngày", "As of"}, lang), Tr({"Dữ liệu ghi nhận đến", "Known at"}, lang)};
+}
 
 std::string CsvLine(const std::vector<std::string>& fields) {
   std::string out;

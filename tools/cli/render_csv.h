@@ -20,6 +20,12 @@ std::string ReportCsv(const Report& report, const RenderScope& scope);
 std::string ViolationsCsv(const Outcome& outcome, const RenderScope& scope);
 std::string DiffCsv(const ReportDiff& diff, const RenderScope& scope);
 
+// The UTF-8 byte order mark every CSV output begins with: Excel reads the
+// file as UTF-8 (Vietnamese letters intact) only when it is there.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+// The columns every row of a layout ends with: as of, known at.
+std::vector<std::string> WhenHeader(Lang lang);
+
 // One record: the fields quoted where RFC 4180 needs it, joined by commas,
 // ending in CRLF.
 std::string CsvLine(const std::vector<std::string>& fields);

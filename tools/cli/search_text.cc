@@ -1,0 +1,73 @@
+#include "tools/cli/search_text.h"
+
+#include <algorithm>
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+namespace tledger {
+namespace {
+
+constexpr char kRules[] = "NFD; [:Nonspacing Mark:] Remove; [:Default_Ignorable_Code_Point:] Remove; NFC; Latin-ASCII";
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+}  // namespace
+
+TextFolder::TextFolder(std::unique_ptr<icu::Transliterator> t) : translit_(std::move(t)) {}
+TextFolder::~TextFolder() = default;
+
+Result<std::unique_ptr<TextFolder>> TextFolder::Make() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> t(
+      icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(kRules), UTRANS_FORWARD, status));
+  if (U_FAILURE(status) || t == nullptr) {
+    return Status::Unavailable(std::string("ICU cannot make the transliterator \"") + kRules + "\": " + u_errorName(status));
+  }
+  return std::unique_ptr<TextFolder>(new TextFolder(std::move(t)));
+}
+
+std::string TextFolder::Fold(std::string_view utf8) const {
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(utf8);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  translit_->transliterate(u);
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::vector<std::string> FoldedWords(std::string_view folded) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && IsSpace(folded[i])) ++i;
+    size_t j = i;
+    while (j < folded.size() && !IsSpace(folded[j])) ++j;
+    if (j > i) words.emplace_back(folded.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+std::optional<MatchRank> MatchOf(const std::vector<std::string>& query, std::string_view name, std::string_view id) {
+  for (const std::string& w : query) {
+    if (name.find(w) == std::string_view::npos && id.find(w) == std::string_view::npos) return std::nullopt;
+  }
+  std::vector<std::string> words = FoldedWords(name), id_words = FoldedWords(id);
+  if (words == query || id_words == query) return MatchRank::kExact;
+  auto has = [](const std::vector<std::string>& in, const std::string& w) {
+    return std::find(in.begin(), in.end(), w) != in.end();
+  };
+  bool whole = std::all_of(query.begin(), query.end(),
+                           [&](const std::string& w) { return has(words, w) || has(id_words, w); });
+  return whole ? MatchRank::kWords : MatchRank::kPartial;
+}
+
+}  // namespace tledger
