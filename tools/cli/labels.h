@@ -157,6 +157,8 @@ inline constexpr Bilingual kPersonIdHeader{"Mã cá nhân", "Person"};
 inline constexpr Bilingual kUnitHeader{"Đơn vị", "Unit"};
 inline constexpr Bilingual kEnrollmentIdHeader{"Mã học viên", "Enrollment"};
 inline constexpr Bilingual kCourseHeader{"Lớp", "Course"};
+inline constexpr Bilingual kUnitIdHeader{"Mã đơn vị", "Unit id"};
+inline constexpr Bilingual kCourseTitleHeader{"Tên lớp", "Course title"};
 inline constexpr Bilingual kFundingSourceHeader{"Loại kinh phí", "Funding source"};
 inline constexpr Bilingual kStatusHeader{"Tình trạng", "Status"};
 inline constexpr Bilingual kEnrolledOnHeader{"Ngày cử đi học", "Enrolled on"};

@@ -139,7 +139,6 @@ std::string_view StatusCode(const EnrollmentTally& t) {
 
 std::string StatusName(const EnrollmentTally& t, Lang lang) {
   if (t.active && t.status == EnrollmentTally::Status::kFailed) return FailedName(t.program, lang);
-  if (t.active && t.status == EnrollmentTally::Status::kCompleted) return Name(schema::Outcome::PASSED, lang);
   return MeasureLabel(StatusCode(t), lang);
 }
 
@@ -163,7 +162,7 @@ std::string FiltersShown(const Listing& l, Lang lang) {
     items.push_back(Tr(kFilterItem, lang, MeasureLabel("funding_class", lang), Name(*f.funding_class, lang)));
   }
   if (f.location) items.push_back(Tr(kFilterItem, lang, MeasureLabel("location", lang), Name(*f.location, lang)));
-  if (!f.field.empty()) items.push_back(Tr(kFilterItem, lang, Tr(kFieldHeader, lang), FieldName(Escaped(f.field), lang)));
+  if (!f.field.empty()) items.push_back(Tr(kFilterItem, lang, Tr(kFieldHeader, lang), Escaped(FieldName(f.field, lang))));
   if (f.form) items.push_back(Tr(kFilterItem, lang, Tr(kFormHeader, lang), Name(*f.form, lang)));
   if (!f.unit.empty()) {
     std::string unit = l.unit_name.empty() ? Escaped(f.unit) : Tr(kNamedId, lang, Escaped(l.unit_name), Escaped(f.unit));
@@ -205,20 +204,20 @@ std::string Table(const Listing& l, Lang lang) {
                                              : Tr(kNamedId, lang, Escaped(n.unit_name), Escaped(n.unit));
     t.AddRow({Number(static_cast<int64_t>(i + 1), lang), Escaped(n.person_name), Escaped(n.person), unit,
               Escaped(n.enrollment), Escaped(n.course), Name(e.program, lang), Name(e.funding_class, lang),
-              Name(e.location, lang), FieldName(Escaped(n.field), lang), Name(e.form, lang), StatusName(e, lang)});
+              Name(e.location, lang), FieldName(n.field, lang), Name(e.form, lang), StatusName(e, lang)});
   }
   return out + t.Render("  ");
 }
 
 std::string Csv(const Listing& l, Lang lang) {
-  std::vector<std::string> header = {Tr(kPersonIdHeader, lang),     Tr(kFullNameHeader, lang),
-                                     Tr(kUnitHeader, lang) + " (" + Tr(kIdHeader, lang) + ")",
-                                     Tr(kUnitHeader, lang),         Tr(kEnrollmentIdHeader, lang),
-                                     Tr(kEnrolledOnHeader, lang),   Tr(kCourseHeader, lang) + " (" + Tr(kIdHeader, lang) + ")",
-                                     Tr(kCourseHeader, lang),       MeasureLabel("program", lang),
-                                     Tr(kFundingSourceHeader, lang), MeasureLabel("funding_class", lang),
-                                     MeasureLabel("location", lang), Tr(kFieldHeader, lang),
-                                     Tr(kFormHeader, lang),         Tr(kStatusHeader, lang)};
+  std::vector<std::string> header = {Tr(kPersonIdHeader, lang),       Tr(kFullNameHeader, lang),
+                                     Tr(kUnitIdHeader, lang),         Tr(kUnitHeader, lang),
+                                     Tr(kEnrollmentIdHeader, lang),   Tr(kEnrolledOnHeader, lang),
+                                     Tr(kCourseHeader, lang),         Tr(kCourseTitleHeader, lang),
+                                     MeasureLabel("program", lang),   Tr(kFundingSourceHeader, lang),
+                                     MeasureLabel("funding_class", lang), MeasureLabel("location", lang),
+                                     Tr(kFieldHeader, lang),          Tr(kFormHeader, lang),
+                                     Tr(kStatusHeader, lang)};
   std::vector<std::string> when = WhenHeader(lang);
   header.insert(header.end(), when.begin(), when.end());
   std::string out = std::string(kUtf8Bom) + CsvLine(header);

@@ -1,6 +1,7 @@
 #include "tools/cli/search_text.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -56,17 +57,40 @@ std::vector<std::string> FoldedWords(std::string_view folded) {
   return words;
 }
 
+std::vector<std::string> FoldedTokens(std::string_view folded) {
+  auto separator = [](char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return u < 0x80 && !std::isalnum(u);
+  };
+  std::vector<std::string> tokens;
+  size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && separator(folded[i])) ++i;
+    size_t j = i;
+    while (j < folded.size() && !separator(folded[j])) ++j;
+    if (j > i) tokens.emplace_back(folded.substr(i, j - i));
+    i = j;
+  }
+  return tokens;
+}
+
 std::optional<MatchRank> MatchOf(const std::vector<std::string>& query, std::string_view name, std::string_view id) {
   for (const std::string& w : query) {
     if (name.find(w) == std::string_view::npos && id.find(w) == std::string_view::npos) return std::nullopt;
   }
-  std::vector<std::string> words = FoldedWords(name), id_words = FoldedWords(id);
-  if (words == query || id_words == query) return MatchRank::kExact;
+  std::vector<std::string> q;
+  for (const std::string& w : query) {
+    std::vector<std::string> t = FoldedTokens(w);
+    q.insert(q.end(), t.begin(), t.end());
+  }
+  std::vector<std::string> name_tokens = FoldedTokens(name), id_tokens = FoldedTokens(id);
+  if (!q.empty() && (name_tokens == q || id_tokens == q)) return MatchRank::kExact;
   auto has = [](const std::vector<std::string>& in, const std::string& w) {
     return std::find(in.begin(), in.end(), w) != in.end();
   };
-  bool whole = std::all_of(query.begin(), query.end(),
-                           [&](const std::string& w) { return has(words, w) || has(id_words, w); });
+  bool whole = !q.empty() && std::all_of(q.begin(), q.end(), [&](const std::string& w) {
+    return has(name_tokens, w) || has(id_tokens, w);
+  });
   return whole ? MatchRank::kWords : MatchRank::kPartial;
 }
 

@@ -57,14 +57,20 @@ class TextFolder {
 // spaces, tabs and line breaks.
 std::vector<std::string> FoldedWords(std::string_view folded);
 
+// The tokens of folded text, for ranking: its runs of characters other
+// than ASCII spaces and punctuation ("dao tao, boi duong" -> dao, tao, boi,
+// duong; "ct-000004" -> ct, 000004).
+std::vector<std::string> FoldedTokens(std::string_view folded);
+
 // How a name or id matches a query, best first (the order of `find`).
 enum class MatchRank : uint8_t {
-  kExact,    // the name's words (or the id's) are the query's, in order
-  kWords,    // every query word is a whole word of the name or of the id
-  kPartial,  // every query word is part of a word of the name, or of the id
+  kExact,    // the name's tokens (or the id's) are the query's, in order
+  kWords,    // every token of the query is a token of the name or of the id
+  kPartial,  // the rest: every query word is part of the name or of the id
 };
-// The rank of the match of `query` (folded words, at least one) against a
-// folded name and a folded id; nullopt when some query word is in neither.
+// Whether a query matches: every word of `query` (FoldedWords of the folded
+// query, at least one) is a substring of the folded name or of the folded
+// id; nullopt when one is in neither. Then how well (MatchRank), by tokens.
 std::optional<MatchRank> MatchOf(const std::vector<std::string>& query, std::string_view name, std::string_view id);
 
 }  // namespace tledger
