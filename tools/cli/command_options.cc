@@ -18,4 +18,22 @@ Result<Timestamp> ParseKnownAtOption(const std::string& text) {
   return t;
 }
 
+Result<ReadOptions> ParseReadOptions(const std::string& format, const std::string& lang, const std::string& as_of,
+                                     const std::string& known_at) {
+  ReadOptions o;
+  Result<Format> f = ParseFormat(format);
+  if (!f.ok()) return f.status();
+  o.format = *f;
+  Result<Lang> l = ParseLang(lang);
+  if (!l.ok()) return l.status();
+  o.lang = *l;
+  Result<Date> d = ParseDateOption("--as-of", as_of);
+  if (!d.ok()) return d.status();
+  o.as_of = *d;
+  Result<Timestamp> t = ParseKnownAtOption(known_at);
+  if (!t.ok()) return t.status();
+  o.known_at = *t;
+  return o;
+}
+
 }  // namespace tledger

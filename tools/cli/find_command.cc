@@ -234,28 +234,22 @@ std::string JsonOut(const std::string& text, const std::vector<Found>& found, Da
 }  // namespace
 
 Result<std::string> FindOutput(const Globals& g, const FindArgs& a) {
-  Result<Format> format = ParseFormat(a.format);
-  if (!format.ok()) return format.status();
-  Result<Lang> lang = ParseLang(a.lang);
-  if (!lang.ok()) return lang.status();
-  Result<Date> as_of = ParseDateOption("--as-of", a.as_of);
-  if (!as_of.ok()) return as_of.status();
-  Result<Timestamp> known_at = ParseKnownAtOption(a.known_at);
-  if (!known_at.ok()) return known_at.status();
+  Result<ReadOptions> o = ParseReadOptions(a.format, a.lang, a.as_of, a.known_at);
+  if (!o.ok()) return o.status();
   Result<std::unique_ptr<TextFolder>> folder = TextFolder::Make();
   if (!folder.ok()) return folder.status();
   std::vector<std::string> query = FoldedWords((*folder)->Fold(a.text));
   if (query.empty()) {
     return Status::InvalidInput("TEXT: " + Quoted(a.text) + " has no word to find (expected a name or an id, or part of one)");
   }
-  Result<std::unique_ptr<LedgerView>> view = LedgerView::Open(g.db, *known_at);
+  Result<std::unique_ptr<LedgerView>> view = LedgerView::Open(g.db, o->known_at);
   if (!view.ok()) return view.status();
-  AsOf w((*view)->resolved(), *as_of);
+  AsOf w((*view)->resolved(), o->as_of);
   std::vector<Found> found = Search(w, **folder, query);
-  switch (*format) {
-    case Format::kTable: return Table(a.text, found, *as_of, (*view)->known_at(), *lang);
-    case Format::kCsv: return Csv(found, *as_of, (*view)->known_at(), *lang);
-    case Format::kJson: return JsonOut(a.text, found, *as_of, (*view)->known_at());
+  switch (o->format) {
+    case Format::kTable: return Table(a.text, found, o->as_of, (*view)->known_at(), o->lang);
+    case Format::kCsv: return Csv(found, o->as_of, (*view)->known_at(), o->lang);
+    case Format::kJson: return JsonOut(a.text, found, o->as_of, (*view)->known_at());
   }
   return Status::InvalidInput("--format");
 }

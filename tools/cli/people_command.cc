@@ -278,26 +278,20 @@ std::string JsonOut(const Listing& l) {
 }  // namespace
 
 Result<std::string> PeopleOutput(const Globals& g, const PeopleArgs& a) {
-  Result<Format> format = ParseFormat(a.format);
-  if (!format.ok()) return format.status();
-  Result<Lang> lang = ParseLang(a.lang);
-  if (!lang.ok()) return lang.status();
-  Result<Date> as_of = ParseDateOption("--as-of", a.as_of);
-  if (!as_of.ok()) return as_of.status();
-  Result<Timestamp> known_at = ParseKnownAtOption(a.known_at);
-  if (!known_at.ok()) return known_at.status();
+  Result<ReadOptions> o = ParseReadOptions(a.format, a.lang, a.as_of, a.known_at);
+  if (!o.ok()) return o.status();
   Result<Filters> filters = ParseFilters(a);
   if (!filters.ok()) return filters.status();
   if (a.plan.empty()) return Status::InvalidInput("--plan: a plan id is required (`tledger find TEXT` finds one)");
   Result<std::unique_ptr<TextFolder>> folder = TextFolder::Make();
   if (!folder.ok()) return folder.status();
 
-  Result<std::unique_ptr<LedgerView>> view = LedgerView::Open(g.db, *known_at);
+  Result<std::unique_ptr<LedgerView>> view = LedgerView::Open(g.db, o->known_at);
   if (!view.ok()) return view.status();
   TLEDGER_RETURN_IF_ERROR((*view)->CheckPlan(a.plan));
   const Resolved& r = (*view)->resolved();
   const Symbols& s = *r.symbols;
-  Listing l{.plan = a.plan, .as_of = *as_of, .known_at = (*view)->known_at(), .filters = *filters};
+  Listing l{.plan = a.plan, .as_of = o->as_of, .known_at = (*view)->known_at(), .filters = *filters};
   Sym field = kNoSym, unit = kNoSym;
   if (!l.filters.field.empty()) {
     Result<Sym> f = FieldSym(s, l.filters.field, l.known_at);
@@ -310,7 +304,7 @@ Result<std::string> PeopleOutput(const Globals& g, const PeopleArgs& a) {
     unit = *u;
   }
 
-  AsOf w(r, *as_of);
+  AsOf w(r, o->as_of);
   if (unit != kNoSym) l.unit_name = std::string(w.UnitName(unit));
   Under under(w, unit);
   const Filters& f = l.filters;
@@ -349,9 +343,9 @@ Result<std::string> PeopleOutput(const Globals& g, const PeopleArgs& a) {
   std::sort(l.lines.begin(), l.lines.end(), [](const Line& x, const Line& y) {
     return std::tie(x.folded, x.person, x.enrollment) < std::tie(y.folded, y.person, y.enrollment);
   });
-  switch (*format) {
-    case Format::kTable: return Table(l, *lang);
-    case Format::kCsv: return Csv(l, *lang);
+  switch (o->format) {
+    case Format::kTable: return Table(l, o->lang);
+    case Format::kCsv: return Csv(l, o->lang);
     case Format::kJson: return JsonOut(l);
   }
   return Status::InvalidInput("--format");

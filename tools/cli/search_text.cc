@@ -44,34 +44,32 @@ std::string TextFolder::Fold(std::string_view utf8) const {
   return out;
 }
 
-std::vector<std::string> FoldedWords(std::string_view folded) {
-  std::vector<std::string> words;
+namespace {
+
+// The runs of `text` between separators.
+template <typename Separator>
+std::vector<std::string> Runs(std::string_view text, Separator separator) {
+  std::vector<std::string> runs;
   size_t i = 0;
-  while (i < folded.size()) {
-    while (i < folded.size() && IsSpace(folded[i])) ++i;
+  while (i < text.size()) {
+    while (i < text.size() && separator(text[i])) ++i;
     size_t j = i;
-    while (j < folded.size() && !IsSpace(folded[j])) ++j;
-    if (j > i) words.emplace_back(folded.substr(i, j - i));
+    while (j < text.size() && !separator(text[j])) ++j;
+    if (j > i) runs.emplace_back(text.substr(i, j - i));
     i = j;
   }
-  return words;
+  return runs;
 }
 
+}  // namespace
+
+std::vector<std::string> FoldedWords(std::string_view folded) { return Runs(folded, IsSpace); }
+
 std::vector<std::string> FoldedTokens(std::string_view folded) {
-  auto separator = [](char c) {
+  return Runs(folded, [](char c) {
     unsigned char u = static_cast<unsigned char>(c);
     return u < 0x80 && !std::isalnum(u);
-  };
-  std::vector<std::string> tokens;
-  size_t i = 0;
-  while (i < folded.size()) {
-    while (i < folded.size() && separator(folded[i])) ++i;
-    size_t j = i;
-    while (j < folded.size() && !separator(folded[j])) ++j;
-    if (j > i) tokens.emplace_back(folded.substr(i, j - i));
-    i = j;
-  }
-  return tokens;
+  });
 }
 
 std::optional<MatchRank> MatchOf(const std::vector<std::string>& query, std::string_view name, std::string_view id) {
