@@ -122,6 +122,11 @@ std::string_view AsOf::UnitName(Sym unit) const {
   return regs.empty() ? std::string_view() : symbols().names.Name(regs.back().name);
 }
 
+Sym AsOf::ParentOf(Sym unit) const {
+  std::span<const UnitRegisteredFact> regs = UpTo(r_.unit_registrations.Of(unit), d_, h_);
+  return regs.empty() ? kNoSym : regs.back().parent;
+}
+
 const PersonRegisteredFact* AsOf::Registration(Sym person, Date at) const {
   // The prefix up to D is tracked; the latest of it by `at` is then fixed.
   std::span<const PersonRegisteredFact> regs = UpTo(r_.person_registrations.Of(person), d_, h_);

@@ -134,6 +134,9 @@ class AsOf {
   std::optional<Level> LevelOf(Sym unit, Date at) const;
   // The unit's registered name, as PersonName reads a person's.
   std::string_view UnitName(Sym unit) const;
+  // The unit's parent as registered: from its latest counting registration
+  // effective by D, else kNoSym (none counts, or it has no parent).
+  Sym ParentOf(Sym unit) const;
   // A unit followed through the merges and renames effective by `at`.
   Sym Follow(Sym unit, Date at) const;
   // A unit mapped to what it is as of D: merges and renames followed; a

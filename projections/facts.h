@@ -146,6 +146,7 @@ struct CourseOpenedFact {
   Form form;
   Location location;
   Date start, end;
+  Sym title = kNoSym;  // in Symbols::names (what `find` searches)
 };
 struct EnrollmentRecordedFact {
   Stamp stamp;

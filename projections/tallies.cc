@@ -64,6 +64,27 @@ Sym PlanOfEnrollment(const AsOf& w, Sym e) {
   return course != nullptr ? course->plan : kNoSym;
 }
 
+void CountInCell(const EnrollmentTally& t, CellTally* cell) {
+  if (!t.active) {
+    ++cell->withdrawn;
+    return;
+  }
+  ++cell->enrolled;
+  switch (t.status) {
+    case EnrollmentTally::Status::kInProgress: ++cell->in_progress; break;
+    case EnrollmentTally::Status::kCompleted: ++cell->completed; break;
+    case EnrollmentTally::Status::kFailed: ++cell->failed; break;
+  }
+}
+
+std::vector<EnrollmentTally> TalliesOfPlan(const AsOf& w, Sym plan) {
+  std::vector<EnrollmentTally> out;
+  for (Sym e = 1; e < w.enrollment_count(); ++e) {
+    if (std::optional<EnrollmentTally> t = TallyOf(w, e); t && CountsForPlan(*t, plan)) out.push_back(*t);
+  }
+  return out;
+}
+
 bool TallySum::Distinct::Insert(Sym s) {
   size_t word = s / 64;
   if (word >= bits.size()) bits.resize(word + 1, 0);
@@ -99,24 +120,15 @@ uint8_t TallySum::LevelOf(const EnrollmentTally& t) {
 }
 
 void TallySum::Add(const EnrollmentTally& t) {
-  if (options_.plan != kNoSym && t.plan != options_.plan) return;
-  if (t.plan != kNoSym) {
-    AsOf::CellKey key{t.program, t.funding_class, t.location};
+  if (options_.plan != kNoSym && !CountsForPlan(t, options_.plan)) return;
+  if (CountsForPlan(t, t.plan)) {
+    AsOf::CellKey key = CellKeyOf(t);
     auto [it, added] = counts_.cells.try_emplace(CellId(t.plan, key));
     CellTally& cell = it->second;
     if (added) {
       cell = CellTally{key.program, key.funding_class, key.location, AsOf::QuotaOf(*w_.PlanOf(t.plan), key)};
     }
-    if (!t.active) {
-      ++cell.withdrawn;
-    } else {
-      ++cell.enrolled;
-      switch (t.status) {
-        case EnrollmentTally::Status::kInProgress: ++cell.in_progress; break;
-        case EnrollmentTally::Status::kCompleted: ++cell.completed; break;
-        case EnrollmentTally::Status::kFailed: ++cell.failed; break;
-      }
-    }
+    CountInCell(t, &cell);
   }
   if (!t.active) return;
   uint8_t level = LevelOf(t);

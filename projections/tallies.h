@@ -51,6 +51,21 @@ std::optional<EnrollmentTally> TallyOf(const AsOf& w, Sym enrollment);
 // The enrollment's plan as of D, for --plan: its course's (kNoSym if none).
 Sym PlanOfEnrollment(const AsOf& w, Sym enrollment);
 
+// Whether a tally counts in a cell of `plan` (and, under --plan, in every
+// section of the report): the one test TallySum::Add makes. A tally counts
+// in its plan's cell CellKeyOf(t): under `enrolled` and its status when
+// active, under `withdrawn` otherwise.
+inline bool CountsForPlan(const EnrollmentTally& t, Sym plan) { return plan != kNoSym && t.plan == plan; }
+inline AsOf::CellKey CellKeyOf(const EnrollmentTally& t) { return AsOf::CellKey{t.program, t.funding_class, t.location}; }
+// Adds the tally to a cell's counts: `withdrawn`, or `enrolled` and one of
+// `in_progress`, `completed`, `failed`.
+void CountInCell(const EnrollmentTally& t, CellTally* cell);
+
+// The enrollments a plan's cells count as of D (`people`, the persons
+// behind a number): TallyOf of every enrollment that CountsForPlan(plan),
+// in enrollment Sym order. Adding them to a TallySum gives the plan's cells.
+std::vector<EnrollmentTally> TalliesOfPlan(const AsOf& w, Sym plan);
+
 struct TallyOptions {
   bool restate_units = false;  // by_level by each unit's successor as of D
   Sym plan = kNoSym;           // only this plan, and what concerns it

@@ -112,7 +112,8 @@ std::optional<Fact> Timeline::ToFact(schema::Body::Reader body, const Stamp& st,
                               b.getForm(),
                               b.getLocation(),
                               DateOf(b.getStart()),
-                              DateOf(b.getEnd())};
+                              DateOf(b.getEnd()),
+                              s.names.Intern(View(b.getTitle()))};
     }
     case schema::Body::ENROLLMENT_RECORDED: {
       auto b = body.getEnrollmentRecorded();

@@ -25,7 +25,7 @@ namespace tledger {
 // The interned ids of one timeline, one Interner per kind.
 struct Symbols {
   Interner units, persons, plans, courses, enrollments, decisions, fields, events;
-  Interner names;  // the names of units and persons, as registered
+  Interner names;  // the names of units and persons, as registered, and the titles of courses
 };
 
 class Timeline {

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/schema_info.h"
+
 namespace tledger::demo_testing {
 
 const char* const kFiles[9] = {
@@ -129,5 +131,61 @@ std::string DemoLedgerTest::Printed(std::vector<std::string> args) {
 }
 
 DemoLedger* DemoLedgerTest::demo_ = nullptr;
+
+// The interchange codes a person must never read: every enumerant of
+// core/event.capnp, every event type, every rule, the report's measure and
+// section keys, and every field code of the demo. In English, only those a
+// sentence cannot hold as a word (an underscore, capitals, "phd"): English
+// prose says "a district", "public funds".
+std::set<std::string> Codes(const Resolved& r, bool english) {
+  std::set<std::string> all;
+  const EventSchema& schema = EventSchema::Get();
+  for (const TypeInfo& t : schema.types()) {
+    all.insert(t.name);
+    for (const FieldInfo& f : t.body.fields) {
+      if (f.enum_info != nullptr) all.insert(f.enum_info->names.begin(), f.enum_info->names.end());
+    }
+  }
+  for (Rule rule : kAllRules) all.insert(std::string(RuleName(rule)));
+  for (const char* key : {"budget_vnd", "public_funding_vnd", "remaining_vnd", "reimbursement_due_vnd", "in_progress",
+                          "trainee_turns", "events_counted", "funding_class", "by_level", "by_field", "by_form",
+                          "percent_of_quota", "data_quality"}) {
+    all.insert(key);
+  }
+  for (Sym f = 1; f < r.symbols->fields.size(); ++f) all.insert(std::string(r.symbols->fields.Name(f)));
+  if (!english) return all;
+  std::set<std::string> unmistakable;
+  for (const std::string& code : all) {
+    if (code.find('_') != std::string::npos || code == "phd" ||
+        std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      unmistakable.insert(code);
+    }
+  }
+  return unmistakable;
+}
+
+// The codes `text` shows as words of their own. A code inside an id
+// ("nom-CT-2025-CT-000156-specialist_1") is part of the id, which is the
+// ledger's own text, shown as recorded.
+std::vector<std::string> RawCodes(const std::string& text, const std::set<std::string>& codes) {
+  auto word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  std::set<std::string> found;
+  for (size_t i = 0; i < text.size();) {
+    if (!word(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && word(text[j])) ++j;
+    bool in_id = (i > 0 && text[i - 1] == '-') || (j < text.size() && text[j] == '-');
+    std::string token = text.substr(i, j - i);
+    if (!in_id && codes.count(token) > 0) found.insert(token);
+    i = j;
+  }
+  return std::vector<std::string>(found.begin(), found.end());
+}
+
 
 }  // namespace tledger::demo_testing

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,14 @@ namespace fs = std::filesystem;
 // The files tledger-demo-data writes, in import order; the last is the
 // late batch (the correction and the backdated nomination).
 extern const char* const kFiles[9];
+
+// The interchange codes a person must never read: every enumerant of
+// core/event.capnp, every event type, every rule, the report's measure and
+// section keys, and every field code of `r`; in English only those a
+// sentence cannot hold as a word (demo_fixture.cc says which).
+std::set<std::string> Codes(const Resolved& r, bool english);
+// The codes `text` shows as words of their own (not inside an id).
+std::vector<std::string> RawCodes(const std::string& text, const std::set<std::string>& codes);
 
 struct RunResult {
   int exit_code = -1;

@@ -71,6 +71,13 @@ TEST(Readme, EveryCommandOfUsingItRuns) {
           << r.out;
     } else if (command.find(" compensation --as-of 2028-12-31 --format json") != std::string::npos) {
       EXPECT_NE(r.out.find("\n  \"total_outstanding_vnd\": 47187500,\n"), std::string::npos) << r.out;
+    } else if (command.find(" find \"Tran Thi Ngoc Han\"") != std::string::npos) {
+      EXPECT_NE(r.out.find(": 1 kết quả\n"), std::string::npos) << r.out;
+      EXPECT_NE(r.out.find("    1  Cá nhân  HG-000123  Trần Thị Ngọc Hân  Trùng khớp"), std::string::npos) << r.out;
+    } else if (command.find(" find \"nguyễn thị ánh\"") != std::string::npos) {
+      EXPECT_NE(r.out.find("\"id\": \"CT-000456\""), std::string::npos) << r.out;
+    } else if (command.find(" people --plan HG-2025") != std::string::npos) {
+      EXPECT_NE(r.out.find("  1  Trần Thị Ngọc Hân  HG-000123"), std::string::npos) << r.out;
     } else if (command.find(" history HG-000123 --lang en") != std::string::npos) {
       EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "History of \"HG-000123\": 12 records");
     } else if (command.find(" history HG-000123") != std::string::npos) {

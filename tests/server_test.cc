@@ -81,6 +81,13 @@ TEST_F(ServerTest, EveryEndpointIsByteForByteTheCli) {
       {"log tail", "/api/v1/log?tail=3", {"log", "--tail", "3"}},
       {"checkpoint", "/api/v1/checkpoint", {"checkpoint"}},
       {"batches", "/api/v1/batches", {"batches"}},
+      {"find", "/api/v1/find?text=nguyen%20van&as_of=2025-12-31", {"find", "nguyen van", "--as-of", "2025-12-31"}},
+      {"find with diacritics", "/api/v1/find?text=nguy%E1%BB%85n&as_of=2025-12-31&lang=en",
+       {"find", "nguyễn", "--as-of", "2025-12-31", "--lang", "en"}},
+      {"people", "/api/v1/people?plan=CT-2025&as_of=2025-12-31", {"people", "--plan", "CT-2025", "--as-of", "2025-12-31"}},
+      {"people of a cell", "/api/v1/people?plan=CT-2025&as_of=2025-12-31&program=phd&funding_class=public&location=domestic",
+       {"people", "--plan", "CT-2025", "--as-of", "2025-12-31", "--program", "phd", "--funding-class", "public",
+        "--location", "domestic"}},
   };
   for (const SameCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -147,6 +154,11 @@ TEST_F(ServerTest, BadParametersAreRefusedNamingTheParameterAndTheForm) {
        nullptr},
       {"unknown id", "/api/v1/history?id=NOBODY", 404,
        R"j({"error":{"vi":"Tham số id: không tìm thấy trong sổ cái (theo dữ liệu ghi nhận đến thời điểm đã chọn)","en":"Parameter id: no event concerns \"NOBODY\""}})j"},
+      {"people: an unknown code", "/api/v1/people?plan=CT-2025&funding_class=state_budget", 400,
+       R"j({"error":{"vi":"Yêu cầu không hợp lệ: --funding-class: \"state_budget\" is not a funding class (expected one of public, self)","en":"The request is not valid: --funding-class: \"state_budget\" is not a funding class (expected one of public, self)"}})j"},
+      {"people: an unknown unit", "/api/v1/people?plan=CT-2025&unit=XX", 404, nullptr},
+      {"find without text", "/api/v1/find", 400,
+       R"j({"error":{"vi":"Thiếu tham số text (cần một mã dài 1 đến 128 ký tự, không có ký tự điều khiển, không có dấu cách ở đầu hay cuối)","en":"Parameter text is missing (expected an id of 1 to 128 characters, without control characters or leading or trailing spaces)"}})j"},
       {"unknown endpoint", "/api/v1/export", 404,
        R"j({"error":{"vi":"Không có trang hay API nào ở địa chỉ này","en":"Nothing is served at this path"}})j"},
   };
@@ -164,6 +176,11 @@ TEST_F(ServerTest, BadParametersAreRefusedNamingTheParameterAndTheForm) {
             std::string(R"j({"error":{"vi":"Tham số plan: không tìm thấy trong sổ cái (theo dữ liệu ghi nhận đến thời điểm đã chọn)","en":"Parameter plan: --plan: no plan \"XX\" is issued)j")
                 .substr(0, 180));
   EXPECT_NE(plan.body.find("(plans: BD-2025, CT-2025)"), std::string::npos) << plan.body;
+  // A 404 of `people` names the parameter its refusal is about.
+  HttpReply unit = server_->Get("/api/v1/people?plan=CT-2025&unit=XX");
+  EXPECT_EQ(unit.body.substr(0, 160),
+            std::string(R"j({"error":{"vi":"Tham số unit: không tìm thấy trong sổ cái (theo dữ liệu ghi nhận đến thời điểm đã chọn)","en":"Parameter unit: --unit: no unit \"XX\" is registered)j")
+                .substr(0, 160));
 }
 
 // The server takes a date or an instant exactly when the CLI does: both call

@@ -13,6 +13,7 @@
 #include "tools/cli/batches.h"
 #include "tools/cli/bundle_command.h"
 #include "tools/cli/commands.h"
+#include "tools/cli/people_commands.h"
 #include "tools/cli/proof_commands.h"
 #include "tools/cli/report_commands.h"
 #include "tools/server/serve.h"
@@ -125,6 +126,10 @@ int RunCli(int argc, char** argv) {
 
   ReportArgs report_args;
   AddReportCommands(app, g, report_args, run);
+
+  FindArgs find_args;
+  PeopleArgs people_args;
+  AddPeopleCommands(app, g, find_args, people_args, run);
 
   BatchesArgs batches_args;
   CLI::App* batches = app.add_subcommand("batches", "the import batches: the points of the known-at axis, with their seqs and recorders");

@@ -122,6 +122,47 @@ inline constexpr Bilingual kToHeader{"Sau", "After"};
 inline constexpr Bilingual kAppearedTitle{"Phát hiện mới: {}", "Findings that appeared: {}"};   // count
 inline constexpr Bilingual kClearedTitle{"Không còn: {}", "Findings that cleared: {}"};         // count
 
+// `find`: names and ids ignoring case and diacritics.
+inline constexpr Bilingual kFindHeader{  // the query (quoted), as_of, known_at, Count(matches)
+    "Tìm {} tính đến hết ngày {}, theo dữ liệu ghi nhận đến {}: {}",
+    "Search for {} as of the end of {}, as known at {}: {}"};
+inline constexpr Noun kMatchesNoun{"kết quả", "match", "matches"};
+inline constexpr Bilingual kNumberHeader{"STT", "No."};
+inline constexpr Bilingual kIdHeader{"Mã", "Id"};
+inline constexpr Bilingual kNameHeader{"Tên", "Name"};
+inline constexpr Bilingual kMatchHeader{"Mức khớp", "Match"};
+inline constexpr Bilingual kWithinHeader{"Thuộc", "Within"};
+inline constexpr Bilingual kWithinIdHeader{"Thuộc (mã)", "Within (id)"};
+inline constexpr Bilingual kWithinNameHeader{"Thuộc (tên)", "Within (name)"};
+inline constexpr Bilingual kNoteHeader{"Ghi chú", "Note"};
+// MatchRank (tools/cli/search_text.h), best first.
+inline constexpr Bilingual kMatchRanks[] = {
+    {"Trùng khớp", "Exact"}, {"Đủ các từ", "All words"}, {"Một phần", "Partial"}};
+inline constexpr Bilingual kNamedId{"{} ({})", "{} ({})"};           // name, id
+inline constexpr Bilingual kDateRange{"{} - {}", "{} to {}"};       // start, end
+
+// `people`: the enrollments behind a plan's figures.
+inline constexpr Bilingual kPeopleHeader{  // plan, as_of, known_at, Count(enrollments)
+    "Danh sách học viên được tính trong kế hoạch {} tính đến hết ngày {}, theo dữ liệu ghi nhận đến {}: {}",
+    "Enrollments counted for plan {} as of the end of {}, as known at {}: {}"};
+inline constexpr Noun kEnrollmentsNoun{"lượt học viên", "enrollment", "enrollments"};
+inline constexpr Bilingual kPeopleFilter{"Lọc theo: {}", "Filtered by: {}"};  // the filters, "; "-separated
+inline constexpr Bilingual kFilterItem{"{}: {}", "{}: {}"};                   // what, its value
+inline constexpr Bilingual kUnitAndBelow{"{} và các đơn vị trực thuộc", "{} and the units under it"};  // unit
+inline constexpr Bilingual kPeopleCounts{  // enrolled, completed, failed, in progress, withdrawn
+    "Đã cử đi học: {} (Hoàn thành {}; Không hoàn thành, không được cấp văn bằng {}; Đang học {}); Thôi học: {}",
+    "Enrolled: {} (completed {}; failed {}; in progress {}); withdrawn: {}"};
+inline constexpr Bilingual kFullNameHeader{"Họ và tên", "Name"};
+inline constexpr Bilingual kPersonIdHeader{"Mã cá nhân", "Person"};
+inline constexpr Bilingual kUnitHeader{"Đơn vị", "Unit"};
+inline constexpr Bilingual kEnrollmentIdHeader{"Mã học viên", "Enrollment"};
+inline constexpr Bilingual kCourseHeader{"Lớp", "Course"};
+inline constexpr Bilingual kUnitIdHeader{"Mã đơn vị", "Unit id"};
+inline constexpr Bilingual kCourseTitleHeader{"Tên lớp", "Course title"};
+inline constexpr Bilingual kFundingSourceHeader{"Loại kinh phí", "Funding source"};
+inline constexpr Bilingual kStatusHeader{"Tình trạng", "Status"};
+inline constexpr Bilingual kEnrolledOnHeader{"Ngày cử đi học", "Enrolled on"};
+
 // `batches`: the known-at axis.
 inline constexpr Bilingual kBatchesHeader{"Sổ cái có {} dữ liệu, đến sự kiện số {}",  // Count(batches), head seq
                                           "The ledger holds {}, up to seq {}"};

@@ -47,14 +47,15 @@ class LedgerView {
   LedgerView& operator=(const LedgerView&) = delete;
 
   Timestamp known_at() const { return known_at_; }
+  // The ledger as known at known_at(), resolved: what Evaluate reads, and
+  // what questions as of any date (AsOf) start from.
+  const Resolved& resolved() const { return resolved_; }
   // NotFound, listing the plans, unless `plan` is empty or issued in the
   // ledger as known at known_at().
   Status CheckPlan(const std::string& plan) const;
   // Tallies and violations as of options.as_of, narrowed to options.plan
   // when one is given (tools/cli/plan_scope.h).
   Outcome Evaluate(const ViewOptions& options) const;
-  // The ledger as known at known_at(), resolved: what Evaluate reads.
-  const Resolved& resolved() const { return resolved_; }
 
  private:
   explicit LedgerView(Timestamp known_at) : known_at_(known_at) {}

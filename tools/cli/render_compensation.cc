@@ -21,13 +21,10 @@ constexpr Bilingual kHeader{  // as_of, known_at, Count(cases)
     "Training costs to repay as of the end of {}, as known at {}: {}"};
 constexpr Bilingual kNoCases{"Không có trường hợp nào phải đền bù chi phí đào tạo.",
                              "No case owes the cost of its training."};
-constexpr Bilingual kPersonHeader{"Họ và tên", "Name"};
-constexpr Bilingual kUnitHeader{"Đơn vị", "Unit"};
 constexpr Bilingual kCategoryHeader{"Đối tượng", "Category"};
 constexpr Bilingual kPostHeader{"Chức vụ", "Post"};
 constexpr Bilingual kLeaderPost{"Lãnh đạo, quản lý", "Leading or managing post"};
 constexpr Bilingual kEnrollmentHeader{"Học viên", "Enrollment"};
-constexpr Bilingual kCourseHeader{"Lớp", "Course"};
 constexpr Bilingual kProgramHeader{"Trình độ, chương trình", "Program"};
 constexpr Bilingual kPlanHeader{"Kế hoạch", "Plan"};
 constexpr Bilingual kFundingHeader{"Quyết định cấp kinh phí", "Funding decisions"};
@@ -158,7 +155,7 @@ std::string JsonOf(const CompensationList& list, const RenderScope& scope) {
 std::string Csv(const CompensationList& list, const RenderScope& scope) {
   Lang lang = scope.lang;
   std::vector<std::string> header = {
-      Tr({"STT", "No."}, lang),   Tr(kPersonHeader, lang),     Tr({"Mã cá nhân", "Person"}, lang),
+      Tr({"STT", "No."}, lang),   Tr(kFullNameHeader, lang),     Tr(kPersonIdHeader, lang),
       Tr(kUnitHeader, lang),      Tr(kCategoryHeader, lang),   Tr(kPostHeader, lang),
       Tr(kEnrollmentHeader, lang), Tr(kCourseHeader, lang),    Tr(kProgramHeader, lang),
       Tr(kPlanHeader, lang),      Tr(kFundingHeader, lang),    Tr(kCaseHeader, lang),

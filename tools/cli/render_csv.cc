@@ -33,7 +33,6 @@ std::string Field(std::string_view raw) {
 
 std::string Number(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : std::string(); }
 
-
 // Rows of one layout, each completed with the columns every row carries.
 class Rows {
  public:
@@ -73,7 +72,6 @@ std::vector<std::string> ReportHeader(Lang lang) {
   out.push_back(Tr({"Giá trị", "Value"}, lang));
   return out;
 }
-
 
 // The sections of the report layout.
 constexpr Bilingual kPlanSection{"Kinh phí kế hoạch", "Plan money"};

@@ -11,6 +11,7 @@
 #include "projections/compensation_list.h"
 #include "projections/money.h"
 #include "projections/report_cache.h"
+#include "tools/cli/command_options.h"
 #include "tools/cli/ledger_view.h"
 #include "tools/cli/render.h"
 #include "tools/cli/render_compensation.h"
@@ -25,13 +26,6 @@ struct Request {
   RenderScope scope;
   std::optional<Rule> rule;
 };
-
-Result<Date> ParseDateOption(const char* option, const std::string& text) {
-  if (text.empty()) return VietnamDateOf(Now());  // today in Vietnam
-  Result<Date> d = ParseDateArg(text);
-  if (!d.ok()) return Status::InvalidInput(std::string(option) + ": " + d.status().message());
-  return d;
-}
 
 Result<Rule> ParseRule(const std::string& text) {
   std::string upper = text;
@@ -50,12 +44,9 @@ Result<Request> ParseRequest(const ReportArgs& a) {
   Result<Lang> lang = ParseLang(a.lang);
   if (!lang.ok()) return lang.status();
   r.scope.lang = *lang;
-  r.known_at = kKnownNow;
-  if (!a.known_at.empty()) {
-    Result<Timestamp> t = ParseInstant(a.known_at);
-    if (!t.ok()) return Status::InvalidInput("--known-at: " + t.status().message());
-    r.known_at = *t;
-  }
+  Result<Timestamp> known_at = ParseKnownAtOption(a.known_at);
+  if (!known_at.ok()) return known_at.status();
+  r.known_at = *known_at;
   if (!a.rule.empty()) {
     Result<Rule> rule = ParseRule(a.rule);
     if (!rule.ok()) return rule.status();

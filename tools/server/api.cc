@@ -8,6 +8,7 @@
 #include "core/printable.h"
 #include "tools/cli/batches.h"
 #include "tools/cli/commands.h"
+#include "tools/cli/people_commands.h"
 #include "tools/cli/report_commands.h"
 #include "tools/server/api_error.h"
 #include "tools/server/assets.h"
@@ -46,12 +47,22 @@ constexpr ParamSpec kDiffParams[] = {{"from", ParamKind::kDate, true},
                                      {"lang", ParamKind::kLang}};
 constexpr ParamSpec kHistoryParams[] = {{"id", ParamKind::kId, true}, {"known_at", ParamKind::kInstant}};
 constexpr ParamSpec kLogParams[] = {{"tail", ParamKind::kCount, false, kMaxLogTail}};
+constexpr ParamSpec kFindParams[] = {{"text", ParamKind::kId, true},
+                                     {"as_of", ParamKind::kDate},
+                                     {"known_at", ParamKind::kInstant},
+                                     {"lang", ParamKind::kLang}};
+constexpr ParamSpec kPeopleParams[] = {{"plan", ParamKind::kId, true},    {"as_of", ParamKind::kDate},
+                                       {"known_at", ParamKind::kInstant}, {"program", ParamKind::kId},
+                                       {"funding_class", ParamKind::kId}, {"location", ParamKind::kId},
+                                       {"field", ParamKind::kId},         {"form", ParamKind::kId},
+                                       {"unit", ParamKind::kId},          {"lang", ParamKind::kLang}};
 
 constexpr EndpointInfo kEndpoints[] = {
     {"report", kReportParams}, {"violations", kViolationsParams}, {"compensation", kCompensationParams},
     {"diff", kDiffParams},
     {"history", kHistoryParams}, {"log", kLogParams},             {"checkpoint", {}},
-    {"batches", {}},           {"labels", {}},
+    {"batches", {}},           {"labels", {}},                {"find", kFindParams},
+    {"people", kPeopleParams},
 };
 
 ReportArgs ReportArgsOf(const ParsedQuery& q) {
@@ -110,8 +121,36 @@ Handler HandlerOf(std::string_view name) {
   if (name == "batches") {
     return {[](const Globals& g, const ParsedQuery&) { return BatchesOutput(g, BatchesArgs{.format = "json"}); }, ""};
   }
+  if (name == "find") {
+    return {[](const Globals& g, const ParsedQuery& q) {
+              return FindOutput(g, FindArgs{.text = q.Get("text"), .as_of = q.Get("as_of"), .known_at = q.Get("known_at"),
+                                            .format = "json", .lang = q.Has("lang") ? q.Get("lang") : "vi"});
+            },
+            ""};
+  }
+  if (name == "people") {
+    return {[](const Globals& g, const ParsedQuery& q) {
+              return PeopleOutput(g, PeopleArgs{.plan = q.Get("plan"), .as_of = q.Get("as_of"),
+                                                .known_at = q.Get("known_at"), .program = q.Get("program"),
+                                                .funding_class = q.Get("funding_class"), .location = q.Get("location"),
+                                                .field = q.Get("field"), .form = q.Get("form"), .unit = q.Get("unit"),
+                                                .format = "json", .lang = q.Has("lang") ? q.Get("lang") : "vi"});
+            },
+            "plan"};
+  }
   if (name == "labels") return {[](const Globals&, const ParsedQuery&) -> Result<std::string> { return CatalogJson(); }, ""};
   return {};
+}
+
+// The parameter a command's refusal names: its message's "--option:" as the
+// query names it (--funding-class: funding_class), else `fallback`.
+std::string ParameterOf(const Status& s, std::string_view fallback) {
+  const std::string& m = s.message();
+  size_t colon = m.find(':');
+  if (!m.starts_with("--") || colon == std::string::npos) return std::string(fallback);
+  std::string name = m.substr(2, colon - 2);
+  for (char& c : name) c = c == '-' ? '_' : c;
+  return name;
 }
 
 void SendError(httplib::Response& res, const ApiError& e) {
@@ -144,7 +183,7 @@ void ServeApi(const ApiOptions& options, const httplib::Request& req, httplib::R
   Result<std::string> body = h.run(g, q);
   spdlog::info("{} {} in {:.3f} s", req.method, req.path,
                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  if (!body.ok()) return SendError(res, CommandError(body.status(), h.not_found));
+  if (!body.ok()) return SendError(res, CommandError(body.status(), ParameterOf(body.status(), h.not_found)));
   res.status = 200;
   res.set_content(std::move(*body), kJsonType);
 }
