@@ -23,7 +23,13 @@ Result<Timeline> Replay(const EventSource& store, Timestamp known_at);
 // Folds events from.. into `timeline` up to known_at. From seq 1 it is
 // Replay's checked scan; from a later seq (the extension of an earlier
 // replay, in the benchmarks) the chain is not recomputed.
-Status ReplayInto(const EventSource& store, uint64_t from, Timestamp known_at, Timeline* timeline);
+//
+// `known_head`, from seq 1 only: set to the head of the ledger as known at
+// known_at (its last event recorded by then: seq, chain hash, recorded_at),
+// taken from the checked scan, so only once the whole chain is proved: what
+// a document names as the ledger it was made from.
+Status ReplayInto(const EventSource& store, uint64_t from, Timestamp known_at, Timeline* timeline,
+                  Head* known_head = nullptr);
 
 }  // namespace tledger
 

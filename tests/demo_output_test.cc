@@ -208,6 +208,7 @@ TEST_F(DemoLedgerTest, EveryCommandOfTheGuidesDemoSectionsRuns) {
       "## Dựng lại báo cáo của một kế hoạch tại một ngày đã qua",
       "## Lập danh sách phải đền bù, đã nộp và còn phải nộp",
       "## Lần từ một phát hiện đến các quyết định",
+      "## Trao một tài liệu: sổ tính Excel cho lãnh đạo",
       "## Trao một tài liệu: gói bằng chứng của báo cáo",
   };
   const fs::path tmp = demo_->dir / "guide";
@@ -233,6 +234,9 @@ TEST_F(DemoLedgerTest, EveryCommandOfTheGuidesDemoSectionsRuns) {
         if (file.ends_with(".csv")) {
           EXPECT_EQ(ReadFile(tmp / file).substr(0, 3), "\xEF\xBB\xBF") << file;
         }
+      } else if (shown.ends_with(".xlsx")) {
+        EXPECT_EQ(out, "");  // the workbook, written to the file named (a zip: "PK")
+        EXPECT_EQ(ReadFile(tmp / shown.substr(shown.rfind(' ') + 1)).substr(0, 2), "PK") << shown;
       } else if (shown.find(" report --plan CT-2025") != std::string::npos) {
         EXPECT_NE(out.find("Văn bản: KH 245/KH-UBND ngày 02/10/2025"), std::string::npos) << out;
         EXPECT_NE(out.find("4.700.000.000 đ"), std::string::npos) << out;
@@ -260,7 +264,7 @@ TEST_F(DemoLedgerTest, EveryCommandOfTheGuidesDemoSectionsRuns) {
       }
     }
   }
-  EXPECT_EQ(ran, 11);
+  EXPECT_EQ(ran, 13);
 }
 
 }  // namespace

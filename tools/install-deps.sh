@@ -14,7 +14,7 @@ packages=(
   # libraries (Debian's registry only)
   librocksdb-dev capnproto libcapnp-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libcli11-dev libsimdjson-dev nlohmann-json3-dev
-  libssl-dev libsodium-dev libbenchmark-dev libicu-dev
+  libssl-dev libsodium-dev libbenchmark-dev libicu-dev libxlsxwriter-dev python3-openpyxl
   # zstd: the events of an evidence bundle (core/bundle.h)
   libzstd-dev
   # Go and its x/mod sources: tests/interop_test checks tledger's Merkle

@@ -20,8 +20,9 @@ namespace tledger::fuzz {
 // Aborts with `what` when `ok` is false: a broken invariant is a finding.
 inline void Check(bool ok, std::string_view what, std::string_view detail = {}) {
   if (ok) return;
-  std::fprintf(stderr, "fuzz check failed: %.*s\n%.*s\n", static_cast<int>(what.size()), what.data(),
-               static_cast<int>(detail.size()), detail.data());
+  // Through a string: a default `detail` has no data pointer to print.
+  const std::string text = std::string(what) + "\n" + std::string(detail);
+  std::fprintf(stderr, "fuzz check failed: %s\n", text.c_str());
   std::abort();
 }
 

@@ -1,8 +1,11 @@
 #include "tools/cli/cli.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 #include <spdlog/details/null_mutex.h>
@@ -53,10 +56,35 @@ void SetUpLogging(int verbose, int quiet) {
 
 }  // namespace
 
+namespace {
+
+// The command line as a shell takes it back: "tledger" and the arguments,
+// each in single quotes unless it is made of characters a shell leaves alone.
+std::string CommandLine(int argc, char** argv) {
+  std::string out = "tledger";
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    bool plain = !arg.empty() && std::all_of(arg.begin(), arg.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("_-./:=@%+,").find(c) != std::string_view::npos;
+    });
+    if (plain) {
+      out += " " + std::string(arg);
+      continue;
+    }
+    out += " '";
+    for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    out += "'";
+  }
+  return out;
+}
+
+}  // namespace
+
 int RunCli(int argc, char** argv) {
   CLI::App app{"tledger: an event-sourced audit ledger of the training of cadres, civil servants and public employees"};
   app.require_subcommand(1);
   Globals g;
+  g.command = CommandLine(argc, argv);
   g.db = EnvOr("TLEDGER_DB", "./tledger-data");
   g.actor = EnvOr("USER", "unknown");
   int verbose = 0, quiet = 0;

@@ -21,6 +21,7 @@ struct Globals {
   std::string actor;       // --actor, $USER
   bool read_only = false;  // --read-only: refuse any command that writes
   std::FILE* out = stdout;
+  std::string command;     // the command line, as a shell would take it back (a document's "Căn cứ")
 };
 
 struct ImportArgs {

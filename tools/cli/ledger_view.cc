@@ -17,7 +17,7 @@ Result<std::unique_ptr<LedgerView>> LedgerView::Open(const std::string& db, Time
   auto start = std::chrono::steady_clock::now();
   known_at = KnownAt(**store, known_at);
   std::unique_ptr<LedgerView> view(new LedgerView(known_at));
-  TLEDGER_RETURN_IF_ERROR(ReplayInto(**store, 1, known_at, &view->timeline_));
+  TLEDGER_RETURN_IF_ERROR(ReplayInto(**store, 1, known_at, &view->timeline_, &view->head_));
   view->resolved_ = Resolve(view->timeline_);
   spdlog::info("folded {} of {} events (known at {}) in {:.3f} s", view->timeline_.events(), (*store)->head().seq,
                FormatInstant(known_at), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());

@@ -47,6 +47,10 @@ class LedgerView {
   LedgerView& operator=(const LedgerView&) = delete;
 
   Timestamp known_at() const { return known_at_; }
+  // The ledger's head as known at known_at(): its last event recorded by
+  // then (seq 0 when none), from the scan that proved the chain. What a
+  // document names as the ledger it was made from (SEQ:HASH).
+  const Head& head() const { return head_; }
   // The ledger as known at known_at(), resolved: what Evaluate reads, and
   // what questions as of any date (AsOf) start from.
   const Resolved& resolved() const { return resolved_; }
@@ -60,6 +64,7 @@ class LedgerView {
  private:
   explicit LedgerView(Timestamp known_at) : known_at_(known_at) {}
   Timestamp known_at_;
+  Head head_;
   Timeline timeline_;
   Resolved resolved_;
 };

@@ -53,7 +53,7 @@ std::string Decisions(const CompensationLine& c, Lang lang) {
   return out;
 }
 
-std::string Program(const Violation& v, Lang lang) { return v.args.program ? Name(*v.args.program, lang) : ""; }
+std::string ProgramText(const Violation& v, Lang lang) { return v.args.program ? Name(*v.args.program, lang) : ""; }
 
 std::string Table(const CompensationList& list, const RenderScope& scope) {
   Lang lang = scope.lang;
@@ -76,7 +76,7 @@ std::string Table(const CompensationList& list, const RenderScope& scope) {
     row(kPostHeader, Post(c, lang));
     row(kEnrollmentHeader, v.enrollment);
     row(kCourseHeader, a.course);
-    row(kProgramHeader, Program(v, lang));
+    row(kProgramHeader, ProgramText(v, lang));
     row(kPlanHeader, v.plan);
     row(kFundingHeader, Decisions(c, lang));
     row(kCaseHeader, CaseTitle(v.what, lang) + " (" + Name(v.kind, lang) + ", " + RulebookLabel(v.rulebook, lang) + ")");
@@ -153,38 +153,55 @@ std::string JsonOf(const CompensationList& list, const RenderScope& scope) {
 }
 
 std::string Csv(const CompensationList& list, const RenderScope& scope) {
-  Lang lang = scope.lang;
-  std::vector<std::string> header = {
-      Tr({"STT", "No."}, lang),   Tr(kFullNameHeader, lang),     Tr(kPersonIdHeader, lang),
-      Tr(kUnitHeader, lang),      Tr(kCategoryHeader, lang),   Tr(kPostHeader, lang),
-      Tr(kEnrollmentHeader, lang), Tr(kCourseHeader, lang),    Tr(kProgramHeader, lang),
-      Tr(kPlanHeader, lang),      Tr(kFundingHeader, lang),    Tr(kCaseHeader, lang),
-      Tr(kKindHeader, lang),      Tr(kRulebookHeader, lang),   Tr(kCaseBasisHeader, lang),
-      Tr(kFormulaHeader, lang),   Tr(kGrossHeader, lang),      Tr(kRepaidHeader, lang),
-      Tr(kExemptionHeader, lang), Tr(kOutstandingHeader, lang), Tr(kRecordHeader, lang),
-      Tr({"Số thứ tự bản ghi", "Seq"}, lang)};
-  std::vector<std::string> when = WhenHeader(lang);
+  Sheet sheet = CompensationSheet(list, scope.lang);
+  std::vector<std::string> when = WhenHeader(scope.lang), header = sheet.header;
   header.insert(header.end(), when.begin(), when.end());
   std::string out = CsvLine(header);
-  size_t number = 0;
-  for (const CompensationLine& c : list.cases) {
-    const Violation& v = c.finding;
-    const FindingArgs& a = v.args;
-    out += CsvLine({std::to_string(++number), a.person_name, a.person, c.unit_name.empty() ? c.unit : c.unit_name,
-                    c.category ? Name(*c.category, lang) : "", Post(c, lang), v.enrollment, a.course,
-                    Program(v, lang), v.plan, Decisions(c, lang), CaseTitle(v.what, lang), Name(v.kind, lang),
-                    RulebookLabel(v.rulebook, lang), CitationText(v, lang, nullptr), AmountFormula(v, lang),
-                    std::to_string(*a.gross_vnd), std::to_string(a.repaid_vnd.value_or(0)), ExemptionText(v, lang),
-                    std::to_string(a.outstanding_vnd.value_or(0)), v.event, std::to_string(v.seq),
-                    list.as_of.ToString(), FormatInstant(list.known_at)});
+  for (const std::vector<Cell>& row : sheet.rows) {
+    std::vector<std::string> fields;
+    for (const Cell& c : row) fields.push_back(c.Plain());
+    fields.insert(fields.end(), {list.as_of.ToString(), FormatInstant(list.known_at)});
+    out += CsvLine(fields);
   }
-  out += CsvLine({"", Tr({"Cộng", "Total"}, lang), "", "", "", "", "", "", "", "", "", "", "", "", "", "",
-                  std::to_string(list.gross_vnd), std::to_string(list.repaid_vnd), "",
-                  std::to_string(list.outstanding_vnd), "", "", list.as_of.ToString(), FormatInstant(list.known_at)});
   return std::string(kUtf8Bom) + out;
 }
 
 }  // namespace
+
+Sheet CompensationSheet(const CompensationList& list, Lang lang) {
+  Sheet sheet{.name = Tr({"Đền bù", "Compensation"}, lang),
+              .header = {Tr({"STT", "No."}, lang),      Tr(kFullNameHeader, lang),   Tr(kPersonIdHeader, lang),
+                         Tr(kUnitHeader, lang),         Tr(kCategoryHeader, lang),   Tr(kPostHeader, lang),
+                         Tr(kEnrollmentHeader, lang),   Tr(kCourseHeader, lang),     Tr(kProgramHeader, lang),
+                         Tr(kPlanHeader, lang),         Tr(kFundingHeader, lang),    Tr(kCaseHeader, lang),
+                         Tr(kKindHeader, lang),         Tr(kRulebookHeader, lang),   Tr(kCaseBasisHeader, lang),
+                         Tr(kFormulaHeader, lang),      Tr(kGrossHeader, lang),      Tr(kRepaidHeader, lang),
+                         Tr(kExemptionHeader, lang),    Tr(kOutstandingHeader, lang), Tr(kRecordHeader, lang),
+                         Tr({"Số thứ tự bản ghi", "Seq"}, lang)}};
+  int64_t number = 0;
+  for (const CompensationLine& c : list.cases) {
+    const Violation& v = c.finding;
+    const FindingArgs& a = v.args;
+    sheet.rows.push_back({Cell::Count(++number), Cell::Text(a.person_name), Cell::Text(a.person),
+                          Cell::Text(c.unit_name.empty() ? c.unit : c.unit_name),
+                          Cell::Text(c.category ? Name(*c.category, lang) : ""), Cell::Text(Post(c, lang)),
+                          Cell::Text(v.enrollment), Cell::Text(a.course), Cell::Text(ProgramText(v, lang)),
+                          Cell::Text(v.plan), Cell::Text(Decisions(c, lang)), Cell::Text(CaseTitle(v.what, lang)),
+                          Cell::Text(Name(v.kind, lang)), Cell::Text(RulebookLabel(v.rulebook, lang)),
+                          Cell::Text(CitationText(v, lang, nullptr)), Cell::Text(AmountFormula(v, lang)),
+                          Cell::Money(*a.gross_vnd), Cell::Money(a.repaid_vnd.value_or(0)),
+                          Cell::Text(ExemptionText(v, lang)), Cell::Money(a.outstanding_vnd.value_or(0)),
+                          Cell::Text(v.event), Cell::Count(static_cast<int64_t>(v.seq))});
+  }
+  std::vector<Cell> total(sheet.header.size(), Cell::Text(""));
+  total[1] = Cell::Text(Tr(kTotalRow, lang));
+  total[16] = Cell::Money(list.gross_vnd);
+  total[17] = Cell::Money(list.repaid_vnd);
+  total[19] = Cell::Money(list.outstanding_vnd);
+  sheet.total_rows.push_back(sheet.rows.size());
+  sheet.rows.push_back(std::move(total));
+  return sheet;
+}
 
 std::string RenderCompensation(const CompensationList& list, const RenderScope& scope, Format format) {
   switch (format) {

@@ -12,10 +12,16 @@
 
 #include "projections/compensation_list.h"
 #include "tools/cli/render.h"
+#include "tools/cli/sheet.h"
 
 namespace tledger {
 
 std::string RenderCompensation(const CompensationList& list, const RenderScope& scope, Format format);
+
+// The list as a table of typed cells: a line per case (the CSV's columns but
+// the as-of and known-at ones), then the "Cộng" line of the three amounts.
+// What the CSV and the xlsx sheet "Đền bù" are made from.
+Sheet CompensationSheet(const CompensationList& list, Lang lang);
 
 }  // namespace tledger
 

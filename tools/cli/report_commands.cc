@@ -3,10 +3,12 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 #include <CLI/CLI.hpp>
 
 #include "core/date.h"
+#include "core/files.h"
 #include "core/store.h"
 #include "projections/compensation_list.h"
 #include "projections/money.h"
@@ -15,6 +17,7 @@
 #include "tools/cli/ledger_view.h"
 #include "tools/cli/render.h"
 #include "tools/cli/render_compensation.h"
+#include "tools/cli/render_xlsx.h"
 
 namespace tledger {
 namespace {
@@ -23,6 +26,7 @@ namespace {
 struct Request {
   Timestamp known_at = 0;
   Format format = Format::kTable;
+  bool xlsx = false;  // --format xlsx: a workbook, to -o FILE
   RenderScope scope;
   std::optional<Rule> rule;
 };
@@ -38,7 +42,8 @@ Result<Rule> ParseRule(const std::string& text) {
 
 Result<Request> ParseRequest(const ReportArgs& a) {
   Request r;
-  Result<Format> format = ParseFormat(a.format);
+  r.xlsx = a.format == "xlsx";
+  Result<Format> format = r.xlsx ? Format::kTable : ParseFormat(a.format);
   if (!format.ok()) return format.status();
   r.format = *format;
   Result<Lang> lang = ParseLang(a.lang);
@@ -85,7 +90,8 @@ void AddCommonOptions(CLI::App* cmd, ReportArgs& a) {
                   "the end of that day in Vietnam (default: the ledger as it stands, shown as the recorded_at of its "
                   "last event)");
   cmd->add_option("--plan", a.plan, "only what concerns this plan");
-  cmd->add_option("--format", a.format, "table, json or csv (default table)");
+  cmd->add_option("--format", a.format, "table, json or csv (default table); xlsx, a workbook, with -o (not diff)");
+  cmd->add_option("-o,--output", a.output, "write to this file (all or nothing) instead of the standard output");
   cmd->add_option("--lang", a.lang, "vi or en: the words of tables, CSV and findings (default vi)");
 }
 
@@ -110,8 +116,24 @@ Result<std::optional<Report>> CachedReport(const Globals& g, const Request& r, D
   return std::optional<Report>(std::move(*report));
 }
 
-Result<std::string> ReportOutput(const Globals& g, const ReportArgs& a) {
+// The text outputs: --format xlsx is a workbook, written to a file.
+Result<Request> ParseTextRequest(const ReportArgs& a) {
   Result<Request> r = ParseRequest(a);
+  if (r.ok() && r->xlsx) return Status::InvalidInput("--format xlsx: a workbook is written to a file: add -o FILE");
+  return r;
+}
+
+// The workbooks: -o FILE required, then the ledger proved by a chained replay.
+Result<Request> ParseWorkbookRequest(const ReportArgs& a) {
+  Result<Request> r = ParseRequest(a);
+  if (r.ok() && a.output.empty()) return Status::InvalidInput("--format xlsx: a workbook is written to a file: add -o FILE");
+  return r;
+}
+
+Provenance ProvenanceOf(const Globals& g, const LedgerView& view) { return Provenance{.head = view.head(), .command = g.command}; }
+
+Result<std::string> ReportOutput(const Globals& g, const ReportArgs& a) {
+  Result<Request> r = ParseTextRequest(a);
   if (!r.ok()) return r.status();
   Result<Date> as_of = ParseDateOption("--as-of", a.as_of);
   if (!as_of.ok()) return as_of.status();
@@ -128,7 +150,7 @@ Result<std::string> ReportOutput(const Globals& g, const ReportArgs& a) {
 }
 
 Result<std::string> ViolationsOutput(const Globals& g, const ReportArgs& a) {
-  Result<Request> r = ParseRequest(a);
+  Result<Request> r = ParseTextRequest(a);
   if (!r.ok()) return r.status();
   Result<Outcome> o = EvaluateAsOf(g, *r, a.as_of);
   if (!o.ok()) return o.status();
@@ -140,7 +162,7 @@ Result<std::string> ViolationsOutput(const Globals& g, const ReportArgs& a) {
 // The đền bù list: the findings of `violations` that owe the cost of
 // training, with the person, the funding and the money (compensation_list.h).
 Result<std::string> CompensationOutput(const Globals& g, const ReportArgs& a) {
-  Result<Request> r = ParseRequest(a);
+  Result<Request> r = ParseTextRequest(a);
   if (!r.ok()) return r.status();
   Result<Date> as_of = ParseDateOption("--as-of", a.as_of);
   if (!as_of.ok()) return as_of.status();
@@ -152,7 +174,10 @@ Result<std::string> CompensationOutput(const Globals& g, const ReportArgs& a) {
 }
 
 Result<std::string> DiffOutput(const Globals& g, const ReportArgs& a) {
-  Result<Request> r = ParseRequest(a);
+  if (a.format == "xlsx") {
+    return Status::InvalidInput("--format: \"xlsx\" is for report, violations and compensation (expected table, json or csv)");
+  }
+  Result<Request> r = ParseTextRequest(a);
   if (!r.ok()) return r.status();
   Result<Date> from = ParseDateOption("--from", a.from);
   if (!from.ok()) return from.status();
@@ -167,15 +192,77 @@ Result<std::string> DiffOutput(const Globals& g, const ReportArgs& a) {
   return RenderDiff(d, r->scope, r->format);
 }
 
+Result<std::vector<Sheet>> ReportWorkbook(const Globals& g, const ReportArgs& a) {
+  Result<Request> r = ParseWorkbookRequest(a);
+  if (!r.ok()) return r.status();
+  Result<Date> as_of = ParseDateOption("--as-of", a.as_of);
+  if (!as_of.ok()) return as_of.status();
+  Result<std::unique_ptr<LedgerView>> view = OpenView(g, *r);
+  if (!view.ok()) return view.status();
+  Outcome o = (*view)->Evaluate(Options(*r, *as_of));
+  TLEDGER_RETURN_IF_ERROR(CheckRepresentable(o.report));
+  return ReportSheets(o.report, r->scope, ProvenanceOf(g, **view));
+}
+
+Result<std::vector<Sheet>> ViolationsWorkbook(const Globals& g, const ReportArgs& a) {
+  Result<Request> r = ParseWorkbookRequest(a);
+  if (!r.ok()) return r.status();
+  Result<Date> as_of = ParseDateOption("--as-of", a.as_of);
+  if (!as_of.ok()) return as_of.status();
+  Result<std::unique_ptr<LedgerView>> view = OpenView(g, *r);
+  if (!view.ok()) return view.status();
+  Outcome o = (*view)->Evaluate(Options(*r, *as_of));
+  if (r->rule) std::erase_if(o.violations, [&](const Violation& v) { return v.rule != *r->rule; });
+  TLEDGER_RETURN_IF_ERROR(CheckRepresentable(o.violations, o.report.as_of));
+  return ViolationsSheets(o, r->scope, ProvenanceOf(g, **view));
+}
+
+Result<std::vector<Sheet>> CompensationWorkbook(const Globals& g, const ReportArgs& a) {
+  Result<Request> r = ParseWorkbookRequest(a);
+  if (!r.ok()) return r.status();
+  Result<Date> as_of = ParseDateOption("--as-of", a.as_of);
+  if (!as_of.ok()) return as_of.status();
+  Result<std::unique_ptr<LedgerView>> view = OpenView(g, *r);
+  if (!view.ok()) return view.status();
+  CompensationList list = ListCompensation((*view)->resolved(), (*view)->Evaluate(Options(*r, *as_of)));
+  TLEDGER_RETURN_IF_ERROR(CheckRepresentable(list));
+  return CompensationSheets(list, r->scope, ProvenanceOf(g, **view));
+}
+
 Status WriteOutput(const Globals& g, const Result<std::string>& text) {
   if (!text.ok()) return text.status();
   return WriteOut(g, std::string_view(*text));
 }
 
-Status CmdReport(const Globals& g, const ReportArgs& a) { return WriteOutput(g, ReportOutput(g, a)); }
-Status CmdViolations(const Globals& g, const ReportArgs& a) { return WriteOutput(g, ViolationsOutput(g, a)); }
-Status CmdDiff(const Globals& g, const ReportArgs& a) { return WriteOutput(g, DiffOutput(g, a)); }
-Status CmdCompensation(const Globals& g, const ReportArgs& a) { return WriteOutput(g, CompensationOutput(g, a)); }
+namespace {
+
+// -o FILE: the output written to FILE, all or nothing (core/files.h);
+// otherwise printed.
+Status WriteTo(const Globals& g, const ReportArgs& a, const Result<std::string>& text) {
+  if (!text.ok() || a.output.empty()) return WriteOutput(g, text);
+  std::filesystem::path target = std::filesystem::absolute(a.output);
+  return WriteFileAtomically(nullptr, target.parent_path().string(), target.filename().string(), {*text});
+}
+
+Status WriteBook(const ReportArgs& a, const Result<std::vector<Sheet>>& sheets) {
+  if (!sheets.ok()) return sheets.status();
+  Result<Lang> lang = ParseLang(a.lang);
+  if (!lang.ok()) return lang.status();
+  return WriteWorkbook(a.output, *sheets, *lang);
+}
+
+}  // namespace
+
+Status CmdReport(const Globals& g, const ReportArgs& a) {
+  return a.format == "xlsx" ? WriteBook(a, ReportWorkbook(g, a)) : WriteTo(g, a, ReportOutput(g, a));
+}
+Status CmdViolations(const Globals& g, const ReportArgs& a) {
+  return a.format == "xlsx" ? WriteBook(a, ViolationsWorkbook(g, a)) : WriteTo(g, a, ViolationsOutput(g, a));
+}
+Status CmdDiff(const Globals& g, const ReportArgs& a) { return WriteTo(g, a, DiffOutput(g, a)); }
+Status CmdCompensation(const Globals& g, const ReportArgs& a) {
+  return a.format == "xlsx" ? WriteBook(a, CompensationWorkbook(g, a)) : WriteTo(g, a, CompensationOutput(g, a));
+}
 
 void AddReportCommands(CLI::App& app, const Globals& g, ReportArgs& a, std::function<Status()>& run) {
   CLI::App* report = app.add_subcommand("report", "tallies per plan and quota cell, by level, field and form, money");

@@ -14,9 +14,11 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "tools/cli/commands.h"
+#include "tools/cli/sheet.h"
 
 namespace CLI {
 class App;
@@ -31,8 +33,9 @@ struct ReportArgs {
   std::string known_at;        // RFC 3339 or a date (its end in Vietnam); empty: now
   std::string plan;            // empty: the whole ledger
   std::string rule;            // violations; empty: every rule
-  std::string format = "table";
+  std::string format = "table";  // table, json, csv; xlsx (not diff) with -o
   std::string lang = "vi";
+  std::string output;            // -o FILE; empty: stdout (not for xlsx)
   bool restate_units = false;
 };
 
@@ -52,6 +55,13 @@ Result<std::string> ReportOutput(const Globals& g, const ReportArgs& a);
 Result<std::string> ViolationsOutput(const Globals& g, const ReportArgs& a);
 Result<std::string> DiffOutput(const Globals& g, const ReportArgs& a);
 Result<std::string> CompensationOutput(const Globals& g, const ReportArgs& a);
+
+// --format xlsx: the workbook of each (tools/cli/render_xlsx.h), from the
+// ledger as a chained replay proves it (never the report cache), with the
+// head that replay proved and g.command on its "Căn cứ" sheet.
+Result<std::vector<Sheet>> ReportWorkbook(const Globals& g, const ReportArgs& a);
+Result<std::vector<Sheet>> ViolationsWorkbook(const Globals& g, const ReportArgs& a);
+Result<std::vector<Sheet>> CompensationWorkbook(const Globals& g, const ReportArgs& a);
 
 // Writes a command's whole result to g.out; IoError when it cannot.
 Status WriteOut(const Globals& g, std::string_view text);
