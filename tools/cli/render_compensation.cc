@@ -16,9 +16,6 @@ using Json = nlohmann::ordered_json;
 constexpr std::string_view kIndent = "  ";
 
 // The words of the list (glossary.md §5: "Phải đền bù / Đã nộp / Còn phải nộp").
-constexpr Bilingual kHeader{  // as_of, known_at, Count(cases)
-    "Danh sách đền bù chi phí đào tạo tính đến hết ngày {}, theo dữ liệu ghi nhận đến {}: {}",
-    "Training costs to repay as of the end of {}, as known at {}: {}"};
 constexpr Bilingual kNoCases{"Không có trường hợp nào phải đền bù chi phí đào tạo.",
                              "No case owes the cost of its training."};
 constexpr Bilingual kCategoryHeader{"Đối tượng", "Category"};
@@ -32,10 +29,7 @@ constexpr Bilingual kFundingLine{"{} ngày {}: {} ({})", "{} of {}: {} ({})"};  
 constexpr Bilingual kCaseHeader{"Trường hợp", "Case"};
 constexpr Bilingual kCaseBasisHeader{"Căn cứ", "Basis"};
 constexpr Bilingual kFormulaHeader{"Cách tính", "Computed as"};
-constexpr Bilingual kGrossHeader{"Phải đền bù", "To repay"};
-constexpr Bilingual kRepaidHeader{"Đã nộp", "Repaid"};
 constexpr Bilingual kExemptionHeader{"Miễn đền bù", "Exempted"};
-constexpr Bilingual kOutstandingHeader{"Còn phải nộp", "Outstanding"};
 constexpr Bilingual kRecordHeader{"Bản ghi căn cứ", "Record"};
 constexpr Bilingual kTotals{"Cộng: phải đền bù {}; đã nộp {}; còn phải nộp {}",
                             "Total: to repay {}; repaid {}; outstanding {}"};
@@ -57,7 +51,7 @@ std::string ProgramText(const Violation& v, Lang lang) { return v.args.program ?
 
 std::string Table(const CompensationList& list, const RenderScope& scope) {
   Lang lang = scope.lang;
-  std::string out = Tr(kHeader, lang, DateShown(list.as_of, lang), InstantShown(list.known_at, lang),
+  std::string out = Tr(kCompensationHeader, lang, DateShown(list.as_of, lang), InstantShown(list.known_at, lang),
                        Count(list.cases.size(), kCasesNoun, lang)) +
                     "\n";
   if (!scope.plan.empty()) out += Tr(kScopePlan, lang, scope.plan) + "\n";

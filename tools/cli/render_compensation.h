@@ -16,6 +16,15 @@
 
 namespace tledger {
 
+// The list's title line (as_of, known_at, Count(cases)) and the words of its
+// three amounts: the table's, the CSV's and the workbook's.
+inline constexpr Bilingual kCompensationHeader{
+    "Danh sách đền bù chi phí đào tạo tính đến hết ngày {}, theo dữ liệu ghi nhận đến {}: {}",
+    "Training costs to repay as of the end of {}, as known at {}: {}"};
+inline constexpr Bilingual kGrossHeader{"Phải đền bù", "To repay"};
+inline constexpr Bilingual kRepaidHeader{"Đã nộp", "Repaid"};
+inline constexpr Bilingual kOutstandingHeader{"Còn phải nộp", "Outstanding"};
+
 std::string RenderCompensation(const CompensationList& list, const RenderScope& scope, Format format);
 
 // The list as a table of typed cells: a line per case (the CSV's columns but

@@ -51,12 +51,6 @@ constexpr Bilingual kHeadItem{"Sổ cái (số bản ghi cuối:mã băm SHA-256
                               "Ledger head (last seq:SHA-256 chain hash)"};
 constexpr Bilingual kCheckItem{"Kiểm tra sổ cái", "To check the ledger"};
 constexpr Bilingual kCommandItem{"Lệnh tạo tài liệu", "Made by the command"};
-constexpr Bilingual kCompensationTitle{  // as_of, known_at, Count(cases)
-    "Danh sách đền bù chi phí đào tạo tính đến hết ngày {}, theo dữ liệu ghi nhận đến {}: {}",
-    "Training costs to repay as of the end of {}, as known at {}: {}"};
-constexpr Bilingual kGrossItem{"Phải đền bù", "To repay"};
-constexpr Bilingual kRepaidItem{"Đã nộp", "Repaid"};
-constexpr Bilingual kOutstandingItem{"Còn phải nộp", "Outstanding"};
 
 // "Cộng" rows: text cells empty but the first.
 std::vector<Cell> TotalRow(size_t columns, Lang lang) {
@@ -339,13 +333,13 @@ std::vector<Sheet> ViolationsSheets(const Outcome& outcome, const RenderScope& s
 
 std::vector<Sheet> CompensationSheets(const CompensationList& list, const RenderScope& scope, const Provenance& p) {
   Lang lang = scope.lang;
-  std::string document = Tr(kCompensationTitle, lang, DateShown(list.as_of, lang), InstantShown(list.known_at, lang),
+  std::string document = Tr(kCompensationHeader, lang, DateShown(list.as_of, lang), InstantShown(list.known_at, lang),
                             Count(list.cases.size(), kCasesNoun, lang));
   return {CompensationSheet(list, lang),
           BasisSheet(document, list.as_of, list.known_at, scope, p,
-                     {{Tr(kGrossItem, lang), Cell::Money(list.gross_vnd)},
-                      {Tr(kRepaidItem, lang), Cell::Money(list.repaid_vnd)},
-                      {Tr(kOutstandingItem, lang), Cell::Money(list.outstanding_vnd)}})};
+                     {{Tr(kGrossHeader, lang), Cell::Money(list.gross_vnd)},
+                      {Tr(kRepaidHeader, lang), Cell::Money(list.repaid_vnd)},
+                      {Tr(kOutstandingHeader, lang), Cell::Money(list.outstanding_vnd)}})};
 }
 
 Status WriteWorkbook(const std::string& path, const std::vector<Sheet>& sheets, Lang lang) {

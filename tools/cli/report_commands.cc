@@ -74,14 +74,25 @@ ViewOptions Options(const Request& r, Date as_of) {
   return ViewOptions{.as_of = as_of, .restate_units = r.scope.restate_units, .plan = r.scope.plan};
 }
 
-// `report` and `violations`: --as-of checked, then the ledger opened and
-// evaluated.
-Result<Outcome> EvaluateAsOf(const Globals& g, const Request& r, const std::string& as_of_text) {
+// --as-of checked, then the ledger opened and evaluated: the outcome, with
+// the view it came from (the compensation list reads its Resolved, a
+// workbook its head).
+struct Evaluated {
+  std::unique_ptr<LedgerView> view;
+  Outcome outcome;
+};
+Result<Evaluated> EvaluateAsOf(const Globals& g, const Request& r, const std::string& as_of_text) {
   Result<Date> as_of = ParseDateOption("--as-of", as_of_text);
   if (!as_of.ok()) return as_of.status();
   Result<std::unique_ptr<LedgerView>> view = OpenView(g, r);
   if (!view.ok()) return view.status();
-  return (*view)->Evaluate(Options(r, *as_of));
+  Outcome outcome = (*view)->Evaluate(Options(r, *as_of));
+  return Evaluated{std::move(*view), std::move(outcome)};
+}
+
+// violations --rule: only that rule's findings.
+void NarrowToRule(const Request& r, Outcome* o) {
+  if (r.rule) std::erase_if(o->violations, [&](const Violation& v) { return v.rule != *r.rule; });
 }
 
 void AddCommonOptions(CLI::App* cmd, ReportArgs& a) {
@@ -143,20 +154,21 @@ Result<std::string> ReportOutput(const Globals& g, const ReportArgs& a) {
     TLEDGER_RETURN_IF_ERROR(CheckRepresentable(**cached));
     return RenderReport(**cached, r->scope, r->format);
   }
-  Result<Outcome> o = EvaluateAsOf(g, *r, a.as_of);
-  if (!o.ok()) return o.status();
-  TLEDGER_RETURN_IF_ERROR(CheckRepresentable(o->report));
-  return RenderReport(o->report, r->scope, r->format);
+  Result<Evaluated> e = EvaluateAsOf(g, *r, a.as_of);
+  if (!e.ok()) return e.status();
+  TLEDGER_RETURN_IF_ERROR(CheckRepresentable(e->outcome.report));
+  return RenderReport(e->outcome.report, r->scope, r->format);
 }
 
 Result<std::string> ViolationsOutput(const Globals& g, const ReportArgs& a) {
   Result<Request> r = ParseTextRequest(a);
   if (!r.ok()) return r.status();
-  Result<Outcome> o = EvaluateAsOf(g, *r, a.as_of);
-  if (!o.ok()) return o.status();
-  if (r->rule) std::erase_if(o->violations, [&](const Violation& v) { return v.rule != *r->rule; });
-  TLEDGER_RETURN_IF_ERROR(CheckRepresentable(o->violations, o->report.as_of));
-  return RenderViolations(*o, r->scope, r->format);
+  Result<Evaluated> e = EvaluateAsOf(g, *r, a.as_of);
+  if (!e.ok()) return e.status();
+  Outcome& o = e->outcome;
+  NarrowToRule(*r, &o);
+  TLEDGER_RETURN_IF_ERROR(CheckRepresentable(o.violations, o.report.as_of));
+  return RenderViolations(o, r->scope, r->format);
 }
 
 // The đền bù list: the findings of `violations` that owe the cost of
@@ -164,11 +176,9 @@ Result<std::string> ViolationsOutput(const Globals& g, const ReportArgs& a) {
 Result<std::string> CompensationOutput(const Globals& g, const ReportArgs& a) {
   Result<Request> r = ParseTextRequest(a);
   if (!r.ok()) return r.status();
-  Result<Date> as_of = ParseDateOption("--as-of", a.as_of);
-  if (!as_of.ok()) return as_of.status();
-  Result<std::unique_ptr<LedgerView>> view = OpenView(g, *r);
-  if (!view.ok()) return view.status();
-  CompensationList list = ListCompensation((*view)->resolved(), (*view)->Evaluate(Options(*r, *as_of)));
+  Result<Evaluated> e = EvaluateAsOf(g, *r, a.as_of);
+  if (!e.ok()) return e.status();
+  CompensationList list = ListCompensation(e->view->resolved(), e->outcome);
   TLEDGER_RETURN_IF_ERROR(CheckRepresentable(list));
   return RenderCompensation(list, r->scope, r->format);
 }
@@ -195,38 +205,31 @@ Result<std::string> DiffOutput(const Globals& g, const ReportArgs& a) {
 Result<std::vector<Sheet>> ReportWorkbook(const Globals& g, const ReportArgs& a) {
   Result<Request> r = ParseWorkbookRequest(a);
   if (!r.ok()) return r.status();
-  Result<Date> as_of = ParseDateOption("--as-of", a.as_of);
-  if (!as_of.ok()) return as_of.status();
-  Result<std::unique_ptr<LedgerView>> view = OpenView(g, *r);
-  if (!view.ok()) return view.status();
-  Outcome o = (*view)->Evaluate(Options(*r, *as_of));
-  TLEDGER_RETURN_IF_ERROR(CheckRepresentable(o.report));
-  return ReportSheets(o.report, r->scope, ProvenanceOf(g, **view));
+  Result<Evaluated> e = EvaluateAsOf(g, *r, a.as_of);
+  if (!e.ok()) return e.status();
+  TLEDGER_RETURN_IF_ERROR(CheckRepresentable(e->outcome.report));
+  return ReportSheets(e->outcome.report, r->scope, ProvenanceOf(g, *e->view));
 }
 
 Result<std::vector<Sheet>> ViolationsWorkbook(const Globals& g, const ReportArgs& a) {
   Result<Request> r = ParseWorkbookRequest(a);
   if (!r.ok()) return r.status();
-  Result<Date> as_of = ParseDateOption("--as-of", a.as_of);
-  if (!as_of.ok()) return as_of.status();
-  Result<std::unique_ptr<LedgerView>> view = OpenView(g, *r);
-  if (!view.ok()) return view.status();
-  Outcome o = (*view)->Evaluate(Options(*r, *as_of));
-  if (r->rule) std::erase_if(o.violations, [&](const Violation& v) { return v.rule != *r->rule; });
+  Result<Evaluated> e = EvaluateAsOf(g, *r, a.as_of);
+  if (!e.ok()) return e.status();
+  Outcome& o = e->outcome;
+  NarrowToRule(*r, &o);
   TLEDGER_RETURN_IF_ERROR(CheckRepresentable(o.violations, o.report.as_of));
-  return ViolationsSheets(o, r->scope, ProvenanceOf(g, **view));
+  return ViolationsSheets(o, r->scope, ProvenanceOf(g, *e->view));
 }
 
 Result<std::vector<Sheet>> CompensationWorkbook(const Globals& g, const ReportArgs& a) {
   Result<Request> r = ParseWorkbookRequest(a);
   if (!r.ok()) return r.status();
-  Result<Date> as_of = ParseDateOption("--as-of", a.as_of);
-  if (!as_of.ok()) return as_of.status();
-  Result<std::unique_ptr<LedgerView>> view = OpenView(g, *r);
-  if (!view.ok()) return view.status();
-  CompensationList list = ListCompensation((*view)->resolved(), (*view)->Evaluate(Options(*r, *as_of)));
+  Result<Evaluated> e = EvaluateAsOf(g, *r, a.as_of);
+  if (!e.ok()) return e.status();
+  CompensationList list = ListCompensation(e->view->resolved(), e->outcome);
   TLEDGER_RETURN_IF_ERROR(CheckRepresentable(list));
-  return CompensationSheets(list, r->scope, ProvenanceOf(g, **view));
+  return CompensationSheets(list, r->scope, ProvenanceOf(g, *e->view));
 }
 
 Status WriteOutput(const Globals& g, const Result<std::string>& text) {
