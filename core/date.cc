@@ -155,6 +155,14 @@ std::string FormatInstant(Timestamp t) {
   return buf;
 }
 
+std::string FormatInstantInVietnam(Timestamp t) {
+  CivilTime c = InVietnam(t);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d.%06d+07:00", c.date.ToString().c_str(), c.hour, c.minute, c.second,
+                c.micros);
+  return buf;
+}
+
 Timestamp EndOfDay(Date d) { return (static_cast<int64_t>(d.days()) + 1) * kMicrosPerDay - 1; }
 
 Timestamp EndOfDayInVietnam(Date d) { return EndOfDay(d) - kVietnamOffsetMicros; }

@@ -83,6 +83,10 @@ CivilTime InVietnam(Timestamp t);
 // RFC 3339 with 6 fractional digits and `Z`: 2026-11-23T10:00:00.000000Z.
 // Defined for every 64-bit value, but RFC 3339 only InstantInRange.
 std::string FormatInstant(Timestamp t);
+// The same instant as a wall clock in Vietnam shows it, with its offset and
+// every digit: 2026-11-23T17:00:00.000000+07:00 (what --known-at takes
+// back, exactly).
+std::string FormatInstantInVietnam(Timestamp t);
 // Whether `t` falls in years 0001-9999, the instants FormatInstant writes
 // and ParseInstant reads.
 bool InstantInRange(Timestamp t);

@@ -39,6 +39,13 @@ std::string RandomHex(size_t bytes) {
   return hex;
 }
 
+Status WriteFileAtPath(const std::string& path, std::initializer_list<std::string_view> parts) {
+  std::error_code error;
+  std::filesystem::path target = std::filesystem::absolute(path, error);
+  if (error) return Status::IoError("cannot write " + path + ": " + error.message());
+  return WriteFileAtomically(nullptr, target.parent_path().string(), target.filename().string(), parts);
+}
+
 std::string TemporaryPrefix(std::string_view name) { return std::string(name) + ".tmp-"; }
 
 bool IsTemporaryOf(std::string_view file, std::string_view name) {

@@ -41,6 +41,10 @@ namespace tledger {
 Status WriteFileAtomically(rocksdb::Env* env, const std::string& dir, std::string_view name,
                            std::initializer_list<std::string_view> parts, unsigned mode = 0644);
 
+// The same for a path as a person gives it (`-o FILE`): relative to the
+// working directory, the file in its directory, on the local file system.
+Status WriteFileAtPath(const std::string& path, std::initializer_list<std::string_view> parts);
+
 // The prefix of the temporaries WriteFileAtomically makes for `name`
 // ("NAME.tmp-"): what a clean-up may remove, and nothing else.
 std::string TemporaryPrefix(std::string_view name);

@@ -237,6 +237,16 @@ TEST(FormatInstant, RoundTripsThroughParseInstant) {
   }
 }
 
+// The batches table's exact instant: Vietnam's wall clock with its offset,
+// read back by --known-at to the microsecond.
+TEST(FormatInstantInVietnam, WritesTheWallClockWithItsOffsetAndRoundTrips) {
+  EXPECT_EQ(FormatInstantInVietnam(*ParseInstant("2026-12-06T23:30:00.000042Z")), "2026-12-07T06:30:00.000042+07:00");
+  EXPECT_EQ(FormatInstantInVietnam(0), "1970-01-01T07:00:00.000000+07:00");
+  for (Timestamp t : {Timestamp{0}, Timestamp{1}, 1'769'903'999 * kSecond + 123'456}) {
+    EXPECT_EQ(*ParseInstant(FormatInstantInVietnam(t)), t) << t;
+  }
+}
+
 TEST(InVietnam, IsTheWallClockAtUtcPlusSeven) {
   // 23:30 UTC on 6 December is 06:30 on 7 December in Vietnam.
   CivilTime t = InVietnam(*ParseInstant("2026-12-06T23:30:00.25Z"));

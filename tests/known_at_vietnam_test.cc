@@ -72,5 +72,20 @@ TEST_F(KnownAtVietnam, AnImportAtSixThirtyCountsForThatDayNotThePreviousOne) {
       << header;
 }
 
+// `batches` shows each import in Vietnam time, and the exact instant to
+// give --known-at, which then counts that import and nothing after it.
+TEST_F(KnownAtVietnam, BatchesShowVietnamTimeAndTheExactKnownAt) {
+  RunResult table = Tledger(db_, {"batches"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_EQ(table.out,
+            "Sổ cái có 1 lần nhập dữ liệu, đến sự kiện số 24\n"
+            "  Thời điểm ghi nhận (giờ Việt Nam)  Giá trị cho --known-at            Từ số  Đến số  Số sự kiện  Người ghi nhận\n"
+            "  07/12/2026 06:30:00 (UTC+07:00)    2026-12-07T06:30:00.000000+07:00      1      24          24  clerk\n");
+  EXPECT_EQ(Counted("2026-12-07T06:30:00.000000+07:00"), 24);
+  RunResult en = Tledger(db_, {"batches", "--lang", "en"});
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  EXPECT_NE(en.out.find("2026-12-07 06:30:00 (UTC+07:00)  2026-12-07T06:30:00.000000+07:00"), std::string::npos) << en.out;
+}
+
 }  // namespace
 }  // namespace tledger::testing

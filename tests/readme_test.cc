@@ -47,6 +47,9 @@ TEST(Readme, EveryCommandOfUsingItRuns) {
     } else if (command.ends_with(".xlsx")) {
       EXPECT_EQ(r.out, "");  // the workbook, written to the file named (a zip: "PK")
       EXPECT_EQ(ReadFile(tmp / command.substr(command.rfind(' ') + 1)).substr(0, 2), "PK") << command;
+    } else if (command.ends_with(".pdf")) {
+      EXPECT_EQ(r.out, "");  // the document, written to the file named
+      EXPECT_EQ(ReadFile(tmp / command.substr(command.rfind(' ') + 1)).substr(0, 5), "%PDF-") << command;
     } else if (command.find(" verify --checkpoint") != std::string::npos) {
       EXPECT_TRUE(std::regex_match(r.out, std::regex("intact: 26 events, 0 anchors matched; head 26:[0-9a-f]{64}\n"
                                                      "checkpoint 26 verified \\(signed by dao-tao\\.cantho\\.gov\\.vn/"

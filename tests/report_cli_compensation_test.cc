@@ -170,9 +170,12 @@ TEST_F(CompensationCli, BadOptionsAreRefusedNamingThem) {
   EXPECT_EQ(r.err,
             "tledger: error: --plan: no plan \"XX\" is issued in the ledger as known at 9999-12-31T16:59:59.999999Z "
             "(plans: HG-2025)\n");
+  r = RunTledger({"--db", Db(), "compensation", "--format", "docx"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "tledger: error: --format: \"docx\" is not a format (expected table, json, csv, xlsx or pdf)\n");
   r = RunTledger({"--db", Db(), "compensation", "--format", "pdf"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "tledger: error: --format: \"pdf\" is not a format (expected table, json or csv)\n");
+  EXPECT_EQ(r.err, "tledger: error: --format pdf: a PDF is written to a file: add -o FILE\n");
 }
 
 }  // namespace

@@ -671,7 +671,9 @@ TEST_F(ReportCli, BadValuesAreRefusedWithTheExpectedForm) {
       {{"violations", "--known-at", "yesterday"}, "--known-at: not an instant: \"yesterday\"" + instant_form},
       {{"diff", "--from", "2025-13-01", "--to", "2025-12-31"}, "--from: impossible date: \"2025-13-01\" (expected a real day, " + date_forms + ")"},
       {{"diff", "--from", "2025-01-01", "--to", "end"}, "--to: not a date: \"end\" (expected " + date_forms + ")"},
-      {{"report", "--format", "xml"}, "--format: \"xml\" is not a format (expected table, json or csv)"},
+      {{"report", "--format", "xml"}, "--format: \"xml\" is not a format (expected table, json, csv, xlsx or pdf)"},
+      {{"diff", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "xml"},
+       "--format: \"xml\" is not a format (expected table, json or csv)"},
       {{"violations", "--lang", "fr"}, "--lang: \"fr\" is not a language (expected vi or en)"},
   };
   for (const Case& c : cases) {

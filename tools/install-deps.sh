@@ -15,6 +15,12 @@ packages=(
   librocksdb-dev capnproto libcapnp-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libcli11-dev libsimdjson-dev nlohmann-json3-dev
   libssl-dev libsodium-dev libbenchmark-dev libicu-dev libxlsxwriter-dev python3-openpyxl
+  # --format pdf (tools/cli/render_pdf.h): cairo and pango lay the page out,
+  # libqrencode draws the ledger head's QR code, Noto Sans and Serif (with
+  # Vietnamese) are the fonts; the tests read the PDF back with poppler-utils
+  # (pdftotext, pdftoppm) and the QR code with zbar-tools (zbarimg)
+  libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core fonts-noto-mono
+  poppler-utils zbar-tools
   # zstd: the events of an evidence bundle (core/bundle.h)
   libzstd-dev
   # Go and its x/mod sources: tests/interop_test checks tledger's Merkle

@@ -6,6 +6,7 @@
 
 #include "core/printable.h"
 #include "tools/cli/render_json.h"
+#include "tools/cli/shown.h"
 #include "tools/cli/report_commands.h"
 #include "tools/cli/text_table.h"
 
@@ -49,6 +50,7 @@ std::string RenderBatches(const std::vector<Batch>& batches, const Head& head, F
   std::string out = Tr(kBatchesHeader, lang, Count(batches.size(), kBatchesNoun, lang), head.seq) + "\n";
   if (batches.empty()) return out;
   TextTable table({{Tr(kRecordedAtHeader, lang)},
+                   {Tr(kKnownAtArgHeader, lang)},
                    {Tr(kFirstSeqHeader, lang), TextTable::kRight},
                    {Tr(kLastSeqHeader, lang), TextTable::kRight},
                    {MeasureLabel("events", lang), TextTable::kRight},
@@ -56,8 +58,8 @@ std::string RenderBatches(const std::vector<Batch>& batches, const Head& head, F
   for (const Batch& b : batches) {
     std::string by;
     for (const std::string& name : b.recorded_by) by += (by.empty() ? "" : ", ") + Escaped(name);
-    table.AddRow({FormatInstant(b.recorded_at), std::to_string(b.first_seq), std::to_string(b.last_seq),
-                  std::to_string(b.last_seq - b.first_seq + 1), by});
+    table.AddRow({InstantShown(b.recorded_at, lang), FormatInstantInVietnam(b.recorded_at), std::to_string(b.first_seq),
+                  std::to_string(b.last_seq), Number(static_cast<int64_t>(b.last_seq - b.first_seq + 1), lang), by});
   }
   return out + table.Render("  ");
 }

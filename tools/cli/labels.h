@@ -166,7 +166,8 @@ inline constexpr Bilingual kEnrolledOnHeader{"Ngày cử đi học", "Enrolled o
 // `batches`: the known-at axis.
 inline constexpr Bilingual kBatchesHeader{"Sổ cái có {} dữ liệu, đến sự kiện số {}",  // Count(batches), head seq
                                           "The ledger holds {}, up to seq {}"};
-inline constexpr Bilingual kRecordedAtHeader{"Thời điểm ghi nhận", "Recorded at"};
+inline constexpr Bilingual kRecordedAtHeader{"Thời điểm ghi nhận (giờ Việt Nam)", "Recorded at (Vietnam time)"};
+inline constexpr Bilingual kKnownAtArgHeader{"Giá trị cho --known-at", "As --known-at"};
 inline constexpr Bilingual kFirstSeqHeader{"Từ số", "First seq"};
 inline constexpr Bilingual kLastSeqHeader{"Đến số", "Last seq"};
 inline constexpr Bilingual kRecordedByHeader{"Người ghi nhận", "Recorded by"};

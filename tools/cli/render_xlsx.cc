@@ -287,11 +287,13 @@ Status WriteFile(const std::string& file, const std::vector<Sheet>& sheets, Lang
 
 }  // namespace
 
-std::vector<Sheet> ReportSheets(const Report& report, const RenderScope& scope, const Provenance& p) {
+Document ReportDocument(const Report& report, const RenderScope& scope, const Provenance& p) {
   Lang lang = scope.lang;
   std::string document = Tr(kReportHeader, lang, DateShown(report.as_of, lang), InstantShown(report.known_at, lang),
                             Count(report.events_counted, kRecordsNoun, lang));
-  return {SummarySheet(report, lang),
+  Document d{.kind = DocumentKind::kReport, .summary = document, .as_of = report.as_of, .known_at = report.known_at,
+             .provenance = p};
+  d.sheets = {SummarySheet(report, lang),
           ByProgramSheet(report, lang),
           ByLevelSheet(report, lang),
           GroupSheet(kByFieldSheet, kFieldHeader, ByFieldName(report.by_field, lang), &FieldName, lang),
@@ -299,9 +301,10 @@ std::vector<Sheet> ReportSheets(const Report& report, const RenderScope& scope, 
           BasisSheet(document, report.as_of, report.known_at, scope, p,
                      {{MeasureLabel("events_counted", lang), Cell::Count(static_cast<int64_t>(report.events_counted))},
                       {MeasureLabel("reimbursement_due_vnd", lang), Cell::Money(report.reimbursement_due_vnd)}})};
+  return d;
 }
 
-std::vector<Sheet> ViolationsSheets(const Outcome& outcome, const RenderScope& scope, const Provenance& p) {
+Document ViolationsDocument(const Outcome& outcome, const RenderScope& scope, const Provenance& p) {
   Lang lang = scope.lang;
   size_t by_kind[3] = {0, 0, 0};
   for (const Violation& v : outcome.violations) ++by_kind[static_cast<size_t>(v.kind)];
@@ -328,18 +331,24 @@ std::vector<Sheet> ViolationsSheets(const Outcome& outcome, const RenderScope& s
                         Cell::Count(static_cast<int64_t>(v.seq))});
     }
   }
-  return {std::move(s), BasisSheet(document, outcome.report.as_of, outcome.report.known_at, scope, p, {})};
+  Document d{.kind = DocumentKind::kFindings, .summary = document, .as_of = outcome.report.as_of,
+             .known_at = outcome.report.known_at, .provenance = p};
+  d.sheets = {std::move(s), BasisSheet(document, outcome.report.as_of, outcome.report.known_at, scope, p, {})};
+  return d;
 }
 
-std::vector<Sheet> CompensationSheets(const CompensationList& list, const RenderScope& scope, const Provenance& p) {
+Document CompensationDocument(const CompensationList& list, const RenderScope& scope, const Provenance& p) {
   Lang lang = scope.lang;
   std::string document = Tr(kCompensationHeader, lang, DateShown(list.as_of, lang), InstantShown(list.known_at, lang),
                             Count(list.cases.size(), kCasesNoun, lang));
-  return {CompensationSheet(list, lang),
+  Document d{.kind = DocumentKind::kCompensation, .summary = document, .as_of = list.as_of, .known_at = list.known_at,
+             .provenance = p};
+  d.sheets = {CompensationSheet(list, lang),
           BasisSheet(document, list.as_of, list.known_at, scope, p,
                      {{Tr(kGrossHeader, lang), Cell::Money(list.gross_vnd)},
                       {Tr(kRepaidHeader, lang), Cell::Money(list.repaid_vnd)},
                       {Tr(kOutstandingHeader, lang), Cell::Money(list.outstanding_vnd)}})};
+  return d;
 }
 
 Status WriteWorkbook(const std::string& path, const std::vector<Sheet>& sheets, Lang lang) {
@@ -360,8 +369,7 @@ Status WriteWorkbook(const std::string& path, const std::vector<Sheet>& sheets, 
   std::error_code ignored;
   fs::remove_all(dir, ignored);
   if (!s.ok()) return s;
-  fs::path target = fs::absolute(path);
-  return WriteFileAtomically(nullptr, target.parent_path().string(), target.filename().string(), {bytes});
+  return WriteFileAtPath(path, {bytes});
 }
 
 }  // namespace tledger

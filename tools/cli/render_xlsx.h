@@ -7,7 +7,7 @@
 // "xlsx").
 //
 //   Provenance p{.head = view->head(), .command = g.command};
-//   Status s = WriteWorkbook("bao-cao.xlsx", ReportSheets(report, scope, p), scope.lang);
+//   Status s = WriteWorkbook("bao-cao.xlsx", ReportDocument(report, scope, p).sheets, scope.lang);
 //
 // The sheets are data (Sheet, typed cells) built by pure functions; only
 // WriteWorkbook touches a file, and it writes all or nothing: the workbook is
@@ -22,25 +22,19 @@
 #include "core/event_source.h"
 #include "core/status.h"
 #include "projections/compensation_list.h"
+#include "tools/cli/document.h"
 #include "tools/cli/render.h"
 #include "tools/cli/sheet.h"
 
 namespace tledger {
 
-// What a document was made from: the ledger's head as known at the
-// document's known-at instant (LedgerView::head) and the command line.
-struct Provenance {
-  Head head;
-  std::string command;
-};
-
 // report: Tổng hợp (a line per plan: % đạt kế hoạch, money), Theo trình độ
 // (the quota cells), Theo cấp, Theo lĩnh vực, Theo hình thức, Căn cứ.
-std::vector<Sheet> ReportSheets(const Report& report, const RenderScope& scope, const Provenance& p);
+Document ReportDocument(const Report& report, const RenderScope& scope, const Provenance& p);
 // violations: Vi phạm (every finding with its kind, basis and money), Căn cứ.
-std::vector<Sheet> ViolationsSheets(const Outcome& outcome, const RenderScope& scope, const Provenance& p);
+Document ViolationsDocument(const Outcome& outcome, const RenderScope& scope, const Provenance& p);
 // compensation: Đền bù (the columns of its CSV), Căn cứ.
-std::vector<Sheet> CompensationSheets(const CompensationList& list, const RenderScope& scope, const Provenance& p);
+Document CompensationDocument(const CompensationList& list, const RenderScope& scope, const Provenance& p);
 
 // Writes `sheets` as an xlsx workbook at `path`, all or nothing (above);
 // amounts shown with "đ" (vi) or "VND" (en). InvalidInput when a sheet's

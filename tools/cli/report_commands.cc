@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "core/files.h"
+#include "core/printable.h"
 #include "core/store.h"
 #include "projections/compensation_list.h"
 #include "projections/money.h"
@@ -17,6 +18,7 @@
 #include "tools/cli/ledger_view.h"
 #include "tools/cli/render.h"
 #include "tools/cli/render_compensation.h"
+#include "tools/cli/render_pdf.h"
 #include "tools/cli/render_xlsx.h"
 
 namespace tledger {
@@ -26,7 +28,7 @@ namespace {
 struct Request {
   Timestamp known_at = 0;
   Format format = Format::kTable;
-  bool xlsx = false;  // --format xlsx: a workbook, to -o FILE
+  bool document = false;  // --format xlsx or pdf: a document, to -o FILE
   RenderScope scope;
   std::optional<Rule> rule;
 };
@@ -40,10 +42,15 @@ Result<Rule> ParseRule(const std::string& text) {
   return Status::InvalidInput("--rule: \"" + text + "\" is not a rule (expected one of " + names + ")");
 }
 
-Result<Request> ParseRequest(const ReportArgs& a) {
+// `documents`: whether the command writes xlsx and pdf too (not diff), for
+// the words of an unknown --format's refusal.
+Result<Request> ParseRequest(const ReportArgs& a, bool documents) {
   Request r;
-  r.xlsx = a.format == "xlsx";
-  Result<Format> format = r.xlsx ? Format::kTable : ParseFormat(a.format);
+  r.document = IsDocumentFormat(a.format);
+  Result<Format> format = r.document ? Format::kTable : ParseFormat(a.format);
+  if (!format.ok() && documents) {
+    return Status::InvalidInput("--format: " + Quoted(a.format) + " is not a format (expected table, json, csv, xlsx or pdf)");
+  }
   if (!format.ok()) return format.status();
   r.format = *format;
   Result<Lang> lang = ParseLang(a.lang);
@@ -101,9 +108,17 @@ void AddCommonOptions(CLI::App* cmd, ReportArgs& a) {
                   "the end of that day in Vietnam (default: the ledger as it stands, shown as the recorded_at of its "
                   "last event)");
   cmd->add_option("--plan", a.plan, "only what concerns this plan");
-  cmd->add_option("--format", a.format, "table, json or csv (default table); xlsx, a workbook, with -o (not diff)");
+  cmd->add_option("--format", a.format,
+                  "table, json or csv (default table); xlsx (a workbook) or pdf (a document to sign), with -o (not diff)");
   cmd->add_option("-o,--output", a.output, "write to this file (all or nothing) instead of the standard output");
-  cmd->add_option("--lang", a.lang, "vi or en: the words of tables, CSV and findings (default vi)");
+  cmd->add_option("--lang", a.lang, "vi or en: the words of tables, CSV, documents and findings (default vi)");
+}
+
+// The letterhead of a PDF: what the ledger does not know.
+void AddLetterheadOptions(CLI::App* cmd, ReportArgs& a) {
+  cmd->add_option("--issuer", a.issuer, "pdf: the issuing body, printed at the top left (default: a space to fill by hand)");
+  cmd->add_option("--doc-number", a.doc_number, "pdf: the document's number, e.g. 12/BC-TTr (default: a space to fill)");
+  cmd->add_option("--place", a.place, "pdf: the place before the date, e.g. Quảng Ninh (default: a space to fill)");
 }
 
 }  // namespace
@@ -127,17 +142,22 @@ Result<std::optional<Report>> CachedReport(const Globals& g, const Request& r, D
   return std::optional<Report>(std::move(*report));
 }
 
-// The text outputs: --format xlsx is a workbook, written to a file.
-Result<Request> ParseTextRequest(const ReportArgs& a) {
-  Result<Request> r = ParseRequest(a);
-  if (r.ok() && r->xlsx) return Status::InvalidInput("--format xlsx: a workbook is written to a file: add -o FILE");
+Status NeedsFile(const ReportArgs& a) {
+  return Status::InvalidInput("--format " + a.format + ": " +
+                              (a.format == "pdf" ? "a PDF" : "a workbook") + " is written to a file: add -o FILE");
+}
+
+// The text outputs: --format xlsx or pdf is a document, written to a file.
+Result<Request> ParseTextRequest(const ReportArgs& a, bool documents = true) {
+  Result<Request> r = ParseRequest(a, documents);
+  if (r.ok() && r->document) return NeedsFile(a);
   return r;
 }
 
-// The workbooks: -o FILE required, then the ledger proved by a chained replay.
-Result<Request> ParseWorkbookRequest(const ReportArgs& a) {
-  Result<Request> r = ParseRequest(a);
-  if (r.ok() && a.output.empty()) return Status::InvalidInput("--format xlsx: a workbook is written to a file: add -o FILE");
+// The documents: -o FILE required, then the ledger proved by a chained replay.
+Result<Request> ParseDocumentRequest(const ReportArgs& a) {
+  Result<Request> r = ParseRequest(a, true);
+  if (r.ok() && a.output.empty()) return NeedsFile(a);
   return r;
 }
 
@@ -184,10 +204,11 @@ Result<std::string> CompensationOutput(const Globals& g, const ReportArgs& a) {
 }
 
 Result<std::string> DiffOutput(const Globals& g, const ReportArgs& a) {
-  if (a.format == "xlsx") {
-    return Status::InvalidInput("--format: \"xlsx\" is for report, violations and compensation (expected table, json or csv)");
+  if (IsDocumentFormat(a.format)) {
+    return Status::InvalidInput("--format: \"" + a.format +
+                                "\" is for report, violations and compensation (expected table, json or csv)");
   }
-  Result<Request> r = ParseTextRequest(a);
+  Result<Request> r = ParseTextRequest(a, /*documents=*/false);
   if (!r.ok()) return r.status();
   Result<Date> from = ParseDateOption("--from", a.from);
   if (!from.ok()) return from.status();
@@ -202,34 +223,34 @@ Result<std::string> DiffOutput(const Globals& g, const ReportArgs& a) {
   return RenderDiff(d, r->scope, r->format);
 }
 
-Result<std::vector<Sheet>> ReportWorkbook(const Globals& g, const ReportArgs& a) {
-  Result<Request> r = ParseWorkbookRequest(a);
+Result<Document> ReportDocumentOf(const Globals& g, const ReportArgs& a) {
+  Result<Request> r = ParseDocumentRequest(a);
   if (!r.ok()) return r.status();
   Result<Evaluated> e = EvaluateAsOf(g, *r, a.as_of);
   if (!e.ok()) return e.status();
   TLEDGER_RETURN_IF_ERROR(CheckRepresentable(e->outcome.report));
-  return ReportSheets(e->outcome.report, r->scope, ProvenanceOf(g, *e->view));
+  return ReportDocument(e->outcome.report, r->scope, ProvenanceOf(g, *e->view));
 }
 
-Result<std::vector<Sheet>> ViolationsWorkbook(const Globals& g, const ReportArgs& a) {
-  Result<Request> r = ParseWorkbookRequest(a);
+Result<Document> ViolationsDocumentOf(const Globals& g, const ReportArgs& a) {
+  Result<Request> r = ParseDocumentRequest(a);
   if (!r.ok()) return r.status();
   Result<Evaluated> e = EvaluateAsOf(g, *r, a.as_of);
   if (!e.ok()) return e.status();
   Outcome& o = e->outcome;
   NarrowToRule(*r, &o);
   TLEDGER_RETURN_IF_ERROR(CheckRepresentable(o.violations, o.report.as_of));
-  return ViolationsSheets(o, r->scope, ProvenanceOf(g, *e->view));
+  return ViolationsDocument(o, r->scope, ProvenanceOf(g, *e->view));
 }
 
-Result<std::vector<Sheet>> CompensationWorkbook(const Globals& g, const ReportArgs& a) {
-  Result<Request> r = ParseWorkbookRequest(a);
+Result<Document> CompensationDocumentOf(const Globals& g, const ReportArgs& a) {
+  Result<Request> r = ParseDocumentRequest(a);
   if (!r.ok()) return r.status();
   Result<Evaluated> e = EvaluateAsOf(g, *r, a.as_of);
   if (!e.ok()) return e.status();
   CompensationList list = ListCompensation(e->view->resolved(), e->outcome);
   TLEDGER_RETURN_IF_ERROR(CheckRepresentable(list));
-  return CompensationSheets(list, r->scope, ProvenanceOf(g, *e->view));
+  return CompensationDocument(list, r->scope, ProvenanceOf(g, *e->view));
 }
 
 Status WriteOutput(const Globals& g, const Result<std::string>& text) {
@@ -243,34 +264,40 @@ namespace {
 // otherwise printed.
 Status WriteTo(const Globals& g, const ReportArgs& a, const Result<std::string>& text) {
   if (!text.ok() || a.output.empty()) return WriteOutput(g, text);
-  std::filesystem::path target = std::filesystem::absolute(a.output);
-  return WriteFileAtomically(nullptr, target.parent_path().string(), target.filename().string(), {*text});
+  return WriteFileAtPath(a.output, {*text});
 }
 
-Status WriteBook(const ReportArgs& a, const Result<std::vector<Sheet>>& sheets) {
-  if (!sheets.ok()) return sheets.status();
+// A workbook or a PDF, dated today in Vietnam.
+Status WriteDocument(const ReportArgs& a, const Result<Document>& document) {
+  if (!document.ok()) return document.status();
   Result<Lang> lang = ParseLang(a.lang);
   if (!lang.ok()) return lang.status();
-  return WriteWorkbook(a.output, *sheets, *lang);
+  if (a.format == "xlsx") return WriteWorkbook(a.output, document->sheets, *lang);
+  Letterhead head{.issuer = a.issuer, .number = a.doc_number, .place = a.place, .date = VietnamDateOf(Now())};
+  return WritePdf(a.output, *document, head, *lang);
 }
 
 }  // namespace
 
+bool IsDocumentFormat(std::string_view format) { return format == "xlsx" || format == "pdf"; }
+
 Status CmdReport(const Globals& g, const ReportArgs& a) {
-  return a.format == "xlsx" ? WriteBook(a, ReportWorkbook(g, a)) : WriteTo(g, a, ReportOutput(g, a));
+  return IsDocumentFormat(a.format) ? WriteDocument(a, ReportDocumentOf(g, a)) : WriteTo(g, a, ReportOutput(g, a));
 }
 Status CmdViolations(const Globals& g, const ReportArgs& a) {
-  return a.format == "xlsx" ? WriteBook(a, ViolationsWorkbook(g, a)) : WriteTo(g, a, ViolationsOutput(g, a));
+  return IsDocumentFormat(a.format) ? WriteDocument(a, ViolationsDocumentOf(g, a)) : WriteTo(g, a, ViolationsOutput(g, a));
 }
 Status CmdDiff(const Globals& g, const ReportArgs& a) { return WriteTo(g, a, DiffOutput(g, a)); }
 Status CmdCompensation(const Globals& g, const ReportArgs& a) {
-  return a.format == "xlsx" ? WriteBook(a, CompensationWorkbook(g, a)) : WriteTo(g, a, CompensationOutput(g, a));
+  return IsDocumentFormat(a.format) ? WriteDocument(a, CompensationDocumentOf(g, a))
+                                    : WriteTo(g, a, CompensationOutput(g, a));
 }
 
 void AddReportCommands(CLI::App& app, const Globals& g, ReportArgs& a, std::function<Status()>& run) {
   CLI::App* report = app.add_subcommand("report", "tallies per plan and quota cell, by level, field and form, money");
   report->add_option("--as-of", a.as_of, "the world as it stood at the end of this day, YYYY-MM-DD or dd/mm/yyyy (default: today in Vietnam)");
   AddCommonOptions(report, a);
+  AddLetterheadOptions(report, a);
   report->add_flag("--restate-units", a.restate_units, "count levels by each unit's successor as of --as-of");
   report->callback([&] { run = [&] { return CmdReport(g, a); }; });
 
@@ -278,6 +305,7 @@ void AddReportCommands(CLI::App& app, const Globals& g, ReportArgs& a, std::func
   violations->add_option("--as-of", a.as_of, "the world as it stood at the end of this day, YYYY-MM-DD or dd/mm/yyyy (default: today in Vietnam)");
   violations->add_option("--rule", a.rule, "only this rule (NOT_IN_PLAN, QUOTA_EXCEEDED, ...)");
   AddCommonOptions(violations, a);
+  AddLetterheadOptions(violations, a);
   violations->callback([&] { run = [&] { return CmdViolations(g, a); }; });
 
   CLI::App* compensation = app.add_subcommand(
@@ -285,6 +313,7 @@ void AddReportCommands(CLI::App& app, const Globals& g, ReportArgs& a, std::func
                       "what is outstanding");
   compensation->add_option("--as-of", a.as_of, "the world as it stood at the end of this day, YYYY-MM-DD or dd/mm/yyyy (default: today in Vietnam)");
   AddCommonOptions(compensation, a);
+  AddLetterheadOptions(compensation, a);
   compensation->callback([&] { run = [&] { return CmdCompensation(g, a); }; });
 
   CLI::App* diff = app.add_subcommand("diff", "what changed in tallies and violations between two as-of dates");

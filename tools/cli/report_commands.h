@@ -18,7 +18,7 @@
 
 #include "core/status.h"
 #include "tools/cli/commands.h"
-#include "tools/cli/sheet.h"
+#include "tools/cli/document.h"
 
 namespace CLI {
 class App;
@@ -33,11 +33,15 @@ struct ReportArgs {
   std::string known_at;        // RFC 3339 or a date (its end in Vietnam); empty: now
   std::string plan;            // empty: the whole ledger
   std::string rule;            // violations; empty: every rule
-  std::string format = "table";  // table, json, csv; xlsx (not diff) with -o
+  std::string format = "table";  // table, json, csv; xlsx or pdf (not diff) with -o
   std::string lang = "vi";
-  std::string output;            // -o FILE; empty: stdout (not for xlsx)
+  std::string output;            // -o FILE; empty: stdout (not for xlsx or pdf)
+  std::string issuer, doc_number, place;  // pdf: the letterhead (render_pdf.h)
   bool restate_units = false;
 };
+
+// "xlsx" or "pdf": the formats written to a file (-o), never printed.
+bool IsDocumentFormat(std::string_view format);
 
 Status CmdReport(const Globals& g, const ReportArgs& a);
 // Exit 0 whether or not there are violations; an unknown --rule is
@@ -56,12 +60,12 @@ Result<std::string> ViolationsOutput(const Globals& g, const ReportArgs& a);
 Result<std::string> DiffOutput(const Globals& g, const ReportArgs& a);
 Result<std::string> CompensationOutput(const Globals& g, const ReportArgs& a);
 
-// --format xlsx: the workbook of each (tools/cli/render_xlsx.h), from the
-// ledger as a chained replay proves it (never the report cache), with the
-// head that replay proved and g.command on its "Căn cứ" sheet.
-Result<std::vector<Sheet>> ReportWorkbook(const Globals& g, const ReportArgs& a);
-Result<std::vector<Sheet>> ViolationsWorkbook(const Globals& g, const ReportArgs& a);
-Result<std::vector<Sheet>> CompensationWorkbook(const Globals& g, const ReportArgs& a);
+// --format xlsx or pdf: the document of each (tools/cli/document.h), from
+// the ledger as a chained replay proves it (never the report cache), with
+// the head that replay proved and g.command on its "Căn cứ" sheet.
+Result<Document> ReportDocumentOf(const Globals& g, const ReportArgs& a);
+Result<Document> ViolationsDocumentOf(const Globals& g, const ReportArgs& a);
+Result<Document> CompensationDocumentOf(const Globals& g, const ReportArgs& a);
 
 // Writes a command's whole result to g.out; IoError when it cannot.
 Status WriteOut(const Globals& g, std::string_view text);
