@@ -43,6 +43,13 @@ Status WriteFileAtPath(const std::string& path, std::initializer_list<std::strin
   std::error_code error;
   std::filesystem::path target = std::filesystem::absolute(path, error);
   if (error) return Status::IoError("cannot write " + path + ": " + error.message());
+  // Only a regular file (or a link, which is replaced, never followed) is
+  // replaced: never a device, a FIFO, a socket or a directory (/dev/null
+  // must stay a device, even for root).
+  struct stat st {};
+  if (lstat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+    return Status::InvalidInput("-o: " + path + " is not a regular file (expected a new file or one to replace)");
+  }
   return WriteFileAtomically(nullptr, target.parent_path().string(), target.filename().string(), parts);
 }
 

@@ -43,6 +43,8 @@ Status WriteFileAtomically(rocksdb::Env* env, const std::string& dir, std::strin
 
 // The same for a path as a person gives it (`-o FILE`): relative to the
 // working directory, the file in its directory, on the local file system.
+// InvalidInput when something other than a regular file or a link is there
+// (a device, a FIFO, a directory): it is left as it is.
 Status WriteFileAtPath(const std::string& path, std::initializer_list<std::string_view> parts);
 
 // The prefix of the temporaries WriteFileAtomically makes for `name`

@@ -205,4 +205,21 @@ Sym AsOf::Restate(Sym unit) const {
   return unit;
 }
 
+bool UnitSubtree::Contains(Sym unit) {
+  if (unit == kNoSym || top_ == kNoSym) return false;
+  auto [it, added] = memo_.try_emplace(unit, false);
+  if (!added) return it->second;
+  bool under = false;
+  Sym u = unit;
+  for (size_t steps = 0; u != kNoSym && steps <= w_.symbols().units.size(); ++steps) {
+    if (u == top_) {
+      under = true;
+      break;
+    }
+    u = w_.ParentOf(u);
+  }
+  memo_[unit] = under;
+  return under;
+}
+
 }  // namespace tledger

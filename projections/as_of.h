@@ -164,6 +164,20 @@ class AsOf {
   mutable std::optional<std::vector<const FundingDecidedFact*>> live_decisions_;
 };
 
+// Whether a unit is `top` or under it, by parent as of D (AsOf::ParentOf):
+// the subtree of `report --unit` and `people --unit`. Remembers each unit's
+// answer; a cycle of parents (bad data) ends the walk.
+class UnitSubtree {
+ public:
+  UnitSubtree(const AsOf& w, Sym top) : w_(w), top_(top) {}
+  bool Contains(Sym unit);
+
+ private:
+  const AsOf& w_;
+  Sym top_;
+  std::unordered_map<Sym, bool> memo_;
+};
+
 }  // namespace tledger
 
 #endif  // TLEDGER_PROJECTIONS_AS_OF_H_

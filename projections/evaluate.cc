@@ -21,6 +21,10 @@ Outcome Evaluate(const Resolved& resolved, const EvaluateOptions& options) {
     tally.plan = resolved.symbols->plans.Find(options.plan);
     if (tally.plan == kNoSym) tally.plan = static_cast<Sym>(resolved.symbols->plans.size());  // matches nothing
   }
+  if (!options.unit.empty()) {
+    tally.unit = resolved.symbols->units.Find(options.unit);
+    if (tally.unit == kNoSym) tally.unit = static_cast<Sym>(resolved.symbols->units.size());  // matches nothing
+  }
   out.report = TalliesAt(w, tally, options.known_at);
   return out;
 }

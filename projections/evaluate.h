@@ -17,6 +17,10 @@ struct EvaluateOptions {
   // Only this plan and what concerns it: its cells and money, the tallies
   // of enrollments in its courses, the violations naming it (--plan).
   std::string plan;
+  // report --unit: only the trainee-turns of persons in this unit or under
+  // it, and the plans such units issued (TallyOptions::unit); the
+  // violations are not narrowed.
+  std::string unit;
 };
 
 Outcome Evaluate(const Resolved& resolved, const EvaluateOptions& options);

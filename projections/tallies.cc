@@ -95,7 +95,7 @@ bool TallySum::Distinct::Insert(Sym s) {
   return true;
 }
 
-TallySum::TallySum(const AsOf& w, const TallyOptions& options) : w_(w), options_(options) {
+TallySum::TallySum(const AsOf& w, const TallyOptions& options) : w_(w), options_(options), unit_(w, options.unit) {
   counts_.public_funding.resize(w.symbols().plans.size(), 0);
   counts_.field_turns.resize(w.symbols().fields.size(), 0);
   counts_.field_classes.resize(w.symbols().fields.size(), 0);
@@ -119,8 +119,15 @@ uint8_t TallySum::LevelOf(const EnrollmentTally& t) {
   return restated_level_[to - 1];
 }
 
+bool TallySum::InUnit(const EnrollmentTally& t) {
+  if (options_.unit == kNoSym) return true;
+  if (t.unit == kNoSym) return false;
+  return unit_.Contains(options_.restate_units ? w_.Restate(t.unit) : t.unit);
+}
+
 void TallySum::Add(const EnrollmentTally& t) {
   if (options_.plan != kNoSym && !CountsForPlan(t, options_.plan)) return;
+  if (!InUnit(t)) return;
   if (CountsForPlan(t, t.plan)) {
     AsOf::CellKey key = CellKeyOf(t);
     auto [it, added] = counts_.cells.try_emplace(CellId(t.plan, key));
@@ -156,12 +163,17 @@ void TallySum::AddOwed(Sym plan, int64_t owed_vnd) {
 
 Report TallySum::Finish(Timestamp known_at, uint64_t events_counted) {
   counts_.events_counted = events_counted;
+  std::function<bool(const AsOf::Plan&)> list_plan;
+  if (options_.unit != kNoSym) {
+    list_plan = [this](const AsOf::Plan& plan) { return unit_.Contains(w_.symbols().units.Find(plan.issuer)); };
+  }
   return LayOut(counts_, w_.date(), known_at, NamesOf(w_.symbols()), [this](Sym p) { return w_.PlanOf(p); },
-                options_.plan);
+                options_.plan, list_plan);
 }
 
 Report LayOut(const TallyCounts& c, Date as_of, Timestamp known_at, const TallyNames& names,
-              const std::function<const AsOf::Plan*(Sym)>& plan_at, Sym only_plan) {
+              const std::function<const AsOf::Plan*(Sym)>& plan_at, Sym only_plan,
+              const std::function<bool(const AsOf::Plan&)>& list_plan) {
   Report report;
   report.as_of = as_of;
   report.known_at = known_at;
@@ -169,7 +181,10 @@ Report LayOut(const TallyCounts& c, Date as_of, Timestamp known_at, const TallyN
 
   std::map<std::string_view, Sym> plans;  // by id: the listing order
   for (Sym p = 1; p < names.plans.size(); ++p) {
-    if ((only_plan == kNoSym || p == only_plan) && plan_at(p) != nullptr) plans.emplace(names.plans[p], p);
+    const AsOf::Plan* plan = plan_at(p);
+    if ((only_plan == kNoSym || p == only_plan) && plan != nullptr && (!list_plan || list_plan(*plan))) {
+      plans.emplace(names.plans[p], p);
+    }
   }
   std::map<Sym, std::map<AsOf::CellKey, CellTally>> cells;  // by plan: declared, and with enrollments
   for (const auto& [name, p] : plans) {
@@ -215,7 +230,9 @@ Report LayOut(const TallyCounts& c, Date as_of, Timestamp known_at, const TallyN
 Report TalliesAt(const AsOf& w, const TallyOptions& options, Timestamp known_at) {
   TallySum sum(w, options);
   for (Sym e = 1; e < w.enrollment_count(); ++e) {
-    if (std::optional<EnrollmentTally> t = TallyOf(w, e)) sum.Add(*t);
+    std::optional<EnrollmentTally> t = TallyOf(w, e);
+    if (t) sum.Add(*t);
+    if (options.unit != kNoSym && !(t && sum.InUnit(*t))) continue;
     if (int64_t owed = CompensationOwed(w, e); owed > 0) sum.AddOwed(PlanOfEnrollment(w, e), owed);
   }
   for (const FundingDecidedFact* f : w.LiveDecisions()) {

@@ -69,6 +69,11 @@ std::vector<EnrollmentTally> TalliesOfPlan(const AsOf& w, Sym plan);
 struct TallyOptions {
   bool restate_units = false;  // by_level by each unit's successor as of D
   Sym plan = kNoSym;           // only this plan, and what concerns it
+  // --unit: only the trainee-turns (and what they owe) of persons whose
+  // unit on the enrollment's date (its successor as of D with
+  // restate_units) is this unit or under it as of D, and only the plans
+  // issued by such a unit.
+  Sym unit = kNoSym;
 };
 
 // The sums a report is laid out from (as of one date).
@@ -99,13 +104,16 @@ TallyNames NamesOf(const Symbols& s);
 // the fields with trainees, by code; the four forms. `only_plan` restricts
 // the plans listed.
 Report LayOut(const TallyCounts& counts, Date as_of, Timestamp known_at, const TallyNames& names,
-              const std::function<const AsOf::Plan*(Sym)>& plan_at, Sym only_plan);
+              const std::function<const AsOf::Plan*(Sym)>& plan_at, Sym only_plan,
+              const std::function<bool(const AsOf::Plan&)>& list_plan = nullptr);
 
 // Sums tallies into a Report as of the AsOf's date.
 class TallySum {
  public:
   TallySum(const AsOf& w, const TallyOptions& options);
   void Add(const EnrollmentTally& t);
+  // Whether a tally is within --unit (always without it).
+  bool InUnit(const EnrollmentTally& t);
   // A counting, not revoked funding decision of class public.
   void AddPublicFunding(Sym plan, int64_t amount_vnd);
   // What an enrollment of `plan` still owes.
@@ -130,6 +138,7 @@ class TallySum {
   Distinct courses_;                                  // classes: courses with an active enrollment
   std::vector<Sym> restated_;                         // by unit: its restated unit + 1 (0: not yet asked)
   std::vector<uint8_t> restated_level_;               // by restated unit, as of D
+  UnitSubtree unit_;                                  // --unit
 };
 
 // The full evaluation's tallies: every enrollment, decision and

@@ -4,6 +4,8 @@
 // zbarimg (the QR code on it). Issue 11's acceptance for --format pdf: the
 // exact figures, the Vietnamese administrative layout, the ledger head and
 // "Trang x/y" on every page, the head read back from the QR code.
+#include <sys/stat.h>
+
 #include <string>
 #include <vector>
 
@@ -106,7 +108,7 @@ TEST_F(DemoDocuments, ReportPdfIsAnAdministrativeDocumentWithTheFiguresAndTheHea
         std::string("BÁO CÁO"), std::string("Kết quả đào tạo, bồi dưỡng cán bộ, công chức, viên chức"),
         std::string("tính đến hết ngày 31/12/2025"), std::string(" 17 "), std::string(" 138 "),
         std::string("4.700.000.000 đ"), std::string("4.320.000.000 đ"), std::string("% đạt"),
-        std::string("Tiến sĩ"), std::string("NGƯỜI LẬP"),
+        std::string("Tiến sĩ"), std::string("Nơi nhận:"), std::string("- Lưu: VT."),
         std::string("THỦ TRƯỞNG CƠ QUAN"), std::string("tledger verify --expect-head " + head)}) {
     EXPECT_NE(text.find(shown), std::string::npos) << shown << "\n" << text;
   }
@@ -190,6 +192,16 @@ TEST_F(DemoDocuments, PdfRefusals) {
   RunResult bad = Tledger({"report", "--as-of", "31/13/2025", "--format", "pdf", "-o", kept.string()});
   EXPECT_NE(bad.exit_code, 0);
   EXPECT_EQ(ReadFile(kept), "before");
+  // Never a device or a FIFO: a copy of /dev/null made by the attacker's
+  // `-o` would otherwise become a file (for root, /dev/null itself).
+  const fs::path fifo = File("fifo");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0644), 0);
+  for (const char* format : {"pdf", "xlsx", "csv"}) {
+    RunResult r = Tledger({"report", "--as-of", "31/12/2025", "--format", format, "-o", fifo.string()});
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_EQ(r.output, "tledger: error: -o: " + fifo.string() + " is not a regular file (expected a new file or one to replace)\n");
+    EXPECT_TRUE(fs::is_fifo(fifo));
+  }
 }
 
 }  // namespace

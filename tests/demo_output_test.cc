@@ -198,6 +198,45 @@ TEST_F(DemoLedgerTest, CompensationTotalIsTheReportsReimbursementDue) {
       << table;
 }
 
+// report --unit: a province and everything under it. Cần Thơ's 808
+// trainee-turns (213 degree enrollees less one withdrawn, 596 fostered) in
+// its one plan, and only the money its own people owe; Quảng Ninh's 16,006
+// in Đầm Hà and 3 in the law degree, and what its two cases owe.
+TEST_F(DemoLedgerTest, ReportForAUnitCountsItsPeopleAndItsPlans) {
+  auto turns = [](const Json& j) {
+    int64_t n = 0;
+    for (const Json& l : j["by_level"]) n += l["trainee_turns"].get<int64_t>();
+    return n;
+  };
+  auto plans = [](const Json& j) {
+    std::vector<std::string> out;
+    for (const Json& p : j["plans"]) out.push_back(p["plan"]);
+    return out;
+  };
+  Json ct = Json::parse(Printed({"report", "--as-of", "31/12/2025", "--unit", "CT", "--format", "json"}));
+  EXPECT_EQ(plans(ct), std::vector<std::string>{"CT-2025"});
+  EXPECT_EQ(turns(ct), 808);
+  EXPECT_EQ(ct["reimbursement_due_vnd"], 28000000);
+  EXPECT_EQ(ct["unit"], "CT");
+  // Every trainee of Cần Thơ's plan is Cần Thơ's: the plan's cells as without --unit.
+  Json whole = Json::parse(Printed({"report", "--as-of", "31/12/2025", "--plan", "CT-2025", "--format", "json"}));
+  EXPECT_EQ(ct["plans"][0]["cells"], whole["plans"][0]["cells"]);
+  EXPECT_FALSE(whole.contains("unit"));
+
+  Json qn = Json::parse(Printed({"report", "--as-of", "31/12/2025", "--unit", "QN", "--format", "json"}));
+  EXPECT_EQ(plans(qn), (std::vector<std::string>{"DH-2021-2024", "QN-2021"}));
+  EXPECT_EQ(turns(qn), 16009);
+  EXPECT_EQ(qn["reimbursement_due_vnd"], 30000000 + 24310344);
+
+  std::string table = Printed({"report", "--as-of", "31/12/2025", "--unit", "CT"});
+  EXPECT_EQ(table.substr(table.find('\n') + 1, table.find('\n', table.find('\n') + 1) - table.find('\n') - 1),
+            "Chỉ học viên và kế hoạch của Thành phố Cần Thơ (CT) và các đơn vị trực thuộc");
+  RunResult unknown = Tledger({"report", "--as-of", "31/12/2025", "--unit", "XX", "--known-at", kKnownAt});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.output.find("--unit: no unit \"XX\" is registered in the ledger as known at"), std::string::npos)
+      << unknown.output;
+}
+
 // HUONG-DAN.md, the sections on the demo ledger: every command of each
 // block runs as shown, in order (`./demo-ledger` being this test's demo
 // ledger, in a fresh directory), and prints what the guide says it does.

@@ -74,6 +74,8 @@ inline constexpr Bilingual kDiffHeader{  // from, to, known_at
     "Changes from the end of {} to the end of {}, as known at {}"};
 inline constexpr Bilingual kScopePlan{"Chỉ những gì liên quan đến kế hoạch {}",  // plan
                                       "Only what concerns plan {}"};
+inline constexpr Bilingual kScopeUnit{"Chỉ học viên và kế hoạch của {} và các đơn vị trực thuộc",  // unit
+                                      "Only the trainees and plans of {} and the units under it"};
 inline constexpr Bilingual kScopeRule{"Chỉ nội dung kiểm tra: {}", "Only: {}"};  // the rule's title
 inline constexpr Bilingual kRestated{"Cấp hành chính theo đơn vị kế thừa tại ngày báo cáo",
                                      "Levels by each unit's successor as of the report date"};

@@ -32,7 +32,8 @@ Outcome LedgerView::Evaluate(const ViewOptions& options) const {
   return tledger::Evaluate(resolved_, EvaluateOptions{.as_of = options.as_of,
                                                       .known_at = known_at_,
                                                       .restate_units = options.restate_units,
-                                                      .plan = options.plan});
+                                                      .plan = options.plan,
+                                                      .unit = options.unit});
 }
 
 }  // namespace tledger

@@ -26,6 +26,7 @@ struct ViewOptions {
   Date as_of;
   bool restate_units = false;  // --restate-units
   std::string plan;            // --plan; empty: the whole ledger
+  std::string unit;            // report --unit; empty: every unit
 };
 
 // --known-at left out: the ledger as it stands, reported as the recorded_at

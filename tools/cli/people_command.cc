@@ -14,6 +14,7 @@
 #include "tools/cli/ledger_view.h"
 #include "tools/cli/names.h"
 #include "tools/cli/people_commands.h"
+#include "tools/cli/plan_scope.h"
 #include "tools/cli/render.h"
 #include "tools/cli/render_csv.h"
 #include "tools/cli/render_json.h"
@@ -80,41 +81,6 @@ Result<Sym> FieldSym(const Symbols& s, const std::string& field, Timestamp known
   return Status::NotFound("--field: the ledger as known at " + FormatInstant(known_at) + " names no field " +
                           Quoted(field) + " (fields: " + (known.empty() ? std::string("none") : Listed(known)) + ")");
 }
-
-Result<Sym> UnitSym(const Resolved& r, const std::string& unit, Timestamp known_at) {
-  Sym u = r.symbols->units.Find(unit);
-  if (u != kNoSym && !r.unit_registrations.Of(u).empty()) return u;
-  return Status::NotFound("--unit: no unit " + Quoted(unit) + " is registered in the ledger as known at " +
-                          FormatInstant(known_at) + " (`tledger find NAME` finds a unit's id by its name)");
-}
-
-// Whether `unit` is `top` or under it, by parent as of D. Remembers each
-// unit's answer; a cycle of parents (bad data) ends the walk.
-class Under {
- public:
-  Under(const AsOf& w, Sym top) : w_(w), top_(top) {}
-  bool operator()(Sym unit) {
-    if (unit == kNoSym) return false;
-    auto [it, added] = memo_.try_emplace(unit, false);
-    if (!added) return it->second;
-    bool under = false;
-    Sym u = unit;
-    for (size_t steps = 0; u != kNoSym && steps <= w_.symbols().units.size(); ++steps) {
-      if (u == top_) {
-        under = true;
-        break;
-      }
-      u = w_.ParentOf(u);
-    }
-    memo_[unit] = under;
-    return under;
-  }
-
- private:
-  const AsOf& w_;
-  Sym top_;
-  std::unordered_map<Sym, bool> memo_;
-};
 
 // One enrollment as a line shows it.
 struct Line {
@@ -299,20 +265,20 @@ Result<std::string> PeopleOutput(const Globals& g, const PeopleArgs& a) {
     field = *f;
   }
   if (!l.filters.unit.empty()) {
-    Result<Sym> u = UnitSym(r, l.filters.unit, l.known_at);
+    Result<Sym> u = KnownUnit(r, l.filters.unit, l.known_at);
     if (!u.ok()) return u.status();
     unit = *u;
   }
 
   AsOf w(r, o->as_of);
   if (unit != kNoSym) l.unit_name = std::string(w.UnitName(unit));
-  Under under(w, unit);
+  UnitSubtree under(w, unit);
   const Filters& f = l.filters;
   for (const EnrollmentTally& t : TalliesOfPlan(w, s.plans.Find(a.plan))) {
     AsOf::CellKey key = CellKeyOf(t);
     if ((f.program && key.program != *f.program) || (f.funding_class && key.funding_class != *f.funding_class) ||
         (f.location && key.location != *f.location) || (field != kNoSym && t.field != field) ||
-        (f.form && t.form != *f.form) || (unit != kNoSym && !under(t.unit))) {
+        (f.form && t.form != *f.form) || (unit != kNoSym && !under.Contains(t.unit))) {
       continue;
     }
     l.tallies.push_back(t);

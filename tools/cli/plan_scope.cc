@@ -32,4 +32,11 @@ Status CheckPlanKnown(const Resolved& resolved, std::string_view plan, Timestamp
                           FormatInstant(known_at) + (known.empty() ? std::string(" (it has no plans)") : " (plans: " + list + ")"));
 }
 
+Result<Sym> KnownUnit(const Resolved& r, const std::string& unit, Timestamp known_at) {
+  Sym u = r.symbols->units.Find(unit);
+  if (u != kNoSym && !r.unit_registrations.Of(u).empty()) return u;
+  return Status::NotFound("--unit: no unit " + Quoted(unit) + " is registered in the ledger as known at " +
+                          FormatInstant(known_at) + " (`tledger find NAME` finds a unit's id by its name)");
+}
+
 }  // namespace tledger

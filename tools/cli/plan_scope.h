@@ -19,6 +19,11 @@ namespace tledger {
 // message that lists the plans there are.
 Status CheckPlanKnown(const Resolved& resolved, std::string_view plan, Timestamp known_at);
 
+// `--unit ID` (report, people): the unit's Sym when a counting
+// `unit_registered` (any effective date) registers it; NotFound otherwise,
+// saying how to find a unit's id by its name.
+Result<Sym> KnownUnit(const Resolved& resolved, const std::string& unit, Timestamp known_at);
+
 }  // namespace tledger
 
 #endif  // TLEDGER_TOOLS_CLI_PLAN_SCOPE_H_

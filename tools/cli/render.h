@@ -30,6 +30,8 @@ Result<Format> ParseFormat(std::string_view text);
 
 struct RenderScope {
   std::string plan;            // --plan; empty: the whole ledger
+  std::string unit;            // report --unit; empty: every unit
+  std::string unit_name;       // its name as of the report's date
   std::optional<Rule> rule;    // --rule (violations); nullopt: every rule
   bool restate_units = false;  // --restate-units
   Lang lang = Lang::kVi;       // the words of tables, CSV and the findings' detail
@@ -41,6 +43,10 @@ std::string RenderReport(const Report& report, const RenderScope& scope, Format 
 // as-of date and known-at instant of outcome.report.
 std::string RenderViolations(const Outcome& outcome, const RenderScope& scope, Format format);
 std::string RenderDiff(const ReportDiff& diff, const RenderScope& scope, Format format);
+
+// "Chỉ học viên và kế hoạch của Thành phố Cần Thơ (CT) và các đơn vị trực
+// thuộc": what report --unit narrows to.
+std::string UnitScopeLine(const RenderScope& scope);
 
 // "Thạc sĩ / Ngân sách/kinh phí đơn vị sự nghiệp / Trong nước": a quota
 // cell as the table and the diff name it.

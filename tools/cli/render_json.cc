@@ -177,6 +177,7 @@ std::string ReportJson(const Report& report, const RenderScope& scope) {
               {"reimbursement_due_vnd", report.reimbursement_due_vnd},
               {"plan", Nullable(scope.plan)},
               {"restate_units", scope.restate_units}};
+  if (!scope.unit.empty()) out["unit"] = scope.unit;  // report --unit only: the key is absent otherwise
   return JsonText(out);
 }
 

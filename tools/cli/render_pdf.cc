@@ -29,6 +29,9 @@ constexpr double kQrSize = 22 * kMm;
 constexpr double kFooterHeight = kQrSize + 3 * kMm;
 constexpr double kContentBottom = kPageHeight - kBottom - kFooterHeight;
 constexpr double kCellPad = 2.5;
+// The tallest a cell's text may be: a page less room for the table's
+// header row and its heading.
+constexpr double kTallestCell = kContentBottom - kTop - 120;
 
 constexpr const char* kSerif = "Noto Serif";
 constexpr const char* kMono = "Noto Sans Mono";
@@ -47,12 +50,12 @@ constexpr Bilingual kCompensationKind{"DANH SÁCH", "LIST"};
 constexpr Bilingual kCompensationAbout{"Các trường hợp phải đền bù chi phí đào tạo",
                                        "Cases owing the cost of their training"};
 constexpr Bilingual kNone{"(không có)", "(none)"};
-constexpr Bilingual kPreparer{"NGƯỜI LẬP", "PREPARED BY"};
+constexpr Bilingual kRecipients{"Nơi nhận:", "To:"};
+constexpr Bilingual kRecipientLines{"- ……………………;\n- Lưu: VT.", "- ……………………;\n- Archived."};
 constexpr Bilingual kHeadOfBody{"THỦ TRƯỞNG CƠ QUAN", "HEAD OF THE ISSUING BODY"};
-constexpr Bilingual kSignHint{"(Ký, ghi rõ họ tên)", "(Signature, full name)"};
 constexpr Bilingual kSealHint{"(Ký, ghi rõ họ tên, đóng dấu)", "(Signature, full name, seal)"};
-constexpr Bilingual kFooterWhen{"Tính đến hết ngày {} · theo dữ liệu ghi nhận đến {}",
-                                "As of the end of {} · as known at {}"};
+constexpr Bilingual kFooterWhen{"Tính đến hết ngày {} · theo dữ liệu ghi nhận đến {} (--known-at {})",
+                                "As of the end of {} · as known at {} (--known-at {})"};
 constexpr Bilingual kFooterHead{"Sổ cái (số bản ghi cuối:mã băm): {}", "Ledger head (seq:hash): {}"};
 constexpr Bilingual kFooterCheck{"Kiểm tra: tledger verify --expect-head {}", "To check: tledger verify --expect-head {}"};
 constexpr Bilingual kPageOf{"Trang {}/{}", "Page {}/{}"};
@@ -90,7 +93,12 @@ class Pages {
     Letter();
     Title();
     int number = 0;
-    for (const Sheet& sheet : doc_.sheets) Table(std::to_string(++number) + ". " + sheet.name, sheet);
+    for (size_t i = 0; i < doc_.sheets.size(); ++i) {
+      // The last table (Căn cứ) and the signature block share a page: a
+      // signature never stands alone on a page of its own.
+      const bool last = i + 1 == doc_.sheets.size();
+      Table(std::to_string(++number) + ". " + doc_.sheets[i].name, doc_.sheets[i], last ? SignaturesHeight() : 0);
+    }
     Signatures();
     EndPage();
     return page_;
@@ -242,7 +250,7 @@ class Pages {
   std::vector<double> Widths(const Sheet& sheet, bool short_whole, bool* fits) const {
     *fits = true;
     const size_t n = sheet.header.size();
-    std::vector<double> natural(n, 0), least(n, 0);
+    std::vector<double> natural(n, 0), least(n, 0), figures(n, 0);
     auto measure = [&](size_t col, const std::string& text, const Style& s, bool numeric) {
       LayoutPtr one_line = Layout(text, s, 0);
       const double w = Width(one_line.get()) + 2 * kCellPad;
@@ -261,9 +269,12 @@ class Pages {
     std::vector<double> header_natural = natural;
     for (size_t col = 0; col < n; ++col) least[col] = std::max(least[col], std::min(header_natural[col] / 3 + kCellPad, 110.0));
     std::fill(natural.begin(), natural.end(), 0);
-    for (const std::vector<Cell>& row : sheet.rows) {
+    for (size_t r = 0; r < sheet.rows.size(); ++r) {
+      const std::vector<Cell>& row = sheet.rows[r];
+      const bool bold = std::find(sheet.total_rows.begin(), sheet.total_rows.end(), r) != sheet.total_rows.end();
       for (size_t col = 0; col < std::min(n, row.size()); ++col) {
-        measure(col, Shown(row[col]), {.size = table_size_}, Numeric(row[col]));
+        measure(col, Shown(row[col]), {.size = table_size_, .bold = bold}, Numeric(row[col]));
+        if (Numeric(row[col])) figures[col] = std::max(figures[col], natural[col]);
       }
     }
     if (short_whole) {
@@ -289,10 +300,12 @@ class Pages {
     for (size_t col = 0; col < n; ++col) give += w[col] - least[col];
     if (give >= excess) {
       for (size_t col = 0; col < n; ++col) w[col] -= (w[col] - least[col]) * excess / give;
-    } else {  // even the widest words do not fit: every column in proportion
+    } else {  // even the widest words do not fit: figures whole, the text columns in proportion
       *fits = false;
-      const double scale = kContentWidth / std::accumulate(least.begin(), least.end(), 0.0);
-      for (size_t col = 0; col < n; ++col) w[col] = least[col] * scale;
+      double fixed = 0, rest = 0;
+      for (size_t col = 0; col < n; ++col) (figures[col] > 0 ? fixed : rest) += figures[col] > 0 ? figures[col] : least[col];
+      const double scale = std::max(0.0, kContentWidth - fixed) / std::max(rest, 1.0);
+      for (size_t col = 0; col < n; ++col) w[col] = figures[col] > 0 ? figures[col] : least[col] * scale;
     }
     return w;
   }
@@ -316,6 +329,12 @@ class Pages {
       } else {
         r.cells.push_back(Layout(text, {.size = table_size_, .bold = bold, .align = header ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT},
                                  w[col] - 2 * kCellPad));
+        // A text taller than a page holds is cut where the page ends, and
+        // the cut shows ("…"): the whole text is in the CSV and the workbook.
+        if (Height(r.cells.back().get()) > kTallestCell) {
+          pango_layout_set_height(r.cells.back().get(), static_cast<int>(kTallestCell * PANGO_SCALE));
+          pango_layout_set_ellipsize(r.cells.back().get(), PANGO_ELLIPSIZE_END);
+        }
         r.offsets.push_back(kCellPad);
       }
       r.height = std::max(r.height, Height(r.cells.back().get()) + 2 * kCellPad);
@@ -345,7 +364,7 @@ class Pages {
 
   // A heading, then the table; the header row again on each new page; a
   // row is never split.
-  void Table(const std::string& heading, const Sheet& sheet) {
+  void Table(const std::string& heading, const Sheet& sheet, double keep_with_next) {
     // The largest size from 9 points down to 7 at which every figure and
     // every short text fits whole across the page; else down to 6 at which
     // every figure and word does.
@@ -376,8 +395,9 @@ class Pages {
     }
     // A short table stays on one page; a long one keeps its heading with
     // the header row and the first line.
-    const bool short_table = total <= (kContentBottom - kTop) / 2;
-    Need(short_table ? total : Height(title.get()) + 4 + header.height + (rows.empty() ? 0 : rows.front().height));
+    const bool short_table = total + keep_with_next <= (kContentBottom - kTop) * 0.8;
+    Need(short_table ? total + keep_with_next
+                     : Height(title.get()) + 4 + header.height + (rows.empty() ? 0 : rows.front().height));
     Show(title.get(), kLeft, y_);
     y_ += Height(title.get()) + 4;
     DrawRow(header, w, true);
@@ -394,20 +414,34 @@ class Pages {
     y_ += 14;
   }
 
+  // Left: Nơi nhận (where the copies go: to fill, and the archive);
+  // right: the head of the issuing body, with room to sign and seal.
+  struct SignatureBlock {
+    LayoutPtr recipients, lines, title, hint;
+  };
+  SignatureBlock MakeSignatures() const {
+    const double half = kContentWidth / 2;
+    return {Layout(Tr(kRecipients, lang_), {.size = 11, .bold = true, .italic = true}, half),
+            Layout(Tr(kRecipientLines, lang_), {.size = 10}, half),
+            Layout(Tr(kHeadOfBody, lang_), {.size = 12, .bold = true, .align = PANGO_ALIGN_CENTER}, half),
+            Layout(Tr(kSealHint, lang_), {.size = 11, .italic = true, .align = PANGO_ALIGN_CENTER}, half)};
+  }
+  static constexpr double kRoomToSign = 70;
+  double SignaturesHeight() const {
+    SignatureBlock b = MakeSignatures();
+    return std::max(Height(b.recipients.get()) + Height(b.lines.get()),
+                    Height(b.title.get()) + Height(b.hint.get()) + kRoomToSign);
+  }
   void Signatures() {
     const double half = kContentWidth / 2;
-    LayoutPtr left = Layout(Tr(kPreparer, lang_), {.size = 12, .bold = true, .align = PANGO_ALIGN_CENTER}, half);
-    LayoutPtr left_hint = Layout(Tr(kSignHint, lang_), {.size = 11, .italic = true, .align = PANGO_ALIGN_CENTER}, half);
-    LayoutPtr right = Layout(Tr(kHeadOfBody, lang_), {.size = 12, .bold = true, .align = PANGO_ALIGN_CENTER}, half);
-    LayoutPtr right_hint = Layout(Tr(kSealHint, lang_), {.size = 11, .italic = true, .align = PANGO_ALIGN_CENTER}, half);
-    const double h = Height(left.get()) + Height(left_hint.get()) + 70;  // room to sign
+    SignatureBlock b = MakeSignatures();
+    const double h = SignaturesHeight();
     Need(h);
-    Show(left.get(), kLeft, y_);
-    Show(right.get(), kLeft + half, y_);
-    y_ += Height(left.get());
-    Show(left_hint.get(), kLeft, y_);
-    Show(right_hint.get(), kLeft + half, y_);
-    y_ += h - Height(left.get());
+    Show(b.recipients.get(), kLeft, y_);
+    Show(b.lines.get(), kLeft, y_ + Height(b.recipients.get()));
+    Show(b.title.get(), kLeft + half, y_);
+    Show(b.hint.get(), kLeft + half, y_ + Height(b.title.get()));
+    y_ += h;
   }
 
   // The dates, the head and the page number, and the head's QR code.
@@ -417,7 +451,8 @@ class Pages {
     const double top = kPageHeight - kBottom - kQrSize;
     const double text_width = kContentWidth - kQrSize - 6;
     Line(kLeft, top - 4, kLeft + kContentWidth, top - 4, 0.4);
-    LayoutPtr when = Layout(Tr(kFooterWhen, lang_, DateShown(doc_.as_of, lang_), InstantShown(doc_.known_at, lang_)),
+    LayoutPtr when = Layout(Tr(kFooterWhen, lang_, DateShown(doc_.as_of, lang_), InstantShown(doc_.known_at, lang_),
+                               FormatInstantInVietnam(doc_.known_at)),
                             {.size = 8}, text_width);
     LayoutPtr ledger = Layout(Tr(kFooterHead, lang_, head), {.family = kMono, .size = 7}, text_width);
     LayoutPtr check = Layout(Tr(kFooterCheck, lang_, head), {.family = kMono, .size = 7}, text_width);

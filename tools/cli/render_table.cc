@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/printable.h"
 #include "tools/cli/finding_catalog.h"
 #include "tools/cli/names.h"
 #include "tools/cli/shown.h"
@@ -15,10 +16,21 @@ constexpr std::string_view kIndent = "  ";
 TextTable::Column Left(std::string header) { return {std::move(header), TextTable::kLeft}; }
 TextTable::Column Right(std::string header) { return {std::move(header), TextTable::kRight}; }
 
+}  // namespace
+
+std::string UnitScopeLine(const RenderScope& scope) {
+  std::string unit = scope.unit_name.empty() ? Escaped(scope.unit)
+                                             : Tr(kNamedId, scope.lang, Escaped(scope.unit_name), Escaped(scope.unit));
+  return Tr(kScopeUnit, scope.lang, unit);
+}
+
+namespace {
+
 // The lines under the header that say what the output is narrowed to.
 std::string ScopeLines(const RenderScope& scope) {
   std::string out;
   if (!scope.plan.empty()) out += Tr(kScopePlan, scope.lang, scope.plan) + "\n";
+  if (!scope.unit.empty()) out += UnitScopeLine(scope) + "\n";
   if (scope.rule) out += Tr(kScopeRule, scope.lang, RuleTitle(*scope.rule, scope.lang)) + "\n";
   if (scope.restate_units) out += Tr(kRestated, scope.lang) + "\n";
   return out;

@@ -171,6 +171,7 @@ Sheet BasisSheet(const std::string& document, Date as_of, Timestamp known_at, co
             {Cell::Text(when[0]), Cell::Text(DateShown(as_of, lang))},
             {Cell::Text(when[1]), Cell::Text(InstantShown(known_at, lang) + " = " + FormatInstant(known_at))}};
   if (!scope.plan.empty()) s.rows.push_back({Cell::Text(Tr(kScopeItem, lang)), Cell::Text(Tr(kScopePlan, lang, scope.plan))});
+  if (!scope.unit.empty()) s.rows.push_back({Cell::Text(Tr(kScopeItem, lang)), Cell::Text(UnitScopeLine(scope))});
   if (scope.rule) {
     s.rows.push_back({Cell::Text(Tr(kScopeItem, lang)), Cell::Text(Tr(kScopeRule, lang, RuleTitle(*scope.rule, lang)))});
   }

@@ -12,10 +12,12 @@
 #include "core/printable.h"
 #include "core/store.h"
 #include "projections/compensation_list.h"
+#include "projections/as_of.h"
 #include "projections/money.h"
 #include "projections/report_cache.h"
 #include "tools/cli/command_options.h"
 #include "tools/cli/ledger_view.h"
+#include "tools/cli/plan_scope.h"
 #include "tools/cli/render.h"
 #include "tools/cli/render_compensation.h"
 #include "tools/cli/render_pdf.h"
@@ -66,6 +68,7 @@ Result<Request> ParseRequest(const ReportArgs& a, bool documents) {
     r.scope.rule = *rule;
   }
   r.scope.plan = a.plan;
+  r.scope.unit = a.unit;
   r.scope.restate_units = a.restate_units;
   return r;
 }
@@ -74,11 +77,15 @@ Result<std::unique_ptr<LedgerView>> OpenView(const Globals& g, const Request& r)
   Result<std::unique_ptr<LedgerView>> view = LedgerView::Open(g.db, r.known_at);
   if (!view.ok()) return view.status();
   TLEDGER_RETURN_IF_ERROR((*view)->CheckPlan(r.scope.plan));
+  if (!r.scope.unit.empty()) {
+    Result<Sym> unit = KnownUnit((*view)->resolved(), r.scope.unit, (*view)->known_at());
+    if (!unit.ok()) return unit.status();
+  }
   return view;
 }
 
 ViewOptions Options(const Request& r, Date as_of) {
-  return ViewOptions{.as_of = as_of, .restate_units = r.scope.restate_units, .plan = r.scope.plan};
+  return ViewOptions{.as_of = as_of, .restate_units = r.scope.restate_units, .plan = r.scope.plan, .unit = r.scope.unit};
 }
 
 // --as-of checked, then the ledger opened and evaluated: the outcome, with
@@ -134,7 +141,7 @@ Status WriteOut(const Globals& g, std::string_view text) {
 // known at --known-at, cached beside it (projections/report_cache.h): after
 // the first time, no replay.
 Result<std::optional<Report>> CachedReport(const Globals& g, const Request& r, Date as_of) {
-  if (r.scope.restate_units || !r.scope.plan.empty()) return std::optional<Report>();
+  if (r.scope.restate_units || !r.scope.plan.empty() || !r.scope.unit.empty()) return std::optional<Report>();
   Result<std::unique_ptr<Store>> store = Store::Open(g.db, OpenMode::kRead);
   if (!store.ok()) return store.status();
   Result<Report> report = ReportKnownAt(**store, as_of, KnownAt(**store, r.known_at), /*may_write=*/!g.read_only);
@@ -161,6 +168,17 @@ Result<Request> ParseDocumentRequest(const ReportArgs& a) {
   return r;
 }
 
+// The scope as the output names it: --unit with the unit's name as of the
+// report's date.
+RenderScope Shown(const Request& r, const LedgerView& view, Date as_of) {
+  RenderScope scope = r.scope;
+  if (!scope.unit.empty()) {
+    AsOf w(view.resolved(), as_of);
+    scope.unit_name = std::string(w.UnitName(view.resolved().symbols->units.Find(scope.unit)));
+  }
+  return scope;
+}
+
 Provenance ProvenanceOf(const Globals& g, const LedgerView& view) { return Provenance{.head = view.head(), .command = g.command}; }
 
 Result<std::string> ReportOutput(const Globals& g, const ReportArgs& a) {
@@ -177,7 +195,7 @@ Result<std::string> ReportOutput(const Globals& g, const ReportArgs& a) {
   Result<Evaluated> e = EvaluateAsOf(g, *r, a.as_of);
   if (!e.ok()) return e.status();
   TLEDGER_RETURN_IF_ERROR(CheckRepresentable(e->outcome.report));
-  return RenderReport(e->outcome.report, r->scope, r->format);
+  return RenderReport(e->outcome.report, Shown(*r, *e->view, *as_of), r->format);
 }
 
 Result<std::string> ViolationsOutput(const Globals& g, const ReportArgs& a) {
@@ -229,7 +247,7 @@ Result<Document> ReportDocumentOf(const Globals& g, const ReportArgs& a) {
   Result<Evaluated> e = EvaluateAsOf(g, *r, a.as_of);
   if (!e.ok()) return e.status();
   TLEDGER_RETURN_IF_ERROR(CheckRepresentable(e->outcome.report));
-  return ReportDocument(e->outcome.report, r->scope, ProvenanceOf(g, *e->view));
+  return ReportDocument(e->outcome.report, Shown(*r, *e->view, e->outcome.report.as_of), ProvenanceOf(g, *e->view));
 }
 
 Result<Document> ViolationsDocumentOf(const Globals& g, const ReportArgs& a) {
@@ -299,6 +317,9 @@ void AddReportCommands(CLI::App& app, const Globals& g, ReportArgs& a, std::func
   AddCommonOptions(report, a);
   AddLetterheadOptions(report, a);
   report->add_flag("--restate-units", a.restate_units, "count levels by each unit's successor as of --as-of");
+  report->add_option("--unit", a.unit,
+                     "only the trainees of this unit and the units under it (on each enrollment's date), and the "
+                     "plans they issued");
   report->callback([&] { run = [&] { return CmdReport(g, a); }; });
 
   CLI::App* violations = app.add_subcommand("violations", "compliance violations with their evidence (exit 0 either way)");

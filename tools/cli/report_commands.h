@@ -32,6 +32,7 @@ struct ReportArgs {
   std::string from, to;        // diff: the two as-of dates
   std::string known_at;        // RFC 3339 or a date (its end in Vietnam); empty: now
   std::string plan;            // empty: the whole ledger
+  std::string unit;            // report: a unit and everything under it; empty: every unit
   std::string rule;            // violations; empty: every rule
   std::string format = "table";  // table, json, csv; xlsx or pdf (not diff) with -o
   std::string lang = "vi";
