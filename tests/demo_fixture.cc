@@ -149,7 +149,8 @@ std::set<std::string> Codes(const Resolved& r, bool english) {
   for (Rule rule : kAllRules) all.insert(std::string(RuleName(rule)));
   for (const char* key : {"budget_vnd", "public_funding_vnd", "remaining_vnd", "reimbursement_due_vnd", "in_progress",
                           "trainee_turns", "events_counted", "funding_class", "by_level", "by_field", "by_form",
-                          "percent_of_quota", "data_quality"}) {
+                          "percent_of_quota", "data_quality", "target_trainee_turns", "target_classes",
+                          "percent_of_target"}) {
     all.insert(key);
   }
   for (Sym f = 1; f < r.symbols->fields.size(); ++f) all.insert(std::string(r.symbols->fields.Name(f)));
