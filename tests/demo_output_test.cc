@@ -4,6 +4,7 @@
 // English; no interchange code in anything a person reads; dd/mm/yyyy and
 // ISO dates giving the same bytes; the money a finding owes.
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -57,6 +58,49 @@ TEST_F(DemoLedgerTest, CanThoPlanInEveryFormatAndBothLanguages) {
   EXPECT_EQ(j["plans"][0]["cells"][0]["percent_of_quota"], 65);  // 11 of 17
   EXPECT_EQ(j["plans"][0]["budget_vnd"], 4700000000);
   EXPECT_EQ(j["plans"][0]["document"]["source"], "KH 245/KH-UBND");
+}
+
+// Issue 11, item 5: Đầm Hà's 16,006 trainee-turns are 101% of its plan's
+// target, read in every format; Hồ Chí Minh City's plan shows its target of
+// 194,048 trainee-turns and its budget of 900 billion VND.
+TEST_F(DemoLedgerTest, TargetsInEveryFormatAndBothLanguages) {
+  Json j = Json::parse(Printed({"report", "--as-of", "31/12/2024", "--format", "json"}));
+  std::map<std::string, Json> plans;
+  for (const Json& p : j["plans"]) plans[p["plan"]] = p;
+  ASSERT_EQ(plans.count("DH-2021-2024"), 1u);
+  ASSERT_EQ(plans.count("HCM-2016-2020"), 1u);
+  EXPECT_EQ(plans["DH-2021-2024"]["targets"], Json::parse(R"([{"program":"knowledge_update","target_trainee_turns":15850,
+      "target_classes":127,"trainee_turns":16006,"classes":128,"percent_of_target":101}])"));
+  EXPECT_EQ(plans["HCM-2016-2020"]["budget_vnd"], 900000000000);
+  EXPECT_EQ(plans["HCM-2016-2020"]["targets"], Json::parse(R"([{"program":"job_position","target_trainee_turns":194048,
+      "target_classes":null,"trainee_turns":0,"classes":0,"percent_of_target":0}])"));
+  EXPECT_EQ(plans["QN-2021"]["targets"], Json::array());
+
+  std::string vi = Printed({"report", "--plan", "DH-2021-2024", "--as-of", "31/12/2024"});
+  EXPECT_NE(vi.find("\n  Chỉ tiêu\n"
+                    "  Trình độ, chương trình        Kế hoạch (lượt học viên)  Lượt học viên  % đạt kế hoạch  Kế hoạch (số lớp)  Số lớp\n"
+                    "  Bồi dưỡng cập nhật kiến thức                    15.850         16.006            101%                127     128\n"),
+            std::string::npos)
+      << vi;
+  std::string en = Printed({"report", "--plan", "DH-2021-2024", "--as-of", "2024-12-31", "--lang", "en"});
+  EXPECT_NE(en.find("\n  Targets\n"
+                    "  Program           Target trainee-turns  Trainee-turns  % of target  Target classes  Classes\n"
+                    "  Knowledge update                15,850         16,006         101%             127      128\n"),
+            std::string::npos)
+      << en;
+  std::string csv = Printed({"report", "--plan", "DH-2021-2024", "--as-of", "31/12/2024", "--format", "csv"});
+  EXPECT_NE(csv.find("\r\nChỉ tiêu,DH-2021-2024,Bồi dưỡng cập nhật kiến thức,,,,,101,,,,,,16006,,128,,15850,127,2024-12-31,"),
+            std::string::npos)
+      << csv;
+  std::string hcm = Printed({"report", "--plan", "HCM-2016-2020", "--as-of", "31/12/2020"});
+  for (const char* shown : {"Thành phố Hồ Chí Minh giai đoạn 2016-2020 (HCM-2016-2020)\n",
+                            "Ban hành ngày 13/04/2017; cơ quan ban hành: Thành phố Hồ Chí Minh\n",
+                            "  Dự toán kinh phí        900.000.000.000 đ\n",
+                            "  Bồi dưỡng theo vị trí việc làm                   194.048              0              0%                  -       0\n"}) {
+    EXPECT_NE(hcm.find(shown), std::string::npos) << shown << "\n" << hcm;
+  }
+  EXPECT_EQ(RawCodes(vi + hcm, Codes(demo_->now.resolved, false)), std::vector<std::string>{});
+  EXPECT_EQ(RawCodes(en, Codes(demo_->now.resolved, true)), std::vector<std::string>{});
 }
 
 TEST_F(DemoLedgerTest, FindingsInEveryFormatAndBothLanguages) {
