@@ -237,6 +237,14 @@ struct Phase {
   opens @1 :UInt32 $date;
 }
 
+# A plan's goal for one program where it sets no quota (fostering plans
+# count trainee-turns and classes): either count, or both.
+struct Target {
+  program @0 :Program;
+  traineeTurns @1 :Int64 = -1 $optional;
+  classes @2 :Int64 = -1 $optional;
+}
+
 struct PlanIssued {
   plan @0 :Text $ref(plan);
   title @1 :Text;
@@ -246,6 +254,7 @@ struct PlanIssued {
   quotas @5 :List(Quota) $maxItems(100);
   priorityFields @6 :List(Text) $code $maxItems(100);
   phases @7 :List(Phase) $maxItems(20);
+  targets @8 :List(Target) $optional $maxItems(100);
 }
 
 struct PlanAmended {
@@ -254,6 +263,7 @@ struct PlanAmended {
   quotas @2 :List(Quota) $optional $maxItems(100);               # cells given replace the same cells
   priorityFields @3 :List(Text) $code $optional $maxItems(100);  # replaces the whole list
   phases @4 :List(Phase) $optional $maxItems(20);                # replaces the whole list
+  targets @5 :List(Target) $optional $maxItems(100);             # entries given replace the same program's
 }
 
 struct Nomination {

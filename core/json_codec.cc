@@ -256,7 +256,9 @@ class BodyReader {
           if (item.get_object().get(o) != simdjson::SUCCESS) {
             return Fail(item_path, std::string("expected an object, got ") + std::string(Shape(item)));
           }
-          TLEDGER_RETURN_IF_ERROR(ReadStruct(*f.element, o, list[i].as<capnp::DynamicStruct>(), item_path + ".", {}, depth));
+          capnp::DynamicStruct::Builder element = list[i].as<capnp::DynamicStruct>();
+          TLEDGER_RETURN_IF_ERROR(ReadStruct(*f.element, o, element, item_path + ".", {}, depth));
+          TLEDGER_RETURN_IF_ERROR(CheckElement(*f.element, element, item_path));
           ++i;
         }
         return Status::Ok();
@@ -303,6 +305,17 @@ class BodyReader {
     if (type == nullptr) return Fail(prefix + "type", "required field is missing");
     if (!have_effective) return Fail(prefix + "effective", "required field is missing");
     return ReadBody(*type, obj, r.get("body").as<capnp::DynamicStruct>(), prefix, {"type", "effective"}, depth);
+  }
+
+  // An element whose fields are each optional but not all at once: a
+  // target sets a count of trainee-turns, of classes, or both.
+  Status CheckElement(const StructInfo& element, capnp::DynamicStruct::Builder item, const std::string& path) {
+    if (element.schema != capnp::Schema::from<schema::Target>()) return Status::Ok();
+    auto t = item.as<schema::Target>();
+    if (t.getTraineeTurns() < 0 && t.getClasses() < 0) {
+      return Fail(path, "a target sets trainee_turns, classes or both (it has neither)");
+    }
+    return Status::Ok();
   }
 
   // The few rules of shape that tie one field to another: which fields a

@@ -24,6 +24,20 @@ void ApplyQuotas(const std::vector<QuotaCell>& given, std::vector<QuotaCell>* ce
   }
 }
 
+// An entry replaces the same program's (the last given, within one list);
+// the list stays in program order.
+void ApplyTargets(const std::vector<TargetSpec>& given, std::vector<TargetSpec>* targets) {
+  for (const TargetSpec& t : given) {
+    auto at = std::lower_bound(targets->begin(), targets->end(), t.program,
+                               [](const TargetSpec& a, Program p) { return a.program < p; });
+    if (at != targets->end() && at->program == t.program) {
+      *at = t;
+    } else {
+      targets->insert(at, t);
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<int64_t> AsOf::QuotaOf(const Plan& plan, const CellKey& key) {
@@ -84,7 +98,8 @@ const AsOf::Plan* AsOf::PlanOf(Sym p) const {
     const PlanIssuedFact* issued = LatestAsOf(r_.plans_issued.Of(p), d_, h_);
     if (issued != nullptr) {
       // A cell given twice takes its last count, as an amendment's would:
-      // one list, read alike by the tallies and QUOTA_EXCEEDED.
+      // one list, read alike by the tallies and QUOTA_EXCEEDED. A program's
+      // target given twice, likewise.
       Plan plan{issued->title,      issued->source, issued->stamp.effective,
                 std::string(symbols().units.Name(issued->issuer)), {}, issued->budget_vnd, {},
                 issued->priority_fields, issued->phases};
@@ -93,11 +108,13 @@ const AsOf::Plan* AsOf::PlanOf(Sym p) const {
       if (reg == nullptr) reg = FirstAsOf(regs, d_, h_);
       if (reg != nullptr) plan.issuer_name = std::string(symbols().names.Name(reg->name));
       ApplyQuotas(issued->quotas, &plan.quotas);
+      ApplyTargets(issued->targets, &plan.targets);
       for (const PlanAmendedFact& a : UpTo(r_.plan_amendments.Of(p), d_, h_)) {
         if (a.budget_vnd) plan.budget_vnd = *a.budget_vnd;
         if (a.quotas) ApplyQuotas(*a.quotas, &plan.quotas);
         if (a.priority_fields) plan.priority_fields = *a.priority_fields;
         if (a.phases) plan.phases = *a.phases;
+        if (a.targets) ApplyTargets(*a.targets, &plan.targets);
       }
       it->second = std::move(plan);
     }

@@ -85,6 +85,7 @@ class AsOf {
     std::vector<QuotaCell> quotas;
     std::vector<Sym> priority_fields;
     std::vector<PhaseSpec> phases;
+    std::vector<TargetSpec> targets;  // by program, one each
     friend bool operator==(const Plan&, const Plan&) = default;
   };
   // The plan as issued and amended up to D, or nullptr when not issued.

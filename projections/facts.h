@@ -81,6 +81,14 @@ struct PhaseSpec {
   Date opens;
   friend bool operator==(const PhaseSpec&, const PhaseSpec&) = default;
 };
+// A plan's goal for a program: trainee-turns, classes, or both (nullopt:
+// not set).
+struct TargetSpec {
+  Program program;
+  std::optional<int64_t> trainee_turns;
+  std::optional<int64_t> classes;
+  friend bool operator==(const TargetSpec&, const TargetSpec&) = default;
+};
 
 struct UnitRegisteredFact {
   Stamp stamp;
@@ -124,6 +132,7 @@ struct PlanIssuedFact {
   std::vector<QuotaCell> quotas;
   std::vector<Sym> priority_fields;
   std::vector<PhaseSpec> phases;
+  std::vector<TargetSpec> targets;
 };
 struct PlanAmendedFact {
   Stamp stamp;
@@ -132,6 +141,7 @@ struct PlanAmendedFact {
   std::optional<std::vector<QuotaCell>> quotas;
   std::optional<std::vector<Sym>> priority_fields;
   std::optional<std::vector<PhaseSpec>> phases;
+  std::optional<std::vector<TargetSpec>> targets;  // entries given replace the same program's
 };
 struct NominationFact {
   Stamp stamp;

@@ -68,11 +68,17 @@ std::string_view KindName(Kind k) {
 
 std::string_view SeverityName(Kind k) { return k == Kind::kViolation ? "error" : "warning"; }
 
-std::optional<int64_t> PercentOfQuota(const CellTally& cell) {
-  if (!cell.quota || *cell.quota <= 0) return std::nullopt;
-  // Half up: (200 x enrolled + quota) / (2 x quota), in 128 bits.
-  __int128 q = *cell.quota;
-  return static_cast<int64_t>((static_cast<__int128>(cell.enrolled) * 200 + q) / (2 * q));
+std::optional<int64_t> PercentOf(int64_t actual, const std::optional<int64_t>& planned) {
+  if (!planned || *planned <= 0) return std::nullopt;
+  // Half up: (200 x actual + planned) / (2 x planned), in 128 bits.
+  __int128 p = *planned;
+  return static_cast<int64_t>((static_cast<__int128>(actual) * 200 + p) / (2 * p));
+}
+
+std::optional<int64_t> PercentOfQuota(const CellTally& cell) { return PercentOf(cell.enrolled, cell.quota); }
+
+std::optional<int64_t> PercentOfTarget(const TargetTally& target) {
+  return PercentOf(target.trainee_turns, target.target_trainee_turns);
 }
 
 std::optional<int64_t> TotalPercentOfQuota(const std::vector<CellTally>& cells) {

@@ -43,15 +43,31 @@ struct PlanDocument {
   friend auto operator<=>(const PlanDocument&, const PlanDocument&) = default;
 };
 
+// A plan's target for one program (shared/spec/rules.md, "per target"),
+// against what the plan's courses of that program did.
+struct TargetTally {
+  Program program;
+  std::optional<int64_t> target_trainee_turns;  // null: the plan sets none
+  std::optional<int64_t> target_classes;        // null: the plan sets none
+  int64_t trainee_turns = 0;                    // active enrollments
+  int64_t classes = 0;                          // courses with at least one
+  friend bool operator==(const TargetTally&, const TargetTally&) = default;
+};
+
 struct PlanTally {
   std::string plan;
   int64_t budget_vnd = 0;
   int64_t public_funding_vnd = 0;
   int64_t remaining_vnd = 0;
-  std::vector<CellTally> cells;  // in (program, funding_class, location) order
-  PlanDocument document;         // as issued, with the issuer's name as of D
+  std::vector<CellTally> cells;      // in (program, funding_class, location) order
+  PlanDocument document;             // as issued, with the issuer's name as of D
+  std::vector<TargetTally> targets;  // in program order
   friend bool operator==(const PlanTally&, const PlanTally&) = default;
 };
+
+// `actual` / `planned` x 100, rounded half up to a whole number; nullopt
+// where nothing is planned (null or zero).
+std::optional<int64_t> PercentOf(int64_t actual, const std::optional<int64_t>& planned);
 
 // "% đạt kế hoạch" of a cell: enrolled / quota x 100, rounded half up to a
 // whole number; nullopt where the quota is null or zero (no plan to reach).
@@ -61,6 +77,11 @@ std::optional<int64_t> PercentOfQuota(const CellTally& cell);
 // set a quota enrolled, over the sum of their quotas (a cell without a
 // quota has no plan to reach); nullopt when no quota is set.
 std::optional<int64_t> TotalPercentOfQuota(const std::vector<CellTally>& cells);
+
+// "% đạt kế hoạch" of a target: trainee-turns / target trainee-turns x 100,
+// rounded half up (Đầm Hà: 16,006 of 15,850 is 101%); nullopt where the
+// plan sets no trainee-turns (or zero).
+std::optional<int64_t> PercentOfTarget(const TargetTally& target);
 
 // A plan's cells added up: the quotas that are set (null ones left out; a
 // null when none is set) and every count. Its program, class and location

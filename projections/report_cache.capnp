@@ -21,6 +21,12 @@ struct Phase {
   opens @1 :Int32;              # days since 1970-01-01
 }
 
+struct Target {
+  program @0 :UInt16;
+  traineeTurns @1 :Int64;       # -1: not set
+  classes @2 :Int64;            # -1: not set
+}
+
 struct PlanVersion {
   from @0 :Int32;               # [from, to), days since 1970-01-01
   to @1 :Int32;
@@ -34,6 +40,7 @@ struct PlanVersion {
   issued @9 :Int32;             # its date, days since 1970-01-01
   issuer @10 :Text;             # the issuing unit's id
   issuerName @11 :Text;         # its registered name throughout the stretch
+  targets @12 :List(Target);    # by program
 }
 
 struct Cell {
@@ -41,6 +48,11 @@ struct Cell {
   program @1 :UInt16;
   fundingClass @2 :UInt16;
   location @3 :UInt16;
+}
+
+struct PlanProgram {
+  plan @0 :UInt32;
+  program @1 :UInt16;
 }
 
 struct Manifest {
@@ -52,6 +64,7 @@ struct Manifest {
   dates @5 :List(Int32);        # days since 1970-01-01, ascending
   changeBegin @6 :List(UInt32); # by date, one more at the end
   blockMacs @7 :List(Data);     # the MAC of each block of the Bulk (report_cache.h)
+  programs @8 :List(PlanProgram);  # whose classes are counted, after the cells' counts
 }
 
 # Block j: checkpoint j, then the changes of dates j*K+1 .. (j+1)*K

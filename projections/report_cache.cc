@@ -53,6 +53,11 @@ std::string EncodeManifest(const TimelineIndex& x, const std::vector<Hash>& bloc
     cells[i].setFundingClass(static_cast<uint16_t>(x.cells[i].key.funding_class));
     cells[i].setLocation(static_cast<uint16_t>(x.cells[i].key.location));
   }
+  auto programs = m.initPrograms(static_cast<unsigned>(x.programs.size()));
+  for (unsigned i = 0; i < x.programs.size(); ++i) {
+    programs[i].setPlan(x.programs[i].plan);
+    programs[i].setProgram(static_cast<uint16_t>(x.programs[i].program));
+  }
   auto plans = m.initPlans(static_cast<unsigned>(x.plans.size()));
   for (unsigned i = 0; i < x.plans.size(); ++i) {
     const TimelineIndex::PlanVersion& v = x.plans[i];
@@ -82,6 +87,13 @@ std::string EncodeManifest(const TimelineIndex& x, const std::vector<Hash>& bloc
       auto fields = phases[ph].initFields(static_cast<unsigned>(v.plan_as_of.phases[ph].fields.size()));
       for (unsigned f = 0; f < v.plan_as_of.phases[ph].fields.size(); ++f) fields.set(f, v.plan_as_of.phases[ph].fields[f]);
     }
+    auto targets = p.initTargets(static_cast<unsigned>(v.plan_as_of.targets.size()));
+    for (unsigned t = 0; t < v.plan_as_of.targets.size(); ++t) {
+      const TargetSpec& target = v.plan_as_of.targets[t];
+      targets[t].setProgram(static_cast<uint16_t>(target.program));
+      targets[t].setTraineeTurns(target.trainee_turns.value_or(-1));
+      targets[t].setClasses(target.classes.value_or(-1));
+    }
   }
   m.setCounters(x.counters);
   auto dates = m.initDates(static_cast<unsigned>(x.dates.size()));
@@ -104,6 +116,10 @@ TimelineIndex DecodeManifest(cache::Manifest::Reader m, std::vector<Hash>* block
         c.getPlan(), AsOf::CellKey{static_cast<Program>(c.getProgram()), static_cast<FundingClass>(c.getFundingClass()),
                                    static_cast<Location>(c.getLocation())}});
   }
+  for (auto p : m.getPrograms()) {
+    x.programs.push_back(TimelineIndex::PlanProgram{p.getPlan(), static_cast<Program>(p.getProgram())});
+  }
+  auto count = [](int64_t v) { return v >= 0 ? std::optional<int64_t>(v) : std::nullopt; };
   for (auto p : m.getPlans()) {
     TimelineIndex::PlanVersion v{Date::FromDays(p.getFrom()), Date::FromDays(p.getTo()), p.getPlan(), {}};
     v.plan_as_of.title = std::string(p.getTitle().cStr(), p.getTitle().size());
@@ -122,6 +138,10 @@ TimelineIndex DecodeManifest(cache::Manifest::Reader m, std::vector<Hash>* block
       PhaseSpec spec{{}, Date::FromDays(ph.getOpens())};
       for (uint32_t f : ph.getFields()) spec.fields.push_back(f);
       v.plan_as_of.phases.push_back(std::move(spec));
+    }
+    for (auto t : p.getTargets()) {
+      v.plan_as_of.targets.push_back(
+          TargetSpec{static_cast<Program>(t.getProgram()), count(t.getTraineeTurns()), count(t.getClasses())});
     }
     x.plans.push_back(std::move(v));
   }

@@ -7,7 +7,7 @@
 // report_cache.capnp), then the bulk (another). The header:
 //
 //   offset  bytes
-//        0      8  kMagic, "TLRC0003" (0002 held SHA-256s where the MACs are)
+//        0      8  kMagic, "TLRC0005" (0002 held SHA-256s where the MACs are)
 //        8      8  seq, big-endian: the last event of the prefix
 //       16     32  that event's chain hash
 //       48      8  the local key's id (core/local_key.h), big-endian
@@ -33,7 +33,9 @@
 
 namespace tledger::cache_file {
 
-inline constexpr char kMagic[8] = {'T', 'L', 'R', 'C', '0', '0', '0', '4'};  // 0004: plans carry their decision
+// 0004: plans carry their decision; 0005: their targets, and the classes of
+// each plan's program are counted.
+inline constexpr char kMagic[8] = {'T', 'L', 'R', 'C', '0', '0', '0', '5'};
 inline constexpr size_t kSeqAt = 8;
 inline constexpr size_t kHashAt = 16;
 inline constexpr size_t kKeyIdAt = 48;

@@ -46,7 +46,19 @@ ReportTimeline ReportTimeline::Build(const Resolved& r, const Stretches& s) {
     if (added) rt.index_.cells.push_back(TimelineIndex::Cell{t.plan, key});
     cell_of[i] = it->second;
   }
-  rt.index_.counters = rt.index_.CellBase() + 5 * rt.index_.cells.size();
+  // Dense (plan, program) numbers, likewise, for the classes of a plan's
+  // program.
+  std::map<uint64_t, uint32_t> program_index;
+  std::vector<uint32_t> program_of(s.enrollments.size(), UINT32_MAX);
+  for (size_t i = 0; i < s.enrollments.size(); ++i) {
+    const EnrollmentTally& t = s.enrollments[i].tally;
+    if (t.plan == kNoSym || t.course == kNoSym || !t.active) continue;
+    auto [it, added] =
+        program_index.emplace(ProgramId(t.plan, t.program), static_cast<uint32_t>(rt.index_.programs.size()));
+    if (added) rt.index_.programs.push_back(TimelineIndex::PlanProgram{t.plan, t.program});
+    program_of[i] = it->second;
+  }
+  rt.index_.counters = rt.index_.ProgramBase() + rt.index_.programs.size();
 
   std::vector<Change> changes;
   auto add = [&](Date from, Date to, uint8_t kind, size_t i) {
@@ -118,6 +130,7 @@ ReportTimeline ReportTimeline::Build(const Resolved& r, const Stretches& s) {
     if ((c.begins && course++ == 0) || (!c.begins && --course == 0)) {
       bump(rt.index_.FieldBase() + rt.index_.field_names.size() + t.field, sign);
       if (form < 4) bump(kFormClasses + form, sign);
+      if (program_of[c.index] != UINT32_MAX) bump(rt.index_.ProgramBase() + program_of[c.index], sign);
     }
   };
 
@@ -152,11 +165,12 @@ std::optional<size_t> TimelineIndex::LastDateIndex(Date d) const {
 }
 
 Status TimelineIndex::Check(size_t changes, size_t checkpoints) const {
-  bool ok = counters == CellBase() + 5 * cells.size() && change_begin.size() == dates.size() + 1 &&
+  bool ok = counters == ProgramBase() + programs.size() && change_begin.size() == dates.size() + 1 &&
             checkpoints == blocks() && change_begin.back() == changes;
   for (size_t i = 0; ok && i + 1 < change_begin.size(); ++i) ok = change_begin[i] <= change_begin[i + 1];
   for (size_t i = 0; ok && i + 1 < dates.size(); ++i) ok = dates[i] < dates[i + 1];
   for (const Cell& c : cells) ok = ok && c.plan < plan_names.size();
+  for (const PlanProgram& p : programs) ok = ok && p.plan < plan_names.size();
   for (const PlanVersion& v : plans) ok = ok && v.plan < plan_names.size();
   return ok ? Status::Ok() : Status::Corruption("the report timeline's parts do not agree");
 }
@@ -192,6 +206,10 @@ Report TimelineIndex::Assemble(Date d, Timestamp known_at, const std::vector<int
     t.cells[CellId(cell.plan, cell.key)] = CellTally{cell.key.program, cell.key.funding_class, cell.key.location,
                                                      AsOf::QuotaOf(*plan_at[cell.plan], cell.key),
                                                      c[0], c[1], c[2], c[3], c[4]};
+  }
+  for (size_t i = 0; i < programs.size(); ++i) {
+    const int64_t classes = counts[ProgramBase() + i];
+    if (classes != 0) t.classes[ProgramId(programs[i].plan, programs[i].program)] = classes;
   }
   TallyNames names;
   for (const std::string& p : plan_names) names.plans.push_back(p);

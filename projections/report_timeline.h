@@ -10,8 +10,9 @@
 //   [0] events counted, [1] compensation owed, [2..6] trainee-turns by level
 //   (central .. commune, unknown), [7..11] persons by level, [12..15]
 //   trainee-turns by form, [16..19] classes by form, then public funding by
-//   plan, trainee-turns and classes by field, and five counts per quota
-//   cell (enrolled, completed, failed, in_progress, withdrawn);
+//   plan, trainee-turns and classes by field, five counts per quota
+//   cell (enrolled, completed, failed, in_progress, withdrawn), and the
+//   classes of each plan's program (for its targets);
 // for each date on which any count changes, the counters it changes and
 // their new values (the "bulk"); every kCheckpointEvery dates, all
 // counters. Plans (as issued and amended) are kept as their stretches.
@@ -41,6 +42,13 @@ struct TimelineIndex {
     AsOf::CellKey key;
     friend bool operator==(const Cell&, const Cell&) = default;
   };
+  // A program of a plan whose courses have had enrollments: its classes
+  // are counted (a target's trainee-turns are its cells').
+  struct PlanProgram {
+    Sym plan;
+    Program program;
+    friend bool operator==(const PlanProgram&, const PlanProgram&) = default;
+  };
   struct PlanVersion {
     Date from, to;
     Sym plan;
@@ -51,6 +59,7 @@ struct TimelineIndex {
   std::vector<std::string> plan_names;   // by plan Sym
   std::vector<std::string> field_names;  // by field Sym
   std::vector<Cell> cells;
+  std::vector<PlanProgram> programs;
   std::vector<PlanVersion> plans;        // by (plan, from)
   size_t counters = 0;
   std::vector<Date> dates;               // the dates counts change on, ascending
@@ -59,6 +68,7 @@ struct TimelineIndex {
   size_t PlanBase() const { return 20; }
   size_t FieldBase() const { return 20 + plan_names.size(); }
   size_t CellBase() const { return 20 + plan_names.size() + 2 * field_names.size(); }
+  size_t ProgramBase() const { return CellBase() + 5 * cells.size(); }
   size_t blocks() const { return (dates.size() + kCheckpointEvery - 1) / kCheckpointEvery; }
   // The changes of block j (those applied on top of checkpoint j).
   std::pair<uint32_t, uint32_t> BlockChanges(size_t j) const;

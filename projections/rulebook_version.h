@@ -3,12 +3,13 @@
 // the rulebooks this build knows (projections/rulebook.h), then the
 // revision of the rules' reading of them.
 //
-//   std::string v = RulebookVersion();   // "2017,2025 r1"
+//   std::string v = RulebookVersion();   // "2017,2025 r2"
 //
 // kRulesRevision goes up whenever a change to projections/ can change some
 // ledger's tallies or violations (a rule added, a reading of rules.md
 // corrected): a bundle made before it then names a version the new
-// verifier does not claim to reproduce.
+// verifier does not claim to reproduce. r2: a report shows each plan's
+// targets.
 #ifndef TLEDGER_PROJECTIONS_RULEBOOK_VERSION_H_
 #define TLEDGER_PROJECTIONS_RULEBOOK_VERSION_H_
 
@@ -16,7 +17,7 @@
 
 namespace tledger {
 
-inline constexpr int kRulesRevision = 1;
+inline constexpr int kRulesRevision = 2;
 
 std::string RulebookVersion();
 

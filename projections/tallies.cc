@@ -21,6 +21,10 @@ uint64_t CellId(Sym plan, const AsOf::CellKey& k) {
          static_cast<uint64_t>(k.funding_class) << 8 | static_cast<uint64_t>(k.location);
 }
 
+uint64_t ProgramId(Sym plan, Program program) {
+  return static_cast<uint64_t>(plan) << 32 | static_cast<uint64_t>(program) << 16;
+}
+
 TallyNames NamesOf(const Symbols& s) {
   TallyNames n;
   n.plans.reserve(s.plans.size());
@@ -148,6 +152,7 @@ void TallySum::Add(const EnrollmentTally& t) {
   if (courses_.Insert(t.course)) {
     ++counts_.field_classes[t.field];
     if (form < 4) ++counts_.form_classes[form];
+    if (CountsForPlan(t, t.plan)) ++counts_.classes[ProgramId(t.plan, t.program)];
   }
 }
 
@@ -205,6 +210,13 @@ Report LayOut(const TallyCounts& c, Date as_of, Timestamp known_at, const TallyN
     t.public_funding_vnd = p < c.public_funding.size() ? c.public_funding[p] : 0;
     t.remaining_vnd = SubVnd(t.budget_vnd, t.public_funding_vnd);
     for (auto& [key, cell] : cells[p]) t.cells.push_back(cell);
+    for (const TargetSpec& target : plan.targets) {
+      TargetTally tt{target.program, target.trainee_turns, target.classes};
+      for (const CellTally& cell : t.cells) tt.trainee_turns += cell.program == target.program ? cell.enrolled : 0;
+      auto classes = c.classes.find(ProgramId(p, target.program));
+      if (classes != c.classes.end()) tt.classes = classes->second;
+      t.targets.push_back(tt);
+    }
     report.plans.push_back(std::move(t));
   }
 

@@ -79,6 +79,7 @@ struct TallyOptions {
 // The sums a report is laid out from (as of one date).
 struct TallyCounts {
   std::unordered_map<uint64_t, CellTally> cells;     // by CellId(plan, key)
+  std::unordered_map<uint64_t, int64_t> classes;     // by ProgramId(plan, program): courses with an active enrollment
   std::vector<int64_t> public_funding;               // by plan
   int64_t level_turns[5] = {};                       // central .. commune, unknown
   int64_t level_persons[5] = {};
@@ -89,6 +90,7 @@ struct TallyCounts {
   uint64_t events_counted = 0;
 };
 uint64_t CellId(Sym plan, const AsOf::CellKey& key);
+uint64_t ProgramId(Sym plan, Program program);
 
 // What a report needs to know of plans and names besides the counts.
 struct TallyNames {
@@ -100,7 +102,9 @@ TallyNames NamesOf(const Symbols& s);
 // The Report of shared/spec/rules.md from the counts: plans issued as of the
 // date (`plan_at`: nullptr for a plan not issued), by id; each plan's
 // declared cells and those with enrollments, in (program, funding_class,
-// location) order; the four levels (and "unknown" when it has trainees);
+// location) order; each plan's targets, in program order, with the
+// trainee-turns of the program's cells and its classes; the four levels
+// (and "unknown" when it has trainees);
 // the fields with trainees, by code; the four forms. `only_plan` restricts
 // the plans listed.
 Report LayOut(const TallyCounts& counts, Date as_of, Timestamp known_at, const TallyNames& names,

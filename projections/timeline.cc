@@ -35,6 +35,18 @@ std::vector<PhaseSpec> Phases(capnp::List<schema::Phase>::Reader list, Interner&
   return out;
 }
 
+// An absent count is stored as -1 (core/event.capnp, $optional).
+std::optional<int64_t> OptionalCount(int64_t v) { return v >= 0 ? std::optional<int64_t>(v) : std::nullopt; }
+
+std::vector<TargetSpec> Targets(capnp::List<schema::Target>::Reader list) {
+  std::vector<TargetSpec> out;
+  out.reserve(list.size());
+  for (auto t : list) {
+    out.push_back(TargetSpec{t.getProgram(), OptionalCount(t.getTraineeTurns()), OptionalCount(t.getClasses())});
+  }
+  return out;
+}
+
 Sym OptionalSym(bool has, capnp::Text::Reader t, Interner& in) { return has ? in.Intern(View(t)) : kNoSym; }
 
 }  // namespace
@@ -83,15 +95,17 @@ std::optional<Fact> Timeline::ToFact(schema::Body::Reader body, const Stamp& st,
                             b.getBudgetVnd(),
                             Quotas(b.getQuotas()),
                             Codes(b.getPriorityFields(), s.fields),
-                            Phases(b.getPhases(), s.fields)};
+                            Phases(b.getPhases(), s.fields),
+                            Targets(b.getTargets())};
     }
     case schema::Body::PLAN_AMENDED: {
       auto b = body.getPlanAmended();
-      PlanAmendedFact f{st, s.plans.Intern(View(b.getPlan())), std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+      PlanAmendedFact f{st, s.plans.Intern(View(b.getPlan()))};
       if (b.getBudgetVnd() >= 0) f.budget_vnd = b.getBudgetVnd();
       if (b.hasQuotas()) f.quotas = Quotas(b.getQuotas());
       if (b.hasPriorityFields()) f.priority_fields = Codes(b.getPriorityFields(), s.fields);
       if (b.hasPhases()) f.phases = Phases(b.getPhases(), s.fields);
+      if (b.hasTargets()) f.targets = Targets(b.getTargets());
       return f;
     }
     case schema::Body::NOMINATION_APPROVED:

@@ -11,18 +11,6 @@
 
 namespace tledger::demo_testing {
 
-const char* const kFiles[9] = {
-    "01_units.jsonl",
-    "02_people.jsonl",
-    "03_quang_ninh_2021_2024.jsonl",
-    "04_binh_dinh_2025_phase1.jsonl",
-    "05_binh_dinh_digital_2025.jsonl",
-    "06_reorganisation_2025_07_01.jsonl",
-    "07_binh_dinh_2025_phase2.jsonl",
-    "08_can_tho_2025.jsonl",
-    "09_late_entries.jsonl",  // the correction and the backdated nomination
-};
-
 RunResult RunCommand(const std::string& command) {
   RunResult r;
   FILE* p = popen((command + " 2>&1").c_str(), "r");
@@ -149,7 +137,8 @@ std::set<std::string> Codes(const Resolved& r, bool english) {
   for (Rule rule : kAllRules) all.insert(std::string(RuleName(rule)));
   for (const char* key : {"budget_vnd", "public_funding_vnd", "remaining_vnd", "reimbursement_due_vnd", "in_progress",
                           "trainee_turns", "events_counted", "funding_class", "by_level", "by_field", "by_form",
-                          "percent_of_quota", "data_quality"}) {
+                          "percent_of_quota", "data_quality", "target_trainee_turns", "target_classes",
+                          "percent_of_target"}) {
     all.insert(key);
   }
   for (Sym f = 1; f < r.symbols->fields.size(); ++f) all.insert(std::string(r.symbols->fields.Name(f)));

@@ -19,6 +19,7 @@
 #include "projections/replay.h"
 #include "projections/resolved.h"
 #include "projections/timeline.h"
+#include "tests/demo_files.h"
 
 namespace tledger::demo_testing {
 
@@ -26,7 +27,7 @@ namespace fs = std::filesystem;
 
 // The files tledger-demo-data writes, in import order; the last is the
 // late batch (the correction and the backdated nomination).
-extern const char* const kFiles[9];
+using demo_files::kFiles;
 
 // The interchange codes a person must never read: every enumerant of
 // core/event.capnp, every event type, every rule, the report's measure and

@@ -5,6 +5,7 @@
 // ISO dates giving the same bytes; the money a finding owes.
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -58,6 +59,49 @@ TEST_F(DemoLedgerTest, CanThoPlanInEveryFormatAndBothLanguages) {
   EXPECT_EQ(j["plans"][0]["cells"][0]["percent_of_quota"], 65);  // 11 of 17
   EXPECT_EQ(j["plans"][0]["budget_vnd"], 4700000000);
   EXPECT_EQ(j["plans"][0]["document"]["source"], "KH 245/KH-UBND");
+}
+
+// Issue 11, item 5: Đầm Hà's 16,006 trainee-turns are 101% of its plan's
+// target, read in every format; Hồ Chí Minh City's plan shows its target of
+// 194,048 trainee-turns and its budget of 900 billion VND.
+TEST_F(DemoLedgerTest, TargetsInEveryFormatAndBothLanguages) {
+  Json j = Json::parse(Printed({"report", "--as-of", "31/12/2024", "--format", "json"}));
+  std::map<std::string, Json> plans;
+  for (const Json& p : j["plans"]) plans[p["plan"]] = p;
+  ASSERT_EQ(plans.count("DH-2021-2024"), 1u);
+  ASSERT_EQ(plans.count("HCM-2016-2020"), 1u);
+  EXPECT_EQ(plans["DH-2021-2024"]["targets"], Json::parse(R"([{"program":"knowledge_update","target_trainee_turns":15850,
+      "target_classes":127,"trainee_turns":16006,"classes":128,"percent_of_target":101}])"));
+  EXPECT_EQ(plans["HCM-2016-2020"]["budget_vnd"], 900000000000);
+  EXPECT_EQ(plans["HCM-2016-2020"]["targets"], Json::parse(R"([{"program":"job_position","target_trainee_turns":194048,
+      "target_classes":null,"trainee_turns":0,"classes":0,"percent_of_target":0}])"));
+  EXPECT_EQ(plans["QN-2021"]["targets"], Json::array());
+
+  std::string vi = Printed({"report", "--plan", "DH-2021-2024", "--as-of", "31/12/2024"});
+  EXPECT_NE(vi.find("\n  Chỉ tiêu\n"
+                    "  Trình độ, chương trình        Kế hoạch (lượt học viên)  Lượt học viên  % đạt kế hoạch  Kế hoạch (số lớp)  Số lớp\n"
+                    "  Bồi dưỡng cập nhật kiến thức                    15.850         16.006            101%                127     128\n"),
+            std::string::npos)
+      << vi;
+  std::string en = Printed({"report", "--plan", "DH-2021-2024", "--as-of", "2024-12-31", "--lang", "en"});
+  EXPECT_NE(en.find("\n  Targets\n"
+                    "  Program           Target trainee-turns  Trainee-turns  % of target  Target classes  Classes\n"
+                    "  Knowledge update                15,850         16,006         101%             127      128\n"),
+            std::string::npos)
+      << en;
+  std::string csv = Printed({"report", "--plan", "DH-2021-2024", "--as-of", "31/12/2024", "--format", "csv"});
+  EXPECT_NE(csv.find("\r\nChỉ tiêu,DH-2021-2024,Bồi dưỡng cập nhật kiến thức,,,,,101,,,,,,16006,,128,,15850,127,2024-12-31,"),
+            std::string::npos)
+      << csv;
+  std::string hcm = Printed({"report", "--plan", "HCM-2016-2020", "--as-of", "31/12/2020"});
+  for (const char* shown : {"Thành phố Hồ Chí Minh giai đoạn 2016-2020 (HCM-2016-2020)\n",
+                            "Ban hành ngày 13/04/2017; cơ quan ban hành: Thành phố Hồ Chí Minh\n",
+                            "  Dự toán kinh phí        900.000.000.000 đ\n",
+                            "  Bồi dưỡng theo vị trí việc làm                   194.048              0              0%                  -       0\n"}) {
+    EXPECT_NE(hcm.find(shown), std::string::npos) << shown << "\n" << hcm;
+  }
+  EXPECT_EQ(RawCodes(vi + hcm, Codes(demo_->now.resolved, false)), std::vector<std::string>{});
+  EXPECT_EQ(RawCodes(en, Codes(demo_->now.resolved, true)), std::vector<std::string>{});
 }
 
 TEST_F(DemoLedgerTest, FindingsInEveryFormatAndBothLanguages) {
@@ -257,12 +301,13 @@ TEST_F(DemoLedgerTest, EveryCommandOfTheGuidesDemoSectionsRuns) {
   fs::create_directories(tmp);
   const std::string ledger = (demo_->dir / "ledger").string();
   const std::string path = fs::path(TLEDGER_BIN).parent_path().string();
-  // THỜI-ĐIỂM: the instant of the 8th import, as `batches` shows it.
+  // THỜI-ĐIỂM: the instant of the 9th import (the one before the late
+  // batch), as `batches` shows it.
   RunResult listed = Tledger({"batches", "--format", "json"});
   ASSERT_EQ(listed.exit_code, 0) << listed.output;
   Json batches = Json::parse(listed.output);
-  ASSERT_EQ(batches["batches"].size(), 9u);
-  const std::string eighth = batches["batches"][7]["recorded_at"];
+  ASSERT_EQ(batches["batches"].size(), 10u);
+  const std::string ninth = batches["batches"][8]["recorded_at"];
   int ran = 0;
   for (const std::string& section : sections) {
     std::vector<std::string> commands = doc_testing::Block(guide, section);
@@ -272,7 +317,7 @@ TEST_F(DemoLedgerTest, EveryCommandOfTheGuidesDemoSectionsRuns) {
       ASSERT_TRUE(command.rfind("tledger ", 0) == 0 || command.rfind("tledger-verify ", 0) == 0);
       const std::string shown = command;
       for (size_t at; (at = command.find("./demo-ledger")) != std::string::npos;) command.replace(at, 13, ledger);
-      if (size_t at = command.find("THỜI-ĐIỂM"); at != std::string::npos) command.replace(at, strlen("THỜI-ĐIỂM"), eighth);
+      if (size_t at = command.find("THỜI-ĐIỂM"); at != std::string::npos) command.replace(at, strlen("THỜI-ĐIỂM"), ninth);
       RunResult r = RunCommand("cd '" + tmp.string() + "' && PATH='" + path + "':\"$PATH\" " + command);
       ASSERT_EQ(r.exit_code, 0) << r.output;
       ++ran;
@@ -305,7 +350,7 @@ TEST_F(DemoLedgerTest, EveryCommandOfTheGuidesDemoSectionsRuns) {
       } else if (shown.find(" history BD25-P1-02-01") != std::string::npos) {
         EXPECT_NE(out.find("nhập nhầm kết quả: sổ điểm của lớp ghi Đạt"), std::string::npos) << out;
       } else if (shown.ends_with(" batches")) {
-        EXPECT_EQ(out.substr(0, out.find('\n')), "Sổ cái có 9 lần nhập dữ liệu, đến sự kiện số " + std::to_string(demo_->head_seq));
+        EXPECT_EQ(out.substr(0, out.find('\n')), "Sổ cái có 10 lần nhập dữ liệu, đến sự kiện số " + std::to_string(demo_->head_seq));
       } else if (shown.find(" violations ") != std::string::npos) {
         EXPECT_NE(out.find("Hồ Thị Thủy (CT-000004)"), std::string::npos) << out;
         EXPECT_NE(out.find("còn phải nộp 28.000.000 đ"), std::string::npos) << out;

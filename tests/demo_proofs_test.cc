@@ -24,6 +24,7 @@
 #include "core/bundle.h"
 #include "core/note.h"
 #include "core/store.h"
+#include "tests/demo_files.h"
 #include "tests/go_interop.h"
 #include "tests/test_util.h"
 
@@ -34,17 +35,7 @@ namespace fs = std::filesystem;
 
 constexpr char kOrigin[] = "dao-tao.cantho.gov.vn/tledger";
 
-const char* const kFiles[] = {
-    "01_units.jsonl",
-    "02_people.jsonl",
-    "03_quang_ninh_2021_2024.jsonl",
-    "04_binh_dinh_2025_phase1.jsonl",
-    "05_binh_dinh_digital_2025.jsonl",
-    "06_reorganisation_2025_07_01.jsonl",
-    "07_binh_dinh_2025_phase2.jsonl",
-    "08_can_tho_2025.jsonl",
-    "09_late_entries.jsonl",
-};
+using demo_files::kFiles;
 
 struct Demo {
   TempDir dir;
@@ -163,7 +154,7 @@ TEST_F(DemoProofs, GoChecksTheDemoLedgersProofsAndSignedCheckpoint) {
   GoInterop go(tmp_.path());
   ASSERT_EQ(go.build().exit_code, 0) << go.BuildFailure();
   const uint64_t n = demo->head, m = demo->before_late_seq;
-  ASSERT_EQ(n, 187383u);
+  ASSERT_EQ(n, 187385u);
   ASSERT_LT(m, n);
   nlohmann::json file;
   file["leaves"] = nlohmann::json::array();
@@ -185,7 +176,7 @@ TEST_F(DemoProofs, GoChecksTheDemoLedgersProofsAndSignedCheckpoint) {
   WriteFile(tmp_ / "prove.json", file.dump());
   RunResult r = go.Run({"prove", tmp_ / "prove.json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "prove: 187383 events, 4 inclusion and 2 consistency outputs of tledger prove on 2 tree sizes agree "
+  EXPECT_EQ(r.out, "prove: 187385 events, 4 inclusion and 2 consistency outputs of tledger prove on 2 tree sizes agree "
                    "with tlog\n");
 
   // The signed checkpoint: Go opens it, and its root is the one tlog computed.
@@ -194,7 +185,7 @@ TEST_F(DemoProofs, GoChecksTheDemoLedgersProofsAndSignedCheckpoint) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string root = file["inclusion"][2]["root_hash"].get<std::string>();
   EXPECT_EQ(r.out, "verified " + note::KeyLabel(kOrigin, note::ParseVerifierKey(demo->vkey.substr(0, demo->vkey.size() - 1))->id) +
-                       "\ntext:\n" + std::string(kOrigin) + "\n187383\n" + root + "\n");
+                       "\ntext:\n" + std::string(kOrigin) + "\n187385\n" + root + "\n");
 }
 
 }  // namespace

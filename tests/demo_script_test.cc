@@ -27,17 +27,18 @@ TEST(DemoScript, ImportsTheSeedLedgerAndPrintsItsReportAsOfAPastDate) {
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   std::string out = Normalized(r.out);
   ExpectContains(out,
-                 "\n$ tledger import 01_units.jsonl 02_people.jsonl 03_quang_ninh_2021_2024.jsonl "
-                 "04_binh_dinh_2025_phase1.jsonl 05_binh_dinh_digital_2025.jsonl 06_reorganisation_2025_07_01.jsonl "
-                 "07_binh_dinh_2025_phase2.jsonl 08_can_tho_2025.jsonl 09_late_entries.jsonl\n"
-                 "imported 9 files: 187383 appended, 0 already present, in <t> s; head seq 187383\n");
+                 "\n$ tledger import 01_units.jsonl 02_people.jsonl 03_ho_chi_minh_2016_2020.jsonl "
+                 "04_quang_ninh_2021_2024.jsonl 05_binh_dinh_2025_phase1.jsonl 06_binh_dinh_digital_2025.jsonl "
+                 "07_reorganisation_2025_07_01.jsonl 08_binh_dinh_2025_phase2.jsonl 09_can_tho_2025.jsonl "
+                 "10_late_entries.jsonl\n"
+                 "imported 10 files: 187385 appended, 0 already present, in <t> s; head seq 187385\n");
   EXPECT_TRUE(std::regex_search(
-      out, std::regex("\n\\$ tledger verify\nintact: 187383 events, 0 anchors matched; head 187383:[0-9a-f]{64}\n")))
+      out, std::regex("\n\\$ tledger verify\nintact: 187385 events, 0 anchors matched; head 187385:[0-9a-f]{64}\n")))
       << out;
   ExpectContains(out,
                  "\n$ tledger report --as-of 31/12/2025\n"
                  "Báo cáo đào tạo, bồi dưỡng tính đến hết ngày 31/12/2025, theo dữ liệu ghi nhận đến <time>; "
-                 "187.382 bản ghi được tính\n");
+                 "187.384 bản ghi được tính\n");
   // Cần Thơ's published plan, headed by its decision: the nine quota cells,
   // how far each is reached, and the budget.
   ExpectContains(out,
@@ -68,12 +69,12 @@ TEST(DemoScript, ImportsTheSeedLedgerAndPrintsItsReportAsOfAPastDate) {
                  "2 sai sót dữ liệu\n");
   ExpectContains(out, "\n$ tledger history BD25-P1-02-01\nLịch sử của \"BD25-P1-02-01\": 4 bản ghi\n");
   ExpectContains(out,
-                 "thay thế bản ghi done-BD25-P1-02-01 (số 71696): Kết quả: Không hoàn thành, không được cấp văn bằng → "
+                 "thay thế bản ghi done-BD25-P1-02-01 (số 71698): Kết quả: Không hoàn thành, không được cấp văn bằng → "
                  "Hoàn thành; lý do: nhập nhầm kết quả");
   // Each run starts from a fresh ledger.
   RunResult again = RunDemo(tmp / "demo");
   ASSERT_EQ(again.exit_code, 0) << again.out << again.err;
-  ExpectContains(Normalized(again.out), "imported 9 files: 187383 appended, 0 already present");
+  ExpectContains(Normalized(again.out), "imported 10 files: 187385 appended, 0 already present");
 }
 
 TEST(DemoScript, NeverReplacesADirectoryThatIsNotALedger) {

@@ -1,9 +1,10 @@
 // `find` and `people` on the demo ledger (tests/demo_fixture.h), through
 // the real binary (issue 11, item 6): Hồ Thị Thủy found with and without
-// her diacritics; the persons behind every cell of every plan of the demo
-// exactly as the report counts them, and the exact list behind Cần Thơ's
+// her diacritics; the persons behind every cell and target of every plan of
+// the demo exactly as the report counts them, and the exact list behind Cần Thơ's
 // PhD cell; nothing a person reads shows a raw code.
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -50,19 +51,34 @@ TEST_F(DemoLedgerTest, HoThiThuyIsFoundWithOrWithoutHerDiacritics) {
 
 // Every cell of every plan of the demo as of 31/12/2025: `people --plan P`
 // lists, per (program, funding class, location) and per measure, exactly
-// what the report's JSON cell counts.
+// what the report's JSON cell counts; and per program, the trainee-turns
+// and classes of each target (Đầm Hà's 16,006 in 128; Hồ Chí Minh City's
+// plan, which records none, 0).
 TEST_F(DemoLedgerTest, PeopleBehindEveryCellOfEveryPlanAreWhatTheReportCounts) {
   Json report = Json::parse(Printed(AsJson({"report", "--as-of", "31/12/2025"})));
-  ASSERT_EQ(report["plans"].size(), 5u);
-  size_t cells_checked = 0;
+  ASSERT_EQ(report["plans"].size(), 6u);
+  size_t cells_checked = 0, targets_checked = 0;
   for (const Json& plan : report["plans"]) {
     Json people = Json::parse(Printed(AsJson({"people", "--plan", plan["plan"], "--as-of", "31/12/2025"})));
     using Key = std::tuple<std::string, std::string, std::string>;
     std::map<Key, std::map<std::string, int64_t>> listed;
+    std::map<std::string, int64_t> turns;                   // by program
+    std::map<std::string, std::set<std::string>> classes;  // by program
     for (const Json& e : people["enrollments"]) {
       std::map<std::string, int64_t>& c = listed[Key(e["program"], e["funding_class"], e["location"])];
       ++c[e["status"]];
-      if (e["status"] != "withdrawn") ++c["enrolled"];
+      if (e["status"] != "withdrawn") {
+        ++c["enrolled"];
+        ++turns[e["program"]];
+        classes[e["program"]].insert(e["course"]);
+      }
+    }
+    for (const Json& target : plan["targets"]) {
+      const std::string program = target["program"];
+      EXPECT_EQ(turns[program], target["trainee_turns"].get<int64_t>()) << plan["plan"] << " " << program;
+      EXPECT_EQ(static_cast<int64_t>(classes[program].size()), target["classes"].get<int64_t>())
+          << plan["plan"] << " " << program;
+      ++targets_checked;
     }
     for (const Json& cell : plan["cells"]) {
       Key key(cell["program"], cell["funding_class"], cell["location"]);
@@ -78,6 +94,7 @@ TEST_F(DemoLedgerTest, PeopleBehindEveryCellOfEveryPlanAreWhatTheReportCounts) {
     EXPECT_TRUE(listed.empty()) << plan["plan"] << ": people lists enrollments in no cell of the report";
   }
   EXPECT_EQ(cells_checked, 14u);
+  EXPECT_EQ(targets_checked, 2u);
 }
 
 // Cần Thơ's PhD cell (phd / public / domestic, quota 17): 11 enrolled and

@@ -41,6 +41,11 @@ void PrintTo(const GroupTally& g, std::ostream* os) {
 void PrintTo(const LevelTally& l, std::ostream* os) {
   *os << "{" << l.level << " turns " << l.trainee_turns << " persons " << l.persons << "}";
 }
+void PrintTo(const TargetTally& t, std::ostream* os) {
+  auto count = [](const std::optional<int64_t>& v) { return v ? std::to_string(*v) : std::string("null"); };
+  *os << "{" << static_cast<int>(t.program) << " target " << count(t.target_trainee_turns) << " turns / "
+      << count(t.target_classes) << " classes; " << t.trainee_turns << " turns, " << t.classes << " classes}";
+}
 
 namespace {
 
@@ -154,6 +159,51 @@ TEST_F(DemoLedgerTest, DamHaHasThePublishedClassesAndTraineeTurns) {
   classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
   EXPECT_EQ(turns, 16006);
   EXPECT_EQ(classes.size(), 128u);
+}
+
+// Seed 002: "... updating knowledge for 16,006 trainees, reaching 101% of
+// the set plan": the plan's target for its knowledge-update program (15,850
+// trainee-turns in 127 classes), against its 16,006 turns in 128 classes.
+TEST_F(DemoLedgerTest, DamHaReachesOneHundredAndOnePercentOfItsTarget) {
+  for (const char* as_of : {"2024-12-31", "2025-12-31"}) {
+    SCOPED_TRACE(as_of);
+    Outcome o = demo_->now.As(as_of);
+    const PlanTally* dh = PlanOf(o.report, "DH-2021-2024");
+    ASSERT_NE(dh, nullptr);
+    EXPECT_EQ(dh->targets, (std::vector<TargetTally>{TargetTally{P::KNOWLEDGE_UPDATE, 15850, 127, 16006, 128}}));
+    EXPECT_EQ(PercentOfTarget(dh->targets.at(0)), 101);
+  }
+  // Before the first class: the target, nothing yet against it.
+  Outcome before = demo_->now.As("2021-01-31");
+  const PlanTally* dh = PlanOf(before.report, "DH-2021-2024");
+  ASSERT_NE(dh, nullptr);
+  EXPECT_EQ(dh->targets, (std::vector<TargetTally>{TargetTally{P::KNOWLEDGE_UPDATE, 15850, 127, 0, 0}}));
+  EXPECT_EQ(PercentOfTarget(dh->targets.at(0)), 0);
+}
+
+// Seed 004 (13/04/2017): "... các lớp đào tạo, bồi dưỡng cho hơn 194.048 lượt
+// CB-CCVC ... Tổng dự toán kinh phí ... là gần 900 tỉ đồng": the plan alone
+// (tools/demo/README.md, "Choices"), its target and its budget.
+TEST_F(DemoLedgerTest, HoChiMinhCityPlanHasItsTargetAndBudget) {
+  EXPECT_EQ(PlanOf(demo_->now.As("2017-04-12").report, "HCM-2016-2020"), nullptr);
+  for (const char* as_of : {"2017-04-13", "2020-12-31", "2025-12-31"}) {
+    SCOPED_TRACE(as_of);
+    Outcome o = demo_->now.As(as_of);
+    const PlanTally* hcm = PlanOf(o.report, "HCM-2016-2020");
+    ASSERT_NE(hcm, nullptr);
+    EXPECT_EQ(hcm->budget_vnd, 900000000000);
+    EXPECT_EQ(hcm->public_funding_vnd, 0);
+    EXPECT_EQ(hcm->remaining_vnd, 900000000000);
+    EXPECT_EQ(hcm->cells, std::vector<CellTally>{});
+    EXPECT_EQ(hcm->targets,
+              (std::vector<TargetTally>{TargetTally{P::JOB_POSITION, 194048, std::nullopt, 0, 0}}));
+    EXPECT_EQ(PercentOfTarget(hcm->targets.at(0)), 0);
+    EXPECT_EQ(hcm->document.title,
+              "Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức Thành phố Hồ Chí Minh giai đoạn 2016-2020");
+    EXPECT_EQ(hcm->document.issuer, "HCM");
+    EXPECT_EQ(hcm->document.issuer_name, "Thành phố Hồ Chí Minh");
+    EXPECT_EQ(hcm->document.source, "");
+  }
 }
 
 // Seed 003: "Phase 1 started from June 18, including the fields:
@@ -275,7 +325,7 @@ TEST_F(DemoLedgerTest, ViolationsAreExactlyTheInjectedOnes) {
   EXPECT_EQ(Listed(Evaluate(demo_->now.resolved, {.as_of = DateOf(Now())})), Listed(o));
 }
 
-// The late batch (09_late_entries.jsonl) replaces a completion keyed as
+// The late batch (10_late_entries.jsonl) replaces a completion keyed as
 // failed and records a nomination decided on 2025-10-10: reports known
 // before it are unchanged, reports known after it apply both.
 TEST_F(DemoLedgerTest, LateCorrectionAndBackdatedNominationApplyOnlyToReportsKnownAfterThem) {
@@ -317,10 +367,10 @@ TEST_F(DemoLedgerTest, LateCorrectionAndBackdatedNominationApplyOnlyToReportsKno
 }
 
 TEST_F(DemoLedgerTest, LedgerHasEveryEventAndVerifies) {
-  EXPECT_EQ(demo_->head_seq, 187383u);
+  EXPECT_EQ(demo_->head_seq, 187385u);
   RunResult verify = RunCommand(std::string(TLEDGER_BIN) + " --db " + (demo_->dir / "ledger").string() + " verify");
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
-  EXPECT_EQ(verify.output.rfind("intact: 187383 events", 0), 0u) << verify.output;
+  EXPECT_EQ(verify.output.rfind("intact: 187385 events", 0), 0u) << verify.output;
 }
 
 // The same files, byte for byte, every run.
@@ -328,12 +378,12 @@ TEST_F(DemoLedgerTest, GeneratorIsDeterministic) {
   const fs::path again = demo_->dir / "again";
   RunResult made = RunCommand(std::string(TLEDGER_DEMO_DATA_BIN) + " " + again.string());
   ASSERT_EQ(made.exit_code, 0) << made.output;
-  EXPECT_EQ(made.output.rfind("wrote 9 files, 187383 events, in ", 0), 0u) << made.output;
+  EXPECT_EQ(made.output.rfind("wrote 10 files, 187385 events, in ", 0), 0u) << made.output;
   std::vector<std::string> names;
   for (const fs::directory_entry& e : fs::directory_iterator(again)) names.push_back(e.path().filename());
   std::sort(names.begin(), names.end());
   EXPECT_EQ(names, std::vector<std::string>(std::begin(kFiles), std::end(kFiles)));
-  const size_t lines[] = {129, 37565, 33772, 3263, 104370, 3470, 2529, 2283, 2};
+  const size_t lines[] = {130, 37565, 1, 33772, 3263, 104370, 3470, 2529, 2283, 2};
   for (size_t i = 0; i < std::size(kFiles); ++i) {
     std::string first = ReadFile(demo_->dir / "data" / kFiles[i]);
     EXPECT_TRUE(first == ReadFile(again / kFiles[i])) << kFiles[i];

@@ -28,6 +28,22 @@ std::string Refusal(std::string_view line) {
 
 std::vector<std::string> SampleLines() { return Lines(ReadFile(DataPath("sample.jsonl"))); }
 
+// The event's canonical bytes, as the store keeps them.
+std::string StoredBytes(schema::Event::Reader event) {
+  kj::Array<capnp::word> canonical = Canonicalize(event);
+  auto bytes = Bytes(canonical);
+  return std::string(reinterpret_cast<const char*>(bytes.begin()), bytes.size());
+}
+
+// The export of stored bytes, or "error: ..." when they do not decode.
+std::string ExportOf(const std::string& stored_bytes) {
+  EventDecoder decoder;
+  Result<schema::Event::Reader> stored = decoder.Decode(stored_bytes);
+  if (!stored.ok()) return "error: " + stored.status().ToString();
+  Result<std::string> json = EventToJson(*stored, nullptr);
+  return json.ok() ? *json : "error: " + json.status().ToString();
+}
+
 // -------------------------------------------------------------- round trips
 
 TEST(JsonCodec, SampleShowsEveryEventType) {
@@ -51,14 +67,7 @@ TEST(JsonCodec, EverySampleLineRoundTripsPlusRecordedBy) {
     expected["recorded_by"] = "clerk";
     std::string out = j.ToJson();
     EXPECT_EQ(nlohmann::json::parse(out), expected) << out;
-
-    kj::Array<capnp::word> canonical = Canonicalize(j.event());
-    EventDecoder decoder;
-    auto bytes = Bytes(canonical);
-    Result<schema::Event::Reader> stored =
-        decoder.Decode(std::string_view(reinterpret_cast<const char*>(bytes.begin()), bytes.size()));
-    ASSERT_TRUE(stored.ok()) << stored.status().ToString();
-    EXPECT_EQ(*EventToJson(*stored, nullptr), out);
+    EXPECT_EQ(ExportOf(StoredBytes(j.event())), out);
   }
 }
 
@@ -132,6 +141,85 @@ TEST(JsonCodec, OptionalFieldsStayAbsentAndNullableOnesStayNull) {
             R"({"type":"plan_amended","id":"a","effective":"2025-05-20","recorded_by":"clerk","plan":"P","budget_vnd":0,"quotas":[]})");
 }
 
+// A plan's targets (shared/spec/events.md): JSON -> Cap'n Proto ->
+// canonical bytes -> JSON gives them back, each count present or absent
+// as given, on plan_issued and on plan_amended.
+TEST(JsonCodec, TargetsRoundTripThroughTheCanonicalBytes) {
+  const std::string issued =
+      R"({"type":"plan_issued","id":"p","effective":"2021-01-15","recorded_by":"clerk","plan":"DH","title":"Kế hoạch",)"
+      R"("issuer":"QN-DH","year":2021,"budget_vnd":3600000000,"quotas":[],"priority_fields":[],"phases":[],)"
+      R"("targets":[{"program":"knowledge_update","trainee_turns":15850,"classes":127},)"
+      R"({"program":"job_position","trainee_turns":0},{"program":"leadership","classes":4}]})";
+  const std::string amended =
+      R"({"type":"plan_amended","id":"a","effective":"2022-01-15","recorded_by":"clerk","plan":"DH",)"
+      R"("targets":[{"program":"knowledge_update","trainee_turns":16000}]})";
+  for (const std::string& line : {issued, amended}) {
+    ParsedEvent j(line);
+    ASSERT_TRUE(j.status().ok()) << line << ": " << j.status().ToString();
+    EXPECT_EQ(j.ToJson(), line);
+    EXPECT_EQ(ExportOf(StoredBytes(j.event())), line);
+  }
+  ParsedEvent j(issued);
+  auto targets = j.event().getBody().getPlanIssued().getTargets();
+  ASSERT_EQ(targets.size(), 3u);
+  EXPECT_EQ(targets[0].getProgram(), schema::Program::KNOWLEDGE_UPDATE);
+  EXPECT_EQ(targets[0].getTraineeTurns(), 15850);
+  EXPECT_EQ(targets[0].getClasses(), 127);
+  EXPECT_EQ(targets[1].getTraineeTurns(), 0);
+  EXPECT_EQ(targets[1].getClasses(), -1);  // absent (core/event.capnp, $optional)
+  EXPECT_EQ(targets[2].getTraineeTurns(), -1);
+}
+
+// core/FORMAT.md, "Evolution": `targets` is a pointer after every older
+// field. A plan written before it was added reads as having none and
+// exports without the key; one written now without targets has the older
+// layout byte for byte (canonical form drops the null pointer), so its
+// hash is what an older tledger computed.
+TEST(JsonCodec, APlanWrittenBeforeTargetsStillReadsWithItsBytes) {
+  // The older layout of plan_issued: 2 data words (year, budget_vnd), 6
+  // pointers (plan, title, issuer, quotas, priority_fields, phases); of
+  // plan_amended: 1 data word, 4 pointers.
+  capnp::MallocMessageBuilder msg;
+  auto ev = msg.initRoot<schema::Event>();
+  ev.setEffective(20210115);
+  ev.setId("p");
+  ev.setRecordedBy("clerk");
+  auto body = ev.initBody();
+  body.initPlanIssued();  // the union member, then its struct at the older size in its place
+  auto old = capnp::toAny(body).getPointerSection()[0].initAsAnyStruct(2, 6).as<schema::PlanIssued>();
+  old.setPlan("DH");
+  old.setTitle("Kế hoạch");
+  old.setIssuer("QN-DH");
+  old.setYear(2021);
+  old.setBudgetVnd(3600000000);
+  old.initQuotas(0);
+  old.initPriorityFields(0);
+  old.initPhases(0);
+  const std::string stored_bytes = StoredBytes(ev.asReader());
+  EventDecoder decoder;
+  Result<schema::Event::Reader> stored = decoder.Decode(stored_bytes);
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_FALSE(stored->getBody().getPlanIssued().hasTargets());
+  EXPECT_EQ(stored->getBody().getPlanIssued().getTargets().size(), 0u);
+  EXPECT_EQ(capnp::toAny(stored->getBody().getPlanIssued()).getPointerSection().size(), 6u);
+  const std::string exported = ExportOf(stored_bytes);
+  EXPECT_EQ(exported,
+            R"({"type":"plan_issued","id":"p","effective":"2021-01-15","recorded_by":"clerk","plan":"DH","title":"Kế hoạch",)"
+            R"("issuer":"QN-DH","year":2021,"budget_vnd":3600000000,"quotas":[],"priority_fields":[],"phases":[]})");
+  // Imported again today: the same canonical bytes, pointer for pointer.
+  ParsedEvent again(exported);
+  ASSERT_TRUE(again.status().ok()) << again.status().ToString();
+  EXPECT_EQ(StoredBytes(again.event()), stored_bytes);
+
+  ParsedEvent amended(R"({"type":"plan_amended","id":"a","effective":"2022-01-15","plan":"DH","budget_vnd":1,"phases":[]})");
+  ASSERT_TRUE(amended.status().ok()) << amended.status().ToString();
+  Result<schema::Event::Reader> a = decoder.Decode(StoredBytes(amended.event()));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(capnp::toAny(a->getBody().getPlanAmended()).getPointerSection().size(), 4u);
+  EXPECT_EQ(capnp::toAny(a->getBody().getPlanAmended()).getDataSection().size(), 8u);
+  EXPECT_FALSE(a->getBody().getPlanAmended().hasTargets());
+}
+
 TEST(JsonCodec, TypeNameOfEveryType) {
   for (const TypeInfo& t : EventSchema::Get().types()) {
     capnp::MallocMessageBuilder msg;
@@ -191,6 +279,27 @@ const testing::LineCase kRefusals[] = {
     {"AmountTooLarge",
      R"({"type":"reimbursement_recorded","id":"x","effective":"2025-07-01","person":"P","enrollment":"E","amount_vnd":9223372036854775808})",
      "amount_vnd: number is too large (at most 1000000000000000)"},
+    {"TargetWithNeitherCount",
+     R"({"type":"plan_amended","id":"x","effective":"2025-07-01","plan":"P","targets":[{"program":"leadership","classes":2},{"program":"job_position"}]})",
+     "targets[1]: a target sets trainee_turns, classes or both (it has neither)"},
+    {"NegativeTarget",
+     R"({"type":"plan_issued","id":"x","effective":"2025-07-01","plan":"P","title":"T","issuer":"U","year":2025,"budget_vnd":1,"quotas":[],"priority_fields":[],"phases":[],"targets":[{"program":"leadership","trainee_turns":-3}]})",
+     "targets[0].trainee_turns: must not be negative (got -3)"},
+    {"TargetOfNoProgram",
+     R"({"type":"plan_amended","id":"x","effective":"2025-07-01","plan":"P","targets":[{"program":"fostering","trainee_turns":3}]})",
+     "targets[0].program: unknown value \"fostering\" (expected one of: phd, master, specialist_2, specialist_1, "
+     "bachelor, political_theory_elementary, political_theory_intermediate, political_theory_advanced, "
+     "state_mgmt_specialist, state_mgmt_principal, state_mgmt_senior, leadership, job_position, knowledge_update, "
+     "digital_transformation, foreign_language, it_skills, defense_security)"},
+    {"TargetWithoutProgram",
+     R"({"type":"plan_amended","id":"x","effective":"2025-07-01","plan":"P","targets":[{"trainee_turns":3}]})",
+     "targets[0].program: required field is missing"},
+    {"TargetsNull",
+     R"({"type":"plan_amended","id":"x","effective":"2025-07-01","plan":"P","targets":null})",
+     "targets: null is not allowed: leave the field out instead"},
+    {"UnknownTargetField",
+     R"({"type":"plan_amended","id":"x","effective":"2025-07-01","plan":"P","targets":[{"program":"leadership","trainees":3}]})",
+     "targets[0].trainees: unknown field (expected program, trainee_turns, classes)"},
     {"YearTooLarge",
      R"({"type":"plan_issued","id":"x","effective":"2025-07-01","plan":"P","title":"T","issuer":"U","year":70000,"budget_vnd":1,"quotas":[],"priority_fields":[],"phases":[]})",
      "year: number is too large (at most 65535)"},

@@ -30,6 +30,17 @@ ordered_json QuotasJson(const std::vector<jsonl::Quota>& quotas) {
   return out;
 }
 
+ordered_json TargetsJson(const std::vector<jsonl::Target>& targets) {
+  ordered_json out = ordered_json::array();
+  for (const jsonl::Target& t : targets) {
+    ordered_json o = {{"program", t.program}};
+    if (t.trainee_turns) o["trainee_turns"] = *t.trainee_turns;
+    if (t.classes) o["classes"] = *t.classes;
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 ordered_json PhasesJson(const std::vector<jsonl::Phase>& phases) {
   ordered_json out = ordered_json::array();
   for (const jsonl::Phase& p : phases) out.push_back({{"fields", p.fields}, {"opens", p.opens}});
@@ -163,11 +174,22 @@ ordered_json ReportJson(const Outcome& o) {
                        {"in_progress", c.in_progress},
                        {"withdrawn", c.withdrawn}});
     }
+    ordered_json targets = ordered_json::array();
+    auto nullable = [](const std::optional<int64_t>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); };
+    for (const TargetTally& t : p.targets) {
+      targets.push_back({{"program", ProgramName(t.program)},
+                         {"target_trainee_turns", nullable(t.target_trainee_turns)},
+                         {"target_classes", nullable(t.target_classes)},
+                         {"trainee_turns", t.trainee_turns},
+                         {"classes", t.classes},
+                         {"percent_of_target", nullable(PercentOfTarget(t))}});
+    }
     plans.push_back({{"plan", p.plan},
                      {"budget_vnd", p.budget_vnd},
                      {"public_funding_vnd", p.public_funding_vnd},
                      {"remaining_vnd", p.remaining_vnd},
-                     {"cells", cells}});
+                     {"cells", cells},
+                     {"targets", targets}});
   }
   auto groups = [](const std::vector<GroupTally>& list, const char* key) {
     ordered_json out = ordered_json::array();
@@ -259,16 +281,17 @@ std::string Leave(std::string_view id, std::string_view effective, std::string_v
 
 std::string Plan(std::string_view id, std::string_view effective, std::string_view plan, int64_t budget_vnd,
                  const std::vector<Quota>& quotas, const std::vector<std::string>& priority_fields,
-                 const std::vector<Phase>& phases) {
-  return Line("plan_issued", id, effective,
-              {{"plan", plan},
-               {"title", "Kế hoạch " + std::string(plan)},
-               {"issuer", "PROV"},
-               {"year", 2025},
-               {"budget_vnd", budget_vnd},
-               {"quotas", QuotasJson(quotas)},
-               {"priority_fields", priority_fields},
-               {"phases", PhasesJson(phases)}});
+                 const std::vector<Phase>& phases, const std::vector<Target>& targets) {
+  ordered_json f = {{"plan", plan},
+                    {"title", "Kế hoạch " + std::string(plan)},
+                    {"issuer", "PROV"},
+                    {"year", 2025},
+                    {"budget_vnd", budget_vnd},
+                    {"quotas", QuotasJson(quotas)},
+                    {"priority_fields", priority_fields},
+                    {"phases", PhasesJson(phases)}};
+  if (!targets.empty()) f["targets"] = TargetsJson(targets);
+  return Line("plan_issued", id, effective, f);
 }
 
 std::string Amend(std::string_view id, std::string_view effective, std::string_view plan, const Amendment& a) {
@@ -277,6 +300,7 @@ std::string Amend(std::string_view id, std::string_view effective, std::string_v
   if (a.quotas) f["quotas"] = QuotasJson(*a.quotas);
   if (a.priority_fields) f["priority_fields"] = *a.priority_fields;
   if (a.phases) f["phases"] = PhasesJson(*a.phases);
+  if (a.targets) f["targets"] = TargetsJson(*a.targets);
   return Line("plan_amended", id, effective, f);
 }
 

@@ -120,11 +120,18 @@ struct Phase {
   std::vector<std::string> fields;
   std::string opens;
 };
+// A plan's target for a program; a count left empty is left out.
+struct Target {
+  std::string program;
+  std::optional<int64_t> trainee_turns = {};
+  std::optional<int64_t> classes = {};
+};
 struct Amendment {
   std::optional<int64_t> budget_vnd = {};
   std::optional<std::vector<Quota>> quotas = {};
   std::optional<std::vector<std::string>> priority_fields = {};
   std::optional<std::vector<Phase>> phases = {};
+  std::optional<std::vector<Target>> targets = {};
 };
 struct Course {
   std::string course = {}, plan = {};
@@ -148,9 +155,10 @@ std::string Person(std::string_view id, std::string_view effective, std::string_
                    std::string_view category, std::string_view unit, std::string_view birth_date = "");
 std::string Transfer(std::string_view id, std::string_view effective, std::string_view person, std::string_view unit);
 std::string Leave(std::string_view id, std::string_view effective, std::string_view person);
+// `targets` empty leaves the field out (as a plan written before targets).
 std::string Plan(std::string_view id, std::string_view effective, std::string_view plan, int64_t budget_vnd,
                  const std::vector<Quota>& quotas, const std::vector<std::string>& priority_fields = {},
-                 const std::vector<Phase>& phases = {});
+                 const std::vector<Phase>& phases = {}, const std::vector<Target>& targets = {});
 std::string Amend(std::string_view id, std::string_view effective, std::string_view plan, const Amendment& a);
 std::string Nominate(std::string_view id, std::string_view effective, std::string_view plan, std::string_view person,
                      std::string_view program);

@@ -51,14 +51,15 @@ const char* const kGrounds[] = {"illness", "disaster", "epidemic", "transfer_wit
 
 // A random, valid ledger: batches of interchange lines, each batch with its
 // own recorded_at. Units with districts and the 2025-07-01 reorganisation,
-// persons, plans with cells, budgets, phases and priorities, courses, and a
-// stream of nominations, enrollments, withdrawals, completions, decisions,
-// revocations, exemptions, repayments, leavings, transfers, amendments and
-// corrections of every kind (corrections of corrections included), with
-// effective dates independent of when they are recorded (backdated events).
+// persons, plans with cells, budgets, phases, priorities and targets,
+// courses, and a stream of nominations, enrollments, withdrawals,
+// completions, decisions, revocations, exemptions, repayments, leavings,
+// transfers, amendments and corrections of every kind (corrections of
+// corrections included), with effective dates independent of when they are
+// recorded (backdated events).
 class Generator {
  public:
-  explicit Generator(uint64_t seed) : rng_(seed) {}
+  explicit Generator(uint64_t seed) : rng_(seed), target_rng_(seed ^ 0x7a12e75) {}
 
   struct Batch {
     Timestamp at;
@@ -88,12 +89,17 @@ class Generator {
 
   void World();
   void Activity();
+  // A plan's targets: none, or a few programs with trainee-turns, classes
+  // or both. Drawn from a stream of their own, so that the rest of each
+  // ledger is what it was before plans had targets.
+  std::vector<Target> Targets(int percent);
   void Correction();
   // A version of `target` (not a correction) of the same type: another
   // effective date, sometimes another value of a field the rules read.
   ordered_json Mutate(ordered_json target);
 
   std::mt19937_64 rng_;
+  std::mt19937_64 target_rng_;
   std::vector<std::string> lines_;
   std::vector<ordered_json> events_;  // the same, parsed: targets for corrections
   std::vector<std::string> units_, persons_, plans_, enrollments_, decisions_;
@@ -103,6 +109,20 @@ class Generator {
   std::vector<CourseInfo> courses_;
   std::map<std::string, std::pair<std::string, std::string>> enrolled_;  // enrollment -> (person, course start)
 };
+
+std::vector<Target> Generator::Targets(int percent) {
+  auto draw = [&](int lo, int hi) { return lo + static_cast<int>(target_rng_() % static_cast<uint64_t>(hi - lo + 1)); };
+  std::vector<Target> out;
+  if (draw(1, 100) > percent) return out;
+  for (int i = 0, n = draw(1, 3); i < n; ++i) {
+    Target t{kPrograms[draw(0, static_cast<int>(std::size(kPrograms)) - 1)]};
+    int which = draw(0, 2);  // turns, classes, or both
+    if (which != 1) t.trainee_turns = draw(0, 12);
+    if (which != 0) t.classes = draw(0, 4);
+    out.push_back(t);
+  }
+  return out;
+}
 
 void Generator::World() {
   Emit(Unit(Id(), "2015-01-01", "CEN", "central"));
@@ -144,7 +164,7 @@ void Generator::World() {
     if (Chance(50)) phases.push_back({{Pick(kFields)}, Between("2024-06-01", "2026-06-01")});
     if (Chance(30)) phases.push_back({{Pick(kFields), Pick(kFields)}, Between("2024-06-01", "2026-06-01")});
     static const int64_t kBudgets[] = {0, 100'000'000, 500'000'000, 1'000'000'000, 4'700'000'000};
-    Emit(Plan(Id(), Between("2024-01-01", "2025-06-01"), k, Pick(kBudgets), quotas, priority, phases));
+    Emit(Plan(Id(), Between("2024-01-01", "2025-06-01"), k, Pick(kBudgets), quotas, priority, phases, Targets(60)));
   }
   plans_.push_back("K-GHOST");
   for (int i = 1, n = Int(3, 10); i <= n; ++i) {
@@ -222,6 +242,7 @@ void Generator::Activity() {
       if (Chance(40)) a.quotas = std::vector<Quota>{{c.program, Chance(70) ? "public" : "self", "domestic", Int(0, 5)}};
       if (Chance(30)) a.priority_fields = std::vector<std::string>{Pick(kFields)};
       if (Chance(20)) a.phases = std::vector<Phase>{{{Pick(kFields)}, Between("2024-06-01", "2026-06-01")}};
+      if (std::vector<Target> targets = Targets(40); !targets.empty()) a.targets = targets;
       Emit(Amend(Id(), Between("2024-06-01", "2027-06-01"), c.plan, a));
       break;
     }
@@ -462,6 +483,7 @@ TEST(PropertyTest, KnownAtAndAsOfAgreeWithSmallerLedgers) {
 // the --plan narrowing.
 TEST(PropertyTest, StretchesGiveTheTalliesOfEveryDate) {
   int compared = 0;
+  int targets_reached = 0;  // targets with a class of their program, as of some date
   for (uint64_t seed = 1; seed <= kLedgers; seed += 3) {
     SCOPED_TRACE("seed " + std::to_string(seed));
     Ledger full = Build(Generator(seed).Make());
@@ -488,6 +510,9 @@ TEST(PropertyTest, StretchesGiveTheTalliesOfEveryDate) {
     for (Date d : dates) {
       AsOf w(r, d);
       Report expected = TalliesAt(w, {}, 7);
+      for (const PlanTally& p : expected.plans) {
+        for (const TargetTally& t : p.targets) targets_reached += t.classes > 0;
+      }
       ASSERT_EQ(timeline.At(d, 7), expected) << "timeline as of " << d.ToString();
       Result<Report> cached = (*view)->At(d, 7);
       ASSERT_TRUE(cached.ok()) << cached.status().message();
@@ -508,6 +533,7 @@ TEST(PropertyTest, StretchesGiveTheTalliesOfEveryDate) {
     }
   }
   EXPECT_GT(compared, 10000);
+  EXPECT_GT(targets_reached, 100);
 }
 
 // Through the store: each batch one append; Replay known at each append's

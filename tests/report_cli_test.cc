@@ -136,8 +136,8 @@ TEST_F(ReportCli, ReportJsonHasTheSpecKeysInOrderAndExactValues) {
   for (auto& [key, value] : j.items()) keys.push_back(key);
   EXPECT_EQ(keys, (std::vector<std::string>{"as_of", "known_at", "events_counted", "plans", "by_level", "by_field",
                                             "by_form", "reimbursement_due_vnd", "plan", "restate_units"}));
-  // The codes stay the interchange ones; each plan gains its totals and its
-  // decision, each cell its "% đạt kế hoạch".
+  // The codes stay the interchange ones; each plan gains its totals, its
+  // targets (none here) and its decision, each cell its "% đạt kế hoạch".
   EXPECT_EQ(j, Json::parse(R"json({
  "as_of": "2028-12-31",
  "known_at": "9999-12-31T16:59:59.999999Z",
@@ -171,6 +171,7 @@ TEST_F(ReportCli, ReportJsonHasTheSpecKeysInOrderAndExactValues) {
     "withdrawn": 0,
     "percent_of_quota": 8
    },
+   "targets": [],
    "document": {
     "plan": "HG-2025",
     "title": "Kế hoạch đào tạo, bồi dưỡng CB-CCVC năm 2025",
@@ -253,29 +254,29 @@ TEST_F(ReportCli, ReportJsonQuotaIsNullWhereThePlanSetsNone) {
 TEST_F(ReportCli, ReportCsvHasOneHeaderAndASectionPerRow) {
   EXPECT_EQ(Out(SampleDb(), {"report", "--as-of", "2028-12-31", "--format", "csv"}),
             "\xEF\xBB\xBF"
-            "Mục,Kế hoạch,\"Trình độ, chương trình\",Nguồn kinh phí,\"Trong nước, nước ngoài\",Chỉ tiêu,Đã cử đi học,% đạt kế hoạch,Hoàn thành,\"Không hoàn thành, không được cấp văn bằng\",Đang học,Thôi học,Chỉ số,Lượt học viên,Số người,Số lớp,Giá trị,Tính đến hết ngày,Dữ liệu ghi nhận đến\r\n"
-            "Kinh phí kế hoạch,HG-2025,,,,,,,,,,,Dự toán kinh phí,,,,1800000000,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
-            "Kinh phí kế hoạch,HG-2025,,,,,,,,,,,Kinh phí đã quyết định,,,,95000000,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
-            "Kinh phí kế hoạch,HG-2025,,,,,,,,,,,Còn lại,,,,1705000000,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
-            "Theo trình độ,HG-2025,Thạc sĩ,Ngân sách/kinh phí đơn vị sự nghiệp,Trong nước,12,1,8,1,0,0,0,,,,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
-            "Theo cấp,,,,,,,,,,,,Trung ương,0,0,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
-            "Theo cấp,,,,,,,,,,,,Cấp tỉnh,0,0,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
-            "Theo cấp,,,,,,,,,,,,Cấp huyện,0,0,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
-            "Theo cấp,,,,,,,,,,,,Cấp xã,1,1,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
-            "Theo lĩnh vực,,,,,,,,,,,,Tài chính,1,,1,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
-            "Theo hình thức,,,,,,,,,,,,Tập trung,0,,0,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
-            "Theo hình thức,,,,,,,,,,,,Bán tập trung,1,,1,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
-            "Theo hình thức,,,,,,,,,,,,Từ xa,0,,0,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
-            "Theo hình thức,,,,,,,,,,,,Trực tuyến,0,,0,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
-            "Tổng hợp,,,,,,,,,,,,Số bản ghi được tính,,,,24,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
-            "Tổng hợp,,,,,,,,,,,,Chi phí đền bù còn phải nộp,,,,47187500,2028-12-31,9999-12-31T16:59:59.999999Z\r\n");
+            "Mục,Kế hoạch,\"Trình độ, chương trình\",Nguồn kinh phí,\"Trong nước, nước ngoài\",Chỉ tiêu,Đã cử đi học,% đạt kế hoạch,Hoàn thành,\"Không hoàn thành, không được cấp văn bằng\",Đang học,Thôi học,Chỉ số,Lượt học viên,Số người,Số lớp,Giá trị,Kế hoạch (lượt học viên),Kế hoạch (số lớp),Tính đến hết ngày,Dữ liệu ghi nhận đến\r\n"
+            "Kinh phí kế hoạch,HG-2025,,,,,,,,,,,Dự toán kinh phí,,,,1800000000,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Kinh phí kế hoạch,HG-2025,,,,,,,,,,,Kinh phí đã quyết định,,,,95000000,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Kinh phí kế hoạch,HG-2025,,,,,,,,,,,Còn lại,,,,1705000000,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo trình độ,HG-2025,Thạc sĩ,Ngân sách/kinh phí đơn vị sự nghiệp,Trong nước,12,1,8,1,0,0,0,,,,,,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo cấp,,,,,,,,,,,,Trung ương,0,0,,,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo cấp,,,,,,,,,,,,Cấp tỉnh,0,0,,,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo cấp,,,,,,,,,,,,Cấp huyện,0,0,,,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo cấp,,,,,,,,,,,,Cấp xã,1,1,,,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo lĩnh vực,,,,,,,,,,,,Tài chính,1,,1,,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo hình thức,,,,,,,,,,,,Tập trung,0,,0,,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo hình thức,,,,,,,,,,,,Bán tập trung,1,,1,,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo hình thức,,,,,,,,,,,,Từ xa,0,,0,,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Theo hình thức,,,,,,,,,,,,Trực tuyến,0,,0,,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Tổng hợp,,,,,,,,,,,,Số bản ghi được tính,,,,24,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n"
+            "Tổng hợp,,,,,,,,,,,,Chi phí đền bù còn phải nộp,,,,47187500,,,2028-12-31,9999-12-31T16:59:59.999999Z\r\n");
 }
 
 TEST_F(ReportCli, ReportCsvLeavesANullQuotaEmpty) {
   std::vector<std::string> lines = SplitLines(Out(PlansDb(), {"report", "--as-of", "2025-12-31", "--format", "csv"}));
   ASSERT_GE(lines.size(), 5u);
   EXPECT_EQ(lines[4], "Theo trình độ,BD-2025,\"Bồi dưỡng kiến thức, kỹ năng chuyển đổi số\",Ngân sách/kinh phí đơn vị "
-                      "sự nghiệp,Trong nước,,1,,1,0,0,0,,,,,,2025-12-31,9999-12-31T16:59:59.999999Z\r");
+                      "sự nghiệp,Trong nước,,1,,1,0,0,0,,,,,,,,2025-12-31,9999-12-31T16:59:59.999999Z\r");
 }
 
 TEST_F(ReportCli, RestateUnitsIsSaidInEveryFormat) {
@@ -325,6 +326,7 @@ TEST_F(ReportCli, PlanNarrowsCellsTalliesAndMoneyToThatPlan) {
     "withdrawn": 0,
     "percent_of_quota": null
    },
+   "targets": [],
    "document": {
     "plan": "BD-2025",
     "title": "Kế hoạch bồi dưỡng cấp xã năm 2025",

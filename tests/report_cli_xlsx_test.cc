@@ -76,10 +76,12 @@ class XlsxCli : public ::testing::Test {
     ImportInto(Db(), {DataFile("report_two_plans_more.jsonl")});
     *head_ = testing::Checkpoint(Db());
     ImportInto(SampleDb(), {DataFile("sample.jsonl")});
+    ImportInto(TargetsDb(), {DataFile("report_targets.jsonl")});
   }
   static void TearDownTestSuite() { delete dir_; }
   static std::string Db() { return dir_->path() + "/plans"; }
   static std::string SampleDb() { return dir_->path() + "/sample"; }
+  static std::string TargetsDb() { return dir_->path() + "/targets"; }
   static std::string File(const std::string& name) { return dir_->path() + "/" + name; }
   static ReportTestDir* dir_;
   static std::string* first_head_;
@@ -184,6 +186,45 @@ TEST_F(XlsxCli, ReportWorkbookHoldsEveryFigureOfTheJsonReport) {
   EXPECT_EQ(basis["Lệnh tạo tài liệu"], "tledger --db " + Db() + " report --as-of 31/12/2025 --format xlsx -o " + file);
   EXPECT_EQ(basis["Số bản ghi được tính"], report["events_counted"]);
   EXPECT_EQ(basis["Chi phí đền bù còn phải nộp"], report["reimbursement_due_vnd"]);
+}
+
+// Chỉ tiêu, after Theo trình độ, only when a plan sets targets: a line per
+// target (tests/data/report_targets.jsonl), each figure the JSON's, "-"
+// left empty.
+TEST_F(XlsxCli, ReportWorkbookHasATargetsSheetWhereAPlanSetsTargets) {
+  const std::string file = File("targets.xlsx");
+  EXPECT_EQ(RunOk({"--db", TargetsDb(), "report", "--as-of", "31/12/2024", "--format", "xlsx", "-o", file}), "");
+  Json book = Dump(file);
+  EXPECT_EQ(SheetNames(book), (std::vector<std::string>{"Tổng hợp", "Theo trình độ", "Chỉ tiêu", "Theo cấp",
+                                                         "Theo lĩnh vực", "Theo hình thức", "Căn cứ"}));
+  const Json& sheet = SheetNamed(book, "Chỉ tiêu");
+  EXPECT_EQ(sheet["freeze"], "A2");
+  EXPECT_EQ(Values(sheet, 0), (std::vector<Json>{"Kế hoạch", "Trình độ, chương trình", "Kế hoạch (lượt học viên)",
+                                                 "Lượt học viên", "% đạt kế hoạch", "Kế hoạch (số lớp)", "Số lớp"}));
+  Json report = Json::parse(RunOk({"--db", TargetsDb(), "report", "--as-of", "2024-12-31", "--format", "json"}));
+  const Json& targets = report["plans"][0]["targets"];
+  ASSERT_EQ(targets.size(), 3u);
+  ASSERT_EQ(sheet["rows"].size(), 4u);
+  for (size_t i = 0; i < targets.size(); ++i) {
+    std::vector<Json> row = Values(sheet, i + 1);
+    EXPECT_EQ(row[0], "QN-2024");
+    EXPECT_EQ(row[2], targets[i]["target_trainee_turns"]);
+    EXPECT_EQ(row[3], targets[i]["trainee_turns"]);
+    EXPECT_EQ(row[4], targets[i]["percent_of_target"]);
+    EXPECT_EQ(row[5], targets[i]["target_classes"]);
+    EXPECT_EQ(row[6], targets[i]["classes"]);
+  }
+  EXPECT_EQ(Values(sheet, 2), (std::vector<Json>{"QN-2024", "Bồi dưỡng theo vị trí việc làm", 200, 1, 1, nullptr, 1}));
+  EXPECT_EQ(sheet["rows"][2][2][1], kCount);
+  EXPECT_EQ(sheet["rows"][2][4][1], kPercent);
+  // In English, and none where no plan sets targets (the other workbooks above).
+  const std::string en = File("targets-en.xlsx");
+  EXPECT_EQ(RunOk({"--db", TargetsDb(), "report", "--as-of", "31/12/2024", "--format", "xlsx", "-o", en, "--lang", "en"}), "");
+  Json english = Dump(en);
+  EXPECT_EQ(SheetNames(english)[2], "Targets");
+  EXPECT_EQ(Values(SheetNamed(english, "Targets"), 0),
+            (std::vector<Json>{"Plan", "Program", "Target trainee-turns", "Trainee-turns", "% of target", "Target classes",
+                               "Classes"}));
 }
 
 TEST_F(XlsxCli, TheHeadIsTheLedgerAsKnownAtThePastInstant) {

@@ -68,13 +68,16 @@ Hash Sha256(std::string_view bytes) {
 // and counts alike), then recomputes every integrity field the file has as
 // far as anyone can without a key: each block's SHA-256 into the manifest,
 // the manifest's into the header. The layout is read from the file itself
-// (TLRC0002 held SHA-256s, TLRC0003 and TLRC0004 hold MACs in the same
-// places; 0004 adds the plan's decision to the manifest).
+// (TLRC0002 held SHA-256s, TLRC0003 to TLRC0005 hold MACs in the same
+// places; 0004 adds the plan's decision to the manifest, 0005 its targets
+// and the classes of its programs).
 void ForgeCache(const std::string& path, int64_t delta) {
   std::string f = ReadFile(path);
   ASSERT_GE(f.size(), 96u);
   const bool sha = f.compare(0, 8, "TLRC0002") == 0;
-  ASSERT_TRUE(sha || f.compare(0, 8, "TLRC0003") == 0 || f.compare(0, 8, "TLRC0004") == 0) << f.substr(0, 8);
+  ASSERT_TRUE(sha || f.compare(0, 8, "TLRC0003") == 0 || f.compare(0, 8, "TLRC0004") == 0 ||
+              f.compare(0, 8, "TLRC0005") == 0)
+      << f.substr(0, 8);
   const size_t header = sha ? 88 : 96, size_at = sha ? 80 : 56, tag_at = sha ? 48 : 64;
   const size_t manifest_bytes = keys::GetBigEndian64(f.data() + size_at);
   ASSERT_EQ(f.size() % 8, 0u);

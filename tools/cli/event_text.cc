@@ -48,13 +48,22 @@ std::string Fields(const StructInfo* s, const Json& object, Lang lang, std::stri
 
 // An element of a list of objects: its names " / " apart, then its number
 // or date: "Tiến sĩ / Ngân sách/kinh phí đơn vị sự nghiệp / Trong nước: 17".
+// Where a number may be left out (a target's trainee-turns or classes),
+// each says what it counts: "Bồi dưỡng cập nhật kiến thức: Lượt học viên
+// 15.850, Số lớp 127".
 std::string Element(const StructInfo* s, const Json& object, Lang lang) {
+  bool named = false;
+  for (const FieldInfo& f : s != nullptr ? s->fields : std::vector<FieldInfo>{}) {
+    named = named || (f.optional && (f.kind == FieldKind::kInt || f.kind == FieldKind::kDate));
+  }
   std::string names, amounts;
   for (auto& [key, value] : object.items()) {
     const FieldInfo* f = s != nullptr ? s->Find(key) : nullptr;
     bool amount = f != nullptr && (f->kind == FieldKind::kInt || f->kind == FieldKind::kDate);
     std::string& into = amount ? amounts : names;
-    into += (into.empty() ? "" : amount ? ", " : " / ") + ValueText(f, key, value, lang);
+    into += (into.empty() ? "" : amount ? ", " : " / ");
+    if (amount && named) into += EventFieldName(key, lang) + " ";
+    into += ValueText(f, key, value, lang);
   }
   return amounts.empty() ? names : names + ": " + amounts;
 }

@@ -29,6 +29,10 @@ std::string MeasureLabel(std::string_view measure, Lang lang) {
       {"quota", {"Chỉ tiêu", "Quota"}},
       {"enrolled", {"Đã cử đi học", "Enrolled"}},
       {"percent_of_quota", {"% đạt kế hoạch", "% of quota"}},
+      {"target_trainee_turns", {"Kế hoạch (lượt học viên)", "Target trainee-turns"}},
+      {"target_classes", {"Kế hoạch (số lớp)", "Target classes"}},
+      {"percent_of_target", {"% đạt kế hoạch", "% of target"}},
+      {"percent_of_plan", {"% đạt kế hoạch", "% of quota or target"}},  // of either, in one column
       {"completed", {"Hoàn thành", "Completed"}},
       {"failed", {"Không hoàn thành, không được cấp văn bằng", "Failed"}},
       {"in_progress", {"Đang học", "In progress"}},

@@ -86,6 +86,7 @@ inline constexpr Bilingual kPlanDecision{"Văn bản: {} ngày {}", "Document: {
 inline constexpr Bilingual kPlanNoSource{"Ban hành ngày {}", "Issued on {}"};           // date
 inline constexpr Bilingual kPlanIssuer{"; cơ quan ban hành: {}", "; issued by {}"};      // issuer's name
 inline constexpr Bilingual kPlanItem{"Kế hoạch {}", "Plan {}"};                          // plan id (diff)
+inline constexpr Bilingual kTargetsTitle{"Chỉ tiêu", "Targets"};  // a plan's targets, by program
 inline constexpr Bilingual kTotalRow{"Cộng", "Total"};
 inline constexpr Bilingual kByLevelTitle{"Theo cấp hành chính của đơn vị", "By level of the unit"};
 inline constexpr Bilingual kByFieldTitle{"Theo lĩnh vực", "By field"};

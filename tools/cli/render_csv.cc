@@ -54,22 +54,24 @@ class Rows {
   std::string out_;
 };
 
-// The report layout's columns.
+// The report layout's columns. A quota cell's percent and a target's share
+// one column: how far what the plan sets is reached.
 enum ReportColumn : size_t {
   kSection, kPlan, kProgram, kFundingClass, kLocation, kQuota, kEnrolled, kPercent, kCompleted, kFailed, kInProgress,
-  kWithdrawn, kKey, kTraineeTurns, kPersons, kClasses, kValue,
+  kWithdrawn, kKey, kTraineeTurns, kPersons, kClasses, kValue, kTargetTurns, kTargetClasses,
 };
 
 // The column headers of the report layout, in the language.
 std::vector<std::string> ReportHeader(Lang lang) {
   std::vector<std::string> out = {Tr({"Mục", "Section"}, lang), Tr({"Kế hoạch", "Plan"}, lang)};
-  for (const char* m : {"program", "funding_class", "location", "quota", "enrolled", "percent_of_quota", "completed",
+  for (const char* m : {"program", "funding_class", "location", "quota", "enrolled", "percent_of_plan", "completed",
                         "failed", "in_progress", "withdrawn"}) {
     out.push_back(MeasureLabel(m, lang));
   }
   out.push_back(Tr({"Chỉ số", "Item"}, lang));
   for (const char* m : {"trainee_turns", "persons", "classes"}) out.push_back(MeasureLabel(m, lang));
   out.push_back(Tr({"Giá trị", "Value"}, lang));
+  for (const char* m : {"target_trainee_turns", "target_classes"}) out.push_back(MeasureLabel(m, lang));
   return out;
 }
 
@@ -154,6 +156,12 @@ std::string ReportCsv(const Report& report, const RenderScope& scope) {
                 {kPercent, Number(PercentOfQuota(c))}, {kCompleted, std::to_string(c.completed)},
                 {kFailed, std::to_string(c.failed)}, {kInProgress, std::to_string(c.in_progress)},
                 {kWithdrawn, std::to_string(c.withdrawn)}});
+    }
+    for (const TargetTally& t : p.targets) {
+      rows.Add({{kSection, Tr(kTargetsTitle, lang)}, {kPlan, p.plan}, {kProgram, Name(t.program, lang)},
+                {kTargetTurns, Number(t.target_trainee_turns)}, {kTraineeTurns, std::to_string(t.trainee_turns)},
+                {kPercent, Number(PercentOfTarget(t))}, {kTargetClasses, Number(t.target_classes)},
+                {kClasses, std::to_string(t.classes)}});
     }
   }
   for (const LevelTally& l : report.by_level) {

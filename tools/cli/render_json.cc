@@ -148,6 +148,15 @@ std::string ReportJson(const Report& report, const RenderScope& scope) {
                        {"percent_of_quota", Nullable(PercentOfQuota(c))}});
     }
     CellTally total = CellsTotal(p.cells);
+    Json targets = Json::array();
+    for (const TargetTally& t : p.targets) {
+      targets.push_back({{"program", ProgramName(t.program)},
+                         {"target_trainee_turns", Nullable(t.target_trainee_turns)},
+                         {"target_classes", Nullable(t.target_classes)},
+                         {"trainee_turns", t.trainee_turns},
+                         {"classes", t.classes},
+                         {"percent_of_target", Nullable(PercentOfTarget(t))}});
+    }
     plans.push_back({{"plan", p.plan},
                      {"budget_vnd", p.budget_vnd},
                      {"public_funding_vnd", p.public_funding_vnd},
@@ -161,6 +170,7 @@ std::string ReportJson(const Report& report, const RenderScope& scope) {
                        {"in_progress", total.in_progress},
                        {"withdrawn", total.withdrawn},
                        {"percent_of_quota", Nullable(TotalPercentOfQuota(p.cells))}}},
+                     {"targets", std::move(targets)},
                      {"document", Document(p.document)}});
   }
   Json levels = Json::array();

@@ -57,6 +57,23 @@ std::string PlanHeading(const PlanTally& p, Lang lang) {
   return out + "\n";
 }
 
+// A plan's targets, by program, against what its courses did: nothing
+// when it sets none.
+std::string TargetsSection(const PlanTally& p, Lang lang) {
+  if (p.targets.empty()) return "";
+  std::vector<TextTable::Column> columns = {Left(MeasureLabel("program", lang))};
+  for (const char* m : {"target_trainee_turns", "trainee_turns", "percent_of_target", "target_classes", "classes"}) {
+    columns.push_back(Right(MeasureLabel(m, lang)));
+  }
+  TextTable t(std::move(columns));
+  auto target = [&](const std::optional<int64_t>& v) { return v ? N(*v, lang) : "-"; };
+  for (const TargetTally& x : p.targets) {
+    t.AddRow({Name(x.program, lang), target(x.target_trainee_turns), N(x.trainee_turns, lang),
+              Percent(PercentOfTarget(x)), target(x.target_classes), N(x.classes, lang)});
+  }
+  return "\n" + std::string(kIndent) + Tr(kTargetsTitle, lang) + "\n" + t.Render(kIndent);
+}
+
 std::string PlanSection(const PlanTally& p, Lang lang) {
   TextTable money({Left(""), Right("")});
   for (auto [measure, value] : {std::pair{"budget_vnd", p.budget_vnd}, std::pair{"public_funding_vnd", p.public_funding_vnd},
@@ -83,7 +100,8 @@ std::string PlanSection(const PlanTally& p, Lang lang) {
   }
   if (p.cells.size() > 1) row(Tr(kTotalRow, lang), "", "", CellsTotal(p.cells), TotalPercentOfQuota(p.cells));
   std::string out = "\n" + PlanHeading(p, lang) + money_text;
-  return out + (cells.rows() == 0 ? std::string(kIndent) + Tr(kNone, lang) + "\n" : "\n" + cells.Render(kIndent));
+  out += cells.rows() == 0 ? std::string(kIndent) + Tr(kNone, lang) + "\n" : "\n" + cells.Render(kIndent);
+  return out + TargetsSection(p, lang);
 }
 
 std::string GroupSection(const Bilingual& title, const Bilingual& header, const std::vector<GroupTally>& groups,

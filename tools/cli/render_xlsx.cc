@@ -128,6 +128,22 @@ Sheet ByProgramSheet(const Report& report, Lang lang) {
   return s;
 }
 
+// A line per target of each plan (the table's "Chỉ tiêu" sections).
+Sheet TargetsSheet(const Report& report, Lang lang) {
+  Sheet s{.name = Tr(kTargetsTitle, lang), .header = {Tr(kPlanIdHeader, lang)}};
+  for (const char* m : {"program", "target_trainee_turns", "trainee_turns", "percent_of_target", "target_classes", "classes"}) {
+    s.header.push_back(MeasureLabel(m, lang));
+  }
+  for (const PlanTally& p : report.plans) {
+    for (const TargetTally& t : p.targets) {
+      s.rows.push_back({Cell::Text(p.plan), Cell::Text(Name(t.program, lang)), Cell::Count(t.target_trainee_turns),
+                        Cell::Count(t.trainee_turns), Cell::Percent(PercentOfTarget(t)), Cell::Count(t.target_classes),
+                        Cell::Count(t.classes)});
+    }
+  }
+  return s;
+}
+
 Sheet ByLevelSheet(const Report& report, Lang lang) {
   Sheet s{.name = Tr(kByLevelSheet, lang),
           .header = {Tr(kLevelHeader, lang), MeasureLabel("trainee_turns", lang), MeasureLabel("persons", lang)}};
@@ -294,14 +310,15 @@ Document ReportDocument(const Report& report, const RenderScope& scope, const Pr
                             Count(report.events_counted, kRecordsNoun, lang));
   Document d{.kind = DocumentKind::kReport, .summary = document, .as_of = report.as_of, .known_at = report.known_at,
              .provenance = p};
-  d.sheets = {SummarySheet(report, lang),
-          ByProgramSheet(report, lang),
-          ByLevelSheet(report, lang),
-          GroupSheet(kByFieldSheet, kFieldHeader, ByFieldName(report.by_field, lang), &FieldName, lang),
-          GroupSheet(kByFormSheet, kFormHeader, report.by_form, &FormName, lang),
-          BasisSheet(document, report.as_of, report.known_at, scope, p,
-                     {{MeasureLabel("events_counted", lang), Cell::Count(static_cast<int64_t>(report.events_counted))},
-                      {MeasureLabel("reimbursement_due_vnd", lang), Cell::Money(report.reimbursement_due_vnd)}})};
+  d.sheets = {SummarySheet(report, lang), ByProgramSheet(report, lang)};
+  // Only where a plan sets targets, as the table shows them.
+  if (Sheet targets = TargetsSheet(report, lang); !targets.rows.empty()) d.sheets.push_back(std::move(targets));
+  d.sheets.push_back(ByLevelSheet(report, lang));
+  d.sheets.push_back(GroupSheet(kByFieldSheet, kFieldHeader, ByFieldName(report.by_field, lang), &FieldName, lang));
+  d.sheets.push_back(GroupSheet(kByFormSheet, kFormHeader, report.by_form, &FormName, lang));
+  d.sheets.push_back(BasisSheet(document, report.as_of, report.known_at, scope, p,
+                                {{MeasureLabel("events_counted", lang), Cell::Count(static_cast<int64_t>(report.events_counted))},
+                                 {MeasureLabel("reimbursement_due_vnd", lang), Cell::Money(report.reimbursement_due_vnd)}}));
   return d;
 }
 

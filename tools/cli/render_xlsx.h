@@ -29,7 +29,8 @@
 namespace tledger {
 
 // report: Tổng hợp (a line per plan: % đạt kế hoạch, money), Theo trình độ
-// (the quota cells), Theo cấp, Theo lĩnh vực, Theo hình thức, Căn cứ.
+// (the quota cells), Chỉ tiêu (the plans' targets, when a plan sets one),
+// Theo cấp, Theo lĩnh vực, Theo hình thức, Căn cứ.
 Document ReportDocument(const Report& report, const RenderScope& scope, const Provenance& p);
 // violations: Vi phạm (every finding with its kind, basis and money), Căn cứ.
 Document ViolationsDocument(const Outcome& outcome, const RenderScope& scope, const Provenance& p);

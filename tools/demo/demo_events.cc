@@ -31,6 +31,15 @@ void AddPlan(Batch& b, const Plan& p) {
   }
   e["priority_fields"] = p.priority_fields;
   e["phases"] = p.phases;
+  if (!p.targets.empty()) {
+    e["targets"] = Json::array();
+    for (const Target& t : p.targets) {
+      Json target{{"program", t.program}};
+      if (t.trainee_turns > 0) target["trainee_turns"] = t.trainee_turns;
+      if (t.classes > 0) target["classes"] = t.classes;
+      e["targets"].push_back(std::move(target));
+    }
+  }
   b.Add(e);
 }
 

@@ -51,6 +51,12 @@ struct Quota {
   std::string program, funding_class, location;
   int64_t count;
 };
+// A goal for a program: trainee-turns, classes, or both (0: not set).
+struct Target {
+  std::string program;
+  int64_t trainee_turns = 0;
+  int64_t classes = 0;
+};
 struct Plan {
   std::string id, title, issuer, source;
   Date issued;
@@ -59,8 +65,9 @@ struct Plan {
   std::vector<Quota> quotas;
   std::vector<std::string> priority_fields;
   Json phases = Json::array();  // [{"fields": [...], "opens": "YYYY-MM-DD"}]
+  std::vector<Target> targets;  // written only when there are some
 };
-// plan_issued, event id "plan-<id>".
+// plan_issued, event id "plan-<id>"; without `source` when it is empty.
 void AddPlan(Batch& b, const Plan& p);
 
 struct Course {

@@ -100,6 +100,8 @@ const std::vector<ProvinceRow>& Rows() {
       // Bình Định's successor (Resolution 202/2025/QH15): registered like
       // the others, with no districts of its own in the demo.
       {"GL", "Tỉnh Gia Lai", {}},
+      // The issuer of the 2016-2020 plan (seed 004); only the city itself.
+      {"HCM", "Thành phố Hồ Chí Minh", {}},
   };
   return rows;
 }

@@ -12,7 +12,7 @@
 
 namespace tledger::demo {
 
-// 01_units ... 09_late_entries: see tools/demo/README.md.
+// 01_units ... 10_late_entries: see tools/demo/README.md.
 std::vector<Batch> MakeDemoLedger();
 
 }  // namespace tledger::demo

@@ -1,12 +1,15 @@
 // The stories of the demo ledger, one class per locality, each taken from a
 // seed report (shared/seeds/, tools/demo/README.md says which sentence):
 //
-//   QuangNinh  Đầm Hà district 2021-2024: 128 classes, 16,006 trainee-turns
-//              (plan DH-2021-2024); and a small provincial plan QN-2021.
+//   QuangNinh  Đầm Hà district 2021-2024: 128 classes, 16,006 trainee-turns,
+//              101% of its target (plan DH-2021-2024); and a small
+//              provincial plan QN-2021.
 //   BinhDinh   the 2025 commune-level plan in two phases (BD-2025) and the
 //              digital-transformation program, 96 direct classes for 9,892
 //              and 247 online classes for 24,783 (BD-CDS-2025).
 //   CanTho     the 2025 plan (CT-2025): its nine quota cells, 4.7 billion VND.
+//   Hồ Chí Minh City's 2016-2020 plan (HCM-2016-2020): its target of 194,048
+//              trainee-turns and its budget of 900 billion VND, the plan alone.
 //
 // Each class casts its people when constructed (deterministically, from its
 // own seed) and writes its events into the batches it is given. The
@@ -35,6 +38,10 @@ void WriteUnits(Batch& b);
 // person of a district unit transferred to a new commune of that district or
 // to the province.
 void WriteReorganisation(Batch& b, const std::vector<const std::vector<Person>*>& everyone);
+
+// HCM-2016-2020, as the news report of 13/04/2017 gives it: no course, no
+// enrollment.
+void WriteHoChiMinh(Batch& b);
 
 class QuangNinh {
  public:
