@@ -82,6 +82,31 @@ TEST_F(RenderPdfTest, AWideTableKeepsItsFiguresWhole) {
   EXPECT_EQ(found, 7u) << text;
 }
 
+// A sheet printed as cards: each row a table of its own under "STT n",
+// every header beside its value (whole: no id or name broken), the empty
+// cells left out, the total row under "Cộng".
+TEST_F(RenderPdfTest, AWideSheetPrintsEachRowAsACard) {
+  Sheet s{.name = "Đền bù", .header = {"STT"}, .print_as_cards = true};
+  for (int col = 1; col < 20; ++col) s.header.push_back("Cột " + std::to_string(col));
+  std::vector<Cell> row = {Cell::Count(1)};
+  for (int col = 1; col < 20; ++col) row.push_back(col == 5 ? Cell{} : Cell::Text("CT25-TS-HTTT-0" + std::to_string(col % 10)));
+  s.rows.push_back(row);
+  std::vector<Cell> total(20, Cell::Text(""));
+  total[0] = Cell::Text("Cộng");
+  total[19] = Cell::Money(28'000'000);
+  s.total_rows.push_back(s.rows.size());
+  s.rows.push_back(total);
+  const std::string text = Text(Doc({s}));
+  EXPECT_NE(text.find("1. Đền bù"), std::string::npos) << text;
+  EXPECT_NE(text.find("STT 1"), std::string::npos) << text;
+  EXPECT_NE(text.find("Cột 19"), std::string::npos) << text;
+  EXPECT_NE(text.find("CT25-TS-HTTT-04"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Cột 5 "), std::string::npos) << text;  // empty: left out
+  EXPECT_EQ(text.find("Cột 5\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("Cộng"), std::string::npos) << text;
+  EXPECT_NE(text.find("28.000.000 đ"), std::string::npos) << text;
+}
+
 TEST_F(RenderPdfTest, HeadTextIsWhatVerifyTakes) {
   Head h;
   h.seq = 7;

@@ -45,6 +45,8 @@ logs="$root/$build_dir/sanitizer-logs"
 [[ "$build_dir" = /* ]] && logs="$build_dir/sanitizer-logs"
 rm -rf "$logs" && mkdir -p "$logs"
 export ASAN_OPTIONS="detect_leaks=1:log_path=$logs/asan:log_exe_name=1"
+# fontconfig's process-lifetime caches are not leaks of ours (tools/lsan.supp).
+export LSAN_OPTIONS="suppressions=$root/tools/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$logs/ubsan:log_exe_name=1"
 export TLEDGER_CRASH_TRIALS=$crash_trials
 status=0

@@ -172,6 +172,7 @@ Sheet CompensationSheet(const CompensationList& list, Lang lang) {
                          Tr(kFormulaHeader, lang),      Tr(kGrossHeader, lang),      Tr(kRepaidHeader, lang),
                          Tr(kExemptionHeader, lang),    Tr(kOutstandingHeader, lang), Tr(kRecordHeader, lang),
                          Tr({"Số thứ tự bản ghi", "Seq"}, lang)}};
+  sheet.print_as_cards = true;  // twenty columns
   int64_t number = 0;
   for (const CompensationLine& c : list.cases) {
     const Violation& v = c.finding;
@@ -185,7 +186,7 @@ Sheet CompensationSheet(const CompensationList& list, Lang lang) {
                           Cell::Text(CitationText(v, lang, nullptr)), Cell::Text(AmountFormula(v, lang)),
                           Cell::Money(*a.gross_vnd), Cell::Money(a.repaid_vnd.value_or(0)),
                           Cell::Text(ExemptionText(v, lang)), Cell::Money(a.outstanding_vnd.value_or(0)),
-                          Cell::Text(v.event), Cell::Count(static_cast<int64_t>(v.seq))});
+                          Cell::Text(v.event), Cell::Seq(v.seq)});
   }
   std::vector<Cell> total(sheet.header.size(), Cell::Text(""));
   total[1] = Cell::Text(Tr(kTotalRow, lang));

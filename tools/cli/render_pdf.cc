@@ -50,6 +50,8 @@ constexpr Bilingual kCompensationKind{"DANH SÁCH", "LIST"};
 constexpr Bilingual kCompensationAbout{"Các trường hợp phải đền bù chi phí đào tạo",
                                        "Cases owing the cost of their training"};
 constexpr Bilingual kNone{"(không có)", "(none)"};
+constexpr Bilingual kItem{"Mục", "Item"};
+constexpr Bilingual kValue{"Nội dung", "Value"};
 constexpr Bilingual kRecipients{"Nơi nhận:", "To:"};
 constexpr Bilingual kRecipientLines{"- ……………………;\n- Lưu: VT.", "- ……………………;\n- Archived."};
 constexpr Bilingual kHeadOfBody{"THỦ TRƯỞNG CƠ QUAN", "HEAD OF THE ISSUING BODY"};
@@ -97,7 +99,12 @@ class Pages {
       // The last table (Căn cứ) and the signature block share a page: a
       // signature never stands alone on a page of its own.
       const bool last = i + 1 == doc_.sheets.size();
-      Table(std::to_string(++number) + ". " + doc_.sheets[i].name, doc_.sheets[i], last ? SignaturesHeight() : 0);
+      const std::string heading = std::to_string(++number) + ". " + doc_.sheets[i].name;
+      if (doc_.sheets[i].print_as_cards) {
+        Cards(heading, doc_.sheets[i]);
+      } else {
+        Table(heading, doc_.sheets[i], last ? SignaturesHeight() : 0);
+      }
     }
     Signatures();
     EndPage();
@@ -236,6 +243,7 @@ class Pages {
       case Cell::Type::kCount: return Number(c.number, lang_);
       case Cell::Type::kMoney: return Money(c.number, lang_);
       case Cell::Type::kPercent: return Number(c.number, lang_) + "%";
+      case Cell::Type::kSeq: return std::to_string(c.number);
     }
     return "";
   }
@@ -364,7 +372,10 @@ class Pages {
 
   // A heading, then the table; the header row again on each new page; a
   // row is never split.
-  void Table(const std::string& heading, const Sheet& sheet, double keep_with_next) {
+  // `section`: a heading above the table's own (a card's: the wide sheet's
+  // name), kept with it.
+  void Table(const std::string& heading, const Sheet& sheet, double keep_with_next, const std::string& section = "",
+             double heading_size = 11) {
     // The largest size from 9 points down to 7 at which every figure and
     // every short text fits whole across the page; else down to 6 at which
     // every figure and word does.
@@ -378,10 +389,12 @@ class Pages {
       table_size_ = size;
       w = Widths(sheet, false, &fits);
     }
-    LayoutPtr title = Layout(heading, {.size = 11, .bold = true}, kContentWidth);
+    LayoutPtr lead = Layout(section, {.size = 11, .bold = true}, kContentWidth);
+    const double lead_height = section.empty() ? 0 : Height(lead.get()) + 6;
+    LayoutPtr title = Layout(heading, {.size = heading_size, .bold = true}, kContentWidth);
     Row header = MakeRow(sheet.header, {}, w, true, true);
     std::vector<Row> rows;
-    double total = Height(title.get()) + 4 + header.height;
+    double total = lead_height + Height(title.get()) + 4 + header.height;
     for (size_t r = 0; r < sheet.rows.size(); ++r) {
       std::vector<std::string> texts;
       std::vector<bool> numeric;
@@ -395,9 +408,17 @@ class Pages {
     }
     // A short table stays on one page; a long one keeps its heading with
     // the header row and the first line.
-    const bool short_table = total + keep_with_next <= (kContentBottom - kTop) * 0.8;
+    // (Not when most of a page is left, unless the signature must follow:
+    // a page is not left empty for a table that can go on over the next.)
+    const double left = kContentBottom - y_;
+    const bool short_table = total + keep_with_next <= (kContentBottom - kTop) * 0.8 &&
+                             (keep_with_next > 0 || total <= left || left < (kContentBottom - kTop) * 0.35);
     Need(short_table ? total + keep_with_next
-                     : Height(title.get()) + 4 + header.height + (rows.empty() ? 0 : rows.front().height));
+                     : lead_height + Height(title.get()) + 4 + header.height + (rows.empty() ? 0 : rows.front().height));
+    if (!section.empty()) {
+      Show(lead.get(), kLeft, y_);
+      y_ += lead_height;
+    }
     Show(title.get(), kLeft, y_);
     y_ += Height(title.get()) + 4;
     DrawRow(header, w, true);
@@ -432,6 +453,26 @@ class Pages {
     return std::max(Height(b.recipients.get()) + Height(b.lines.get()),
                     Height(b.title.get()) + Height(b.hint.get()) + kRoomToSign);
   }
+  // A wide sheet: its heading, then each row as a two-column table headed
+  // by its first cell ("STT 1", "Cộng"), the empty cells left out.
+  void Cards(const std::string& heading, const Sheet& sheet) {
+    if (sheet.rows.empty()) {
+      Paragraph(heading, {.size = 11, .bold = true}, 4);
+      Paragraph(Tr(kNone, lang_), {.italic = true}, 14);
+    }
+    for (size_t r = 0; r < sheet.rows.size(); ++r) {
+      const std::vector<Cell>& row = sheet.rows[r];
+      const bool total = std::find(sheet.total_rows.begin(), sheet.total_rows.end(), r) != sheet.total_rows.end();
+      Sheet card{.header = {Tr(kItem, lang_), Tr(kValue, lang_)}};
+      for (size_t col = 1; col < std::min(row.size(), sheet.header.size()); ++col) {
+        if (row[col].type == Cell::Type::kEmpty || (row[col].type == Cell::Type::kText && row[col].text.empty())) continue;
+        card.rows.push_back({Cell::Text(sheet.header[col]), row[col]});
+      }
+      const std::string first = row.empty() ? std::string() : Shown(row[0]);
+      Table(total || sheet.header.empty() ? first : sheet.header[0] + " " + first, card, 0, r == 0 ? heading : "", 10);
+    }
+  }
+
   void Signatures() {
     const double half = kContentWidth / 2;
     SignatureBlock b = MakeSignatures();

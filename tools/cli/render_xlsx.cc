@@ -208,6 +208,7 @@ size_t Width(const Cell& c, Lang lang) {
     case Cell::Type::kCount: shown = Number(c.number, lang); break;
     case Cell::Type::kMoney: shown = Money(c.number, lang); break;
     case Cell::Type::kPercent: shown = Number(c.number, lang) + "%"; break;
+    case Cell::Type::kSeq: shown = std::to_string(c.number); break;
   }
   return static_cast<size_t>(icu::UnicodeString::fromUTF8(shown).countChar32());
 }
@@ -244,6 +245,7 @@ Status WriteFile(const std::string& file, const std::vector<Sheet>& sheets, Lang
   lxw_format* money[2] = {number_format(vi ? "#,##0\" đ\"" : "#,##0\" VND\"", false),
                           number_format(vi ? "#,##0\" đ\"" : "#,##0\" VND\"", true)};
   lxw_format* percent[2] = {number_format("0\"%\"", false), number_format("0\"%\"", true)};
+  lxw_format* seq[2] = {number_format("0", false), number_format("0", true)};
   lxw_format* text[2] = {workbook_add_format(wb), workbook_add_format(wb)};
   format_set_bold(text[1]);
   for (const Sheet& sheet : sheets) {
@@ -273,12 +275,18 @@ Status WriteFile(const std::string& file, const std::vector<Sheet>& sheets, Lang
           case Cell::Type::kText: e = worksheet_write_string(ws, row, column, c.text.c_str(), text[bold]); break;
           case Cell::Type::kCount:
           case Cell::Type::kMoney:
-          case Cell::Type::kPercent: {
-            lxw_format* f = c.type == Cell::Type::kCount ? counts[bold] : c.type == Cell::Type::kMoney ? money[bold] : percent[bold];
+          case Cell::Type::kPercent:
+          case Cell::Type::kSeq: {
+            lxw_format* f = c.type == Cell::Type::kCount   ? counts[bold]
+                            : c.type == Cell::Type::kMoney ? money[bold]
+                            : c.type == Cell::Type::kSeq   ? seq[bold]
+                                                           : percent[bold];
             if (c.number > kExactInDouble || c.number < -kExactInDouble) {
               // Never a rounded figure: the exact one, as text (a sum too
               // large to add up says "or more", shown.h).
-              std::string exact = c.type == Cell::Type::kMoney ? Money(c.number, lang) : Number(c.number, lang);
+              std::string exact = c.type == Cell::Type::kMoney ? Money(c.number, lang)
+                                : c.type == Cell::Type::kSeq ? std::to_string(c.number)
+                                                              : Number(c.number, lang);
               e = worksheet_write_string(ws, row, column, exact.c_str(), text[bold]);
             } else {
               e = worksheet_write_number(ws, row, column, static_cast<double>(c.number), f);
@@ -335,6 +343,7 @@ Document ViolationsDocument(const Outcome& outcome, const RenderScope& scope, co
                      Tr(kBasisHeader, lang), Tr({"Học viên", "Enrollment"}, lang),
                      Tr({"Chi phí đền bù", "Training costs to repay"}, lang), Tr({"Đã nộp", "Repaid"}, lang),
                      Tr({"Còn phải nộp", "Outstanding"}, lang), Tr({"Số thứ tự bản ghi", "Seq"}, lang)}};
+  s.print_as_cards = true;  // thirteen columns, one of them long text
   // In the table's order: violations, then warnings, then data-quality findings.
   int64_t number = 0;
   for (Kind kind : kAllKinds) {
@@ -346,7 +355,7 @@ Document ViolationsDocument(const Outcome& outcome, const RenderScope& scope, co
                         Cell::Text(v.enrollment), v.amount_vnd ? Cell::Money(*v.amount_vnd) : Cell{},
                         v.args.repaid_vnd ? Cell::Money(*v.args.repaid_vnd) : Cell{},
                         v.args.outstanding_vnd ? Cell::Money(*v.args.outstanding_vnd) : Cell{},
-                        Cell::Count(static_cast<int64_t>(v.seq))});
+                        Cell::Seq(v.seq)});
     }
   }
   Document d{.kind = DocumentKind::kFindings, .summary = document, .as_of = outcome.report.as_of,

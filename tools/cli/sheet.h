@@ -18,7 +18,8 @@ namespace tledger {
 // integer beyond what a spreadsheet holds exactly (2^53) is written as its
 // digits in a text cell rather than rounded.
 struct Cell {
-  enum class Type : uint8_t { kEmpty, kText, kCount, kMoney, kPercent };
+  // kSeq: a record's number in the ledger, an id: a number, never grouped.
+  enum class Type : uint8_t { kEmpty, kText, kCount, kMoney, kPercent, kSeq };
   Type type = Type::kEmpty;
   std::string text;
   int64_t number = 0;
@@ -27,6 +28,7 @@ struct Cell {
   static Cell Count(int64_t n) { return {Type::kCount, {}, n}; }
   static Cell Count(const std::optional<int64_t>& n) { return n ? Count(*n) : Cell{}; }
   static Cell Money(int64_t vnd) { return {Type::kMoney, {}, vnd}; }
+  static Cell Seq(uint64_t seq) { return {Type::kSeq, {}, static_cast<int64_t>(seq)}; }
   static Cell Percent(const std::optional<int64_t>& p) { return p ? Cell{Type::kPercent, {}, *p} : Cell{}; }
   // As a CSV field: the text, the plain integer, or empty.
   std::string Plain() const {
@@ -39,6 +41,9 @@ struct Sheet {
   std::vector<std::string> header;
   std::vector<std::vector<Cell>> rows;
   std::vector<size_t> total_rows;  // indexes into rows shown in bold (the "Cộng" rows)
+  // On paper (render_pdf.h), each row as a small table of its own (each
+  // header beside its value), for a sheet too wide to print as one table.
+  bool print_as_cards = false;
 };
 
 }  // namespace tledger
