@@ -234,20 +234,7 @@ class Pages {
     Paragraph(doc_.summary, {.size = 11, .italic = true, .align = PANGO_ALIGN_CENTER}, 14);
   }
 
-  // The text a cell shows, and whether it is a number (right-aligned, never
-  // broken).
-  std::string Shown(const Cell& c) const {
-    switch (c.type) {
-      case Cell::Type::kEmpty: return "";
-      case Cell::Type::kText: return c.text;
-      case Cell::Type::kCount: return Number(c.number, lang_);
-      case Cell::Type::kMoney: return Money(c.number, lang_);
-      case Cell::Type::kPercent: return Number(c.number, lang_) + "%";
-      case Cell::Type::kSeq: return std::to_string(c.number);
-    }
-    return "";
-  }
-  static bool Numeric(const Cell& c) { return c.type != Cell::Type::kText && c.type != Cell::Type::kEmpty; }
+  std::string Shown(const Cell& c) const { return CellShown(c, lang_); }
 
   // Column widths: each as wide as its widest line, numbers never broken,
   // words never broken if the page allows; the text columns give way in
@@ -279,10 +266,10 @@ class Pages {
     std::fill(natural.begin(), natural.end(), 0);
     for (size_t r = 0; r < sheet.rows.size(); ++r) {
       const std::vector<Cell>& row = sheet.rows[r];
-      const bool bold = std::find(sheet.total_rows.begin(), sheet.total_rows.end(), r) != sheet.total_rows.end();
+      const bool bold = sheet.IsTotal(r);
       for (size_t col = 0; col < std::min(n, row.size()); ++col) {
-        measure(col, Shown(row[col]), {.size = table_size_, .bold = bold}, Numeric(row[col]));
-        if (Numeric(row[col])) figures[col] = std::max(figures[col], natural[col]);
+        measure(col, Shown(row[col]), {.size = table_size_, .bold = bold}, row[col].Figure());
+        if (row[col].Figure()) figures[col] = std::max(figures[col], natural[col]);
       }
     }
     if (short_whole) {
@@ -400,9 +387,9 @@ class Pages {
       std::vector<bool> numeric;
       for (const Cell& c : sheet.rows[r]) {
         texts.push_back(Shown(c));
-        numeric.push_back(Numeric(c));
+        numeric.push_back(c.Figure());
       }
-      const bool bold = std::find(sheet.total_rows.begin(), sheet.total_rows.end(), r) != sheet.total_rows.end();
+      const bool bold = sheet.IsTotal(r);
       rows.push_back(MakeRow(texts, numeric, w, bold, false));
       total += rows.back().height;
     }
@@ -462,7 +449,7 @@ class Pages {
     }
     for (size_t r = 0; r < sheet.rows.size(); ++r) {
       const std::vector<Cell>& row = sheet.rows[r];
-      const bool total = std::find(sheet.total_rows.begin(), sheet.total_rows.end(), r) != sheet.total_rows.end();
+      const bool total = sheet.IsTotal(r);
       Sheet card{.header = {Tr(kItem, lang_), Tr(kValue, lang_)}};
       for (size_t col = 1; col < std::min(row.size(), sheet.header.size()); ++col) {
         if (row[col].type == Cell::Type::kEmpty || (row[col].type == Cell::Type::kText && row[col].text.empty())) continue;

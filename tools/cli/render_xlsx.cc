@@ -201,16 +201,7 @@ Sheet BasisSheet(const std::string& document, Date as_of, Timestamp known_at, co
 
 // A cell's text as the column's width sees it: characters, not bytes.
 size_t Width(const Cell& c, Lang lang) {
-  std::string shown;
-  switch (c.type) {
-    case Cell::Type::kEmpty: return 0;
-    case Cell::Type::kText: shown = c.text; break;
-    case Cell::Type::kCount: shown = Number(c.number, lang); break;
-    case Cell::Type::kMoney: shown = Money(c.number, lang); break;
-    case Cell::Type::kPercent: shown = Number(c.number, lang) + "%"; break;
-    case Cell::Type::kSeq: shown = std::to_string(c.number); break;
-  }
-  return static_cast<size_t>(icu::UnicodeString::fromUTF8(shown).countChar32());
+  return static_cast<size_t>(icu::UnicodeString::fromUTF8(CellShown(c, lang)).countChar32());
 }
 
 // libxlsxwriter's handles, closed (or freed) on every path.
@@ -261,7 +252,7 @@ Status WriteFile(const std::string& file, const std::vector<Sheet>& sheets, Lang
       widths[col] = Width(Cell::Text(sheet.header[col]), lang);
     }
     for (size_t r = 0; r < sheet.rows.size(); ++r) {
-      const bool bold = std::find(sheet.total_rows.begin(), sheet.total_rows.end(), r) != sheet.total_rows.end();
+      const bool bold = sheet.IsTotal(r);
       const lxw_row_t row = static_cast<lxw_row_t>(r + 1);
       for (size_t col = 0; col < sheet.rows[r].size(); ++col) {
         const Cell& c = sheet.rows[r][col];

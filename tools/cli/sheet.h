@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "tools/cli/shown.h"
+
 namespace tledger {
 
 // One cell. Counts, amounts and percentages are numbers in the workbook
@@ -30,6 +32,9 @@ struct Cell {
   static Cell Money(int64_t vnd) { return {Type::kMoney, {}, vnd}; }
   static Cell Seq(uint64_t seq) { return {Type::kSeq, {}, static_cast<int64_t>(seq)}; }
   static Cell Percent(const std::optional<int64_t>& p) { return p ? Cell{Type::kPercent, {}, *p} : Cell{}; }
+  // Whether it is a figure (a count, an amount, a percentage, a seq):
+  // right-aligned, never broken across lines.
+  bool Figure() const { return type != Type::kText && type != Type::kEmpty; }
   // As a CSV field: the text, the plain integer, or empty.
   std::string Plain() const {
     return type == Type::kText ? text : type == Type::kEmpty ? std::string() : std::to_string(number);
@@ -44,7 +49,28 @@ struct Sheet {
   // On paper (render_pdf.h), each row as a small table of its own (each
   // header beside its value), for a sheet too wide to print as one table.
   bool print_as_cards = false;
+
+  bool IsTotal(size_t row) const {
+    for (size_t t : total_rows) {
+      if (t == row) return true;
+    }
+    return false;
+  }
 };
+
+// A cell as a person reads it on a page or in a cell's width: the text,
+// "16.006", "4.700.000.000 đ", "65%", a seq's plain digits; "" when empty.
+inline std::string CellShown(const Cell& c, Lang lang) {
+  switch (c.type) {
+    case Cell::Type::kEmpty: return "";
+    case Cell::Type::kText: return c.text;
+    case Cell::Type::kCount: return Number(c.number, lang);
+    case Cell::Type::kMoney: return Money(c.number, lang);
+    case Cell::Type::kPercent: return Number(c.number, lang) + "%";
+    case Cell::Type::kSeq: return std::to_string(c.number);
+  }
+  return "";
+}
 
 }  // namespace tledger
 
